@@ -1,0 +1,761 @@
+//! Named rules that drop single blocks after emission.
+//!
+//! Takes the emitted blocks and what metadata knows (title, authors); returns the blocks kept
+//! and a [`Dropped`] entry, with the rule's name, for every block removed. Every rule has a name,
+//! a doc comment with an example, and a test. Rules look at one block (and its position), never
+//! at the tree.
+
+use crate::article::{Block, Dropped, Span};
+use crate::options::CleanOptions;
+use std::sync::LazyLock;
+
+/// What the rules may know besides the blocks.
+#[derive(Debug, Default, Clone)]
+pub struct RuleContext<'a> {
+    /// The article's title, if known.
+    pub title: Option<&'a str>,
+    /// Author names, if known.
+    pub authors: &'a [String],
+}
+
+/// One rule: its name and its test.
+pub struct Rule {
+    /// The name shown by `--explain`.
+    pub name: &'static str,
+    /// True when the block should be dropped.
+    pub test: fn(&Block, &RuleContext, &CleanOptions) -> bool,
+}
+
+/// The single-block rules, in the order they are tried.
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "title-repeat",
+        test: title_repeat,
+    },
+    Rule {
+        name: "advertisement",
+        test: advertisement,
+    },
+    Rule {
+        name: "byline",
+        test: byline,
+    },
+    Rule {
+        name: "dateline",
+        test: dateline,
+    },
+    Rule {
+        name: "image-credit",
+        test: image_credit,
+    },
+    Rule {
+        name: "share-buttons",
+        test: share_buttons,
+    },
+    Rule {
+        name: "inline-teaser",
+        test: inline_teaser,
+    },
+    Rule {
+        name: "call-to-action",
+        test: call_to_action,
+    },
+    Rule {
+        name: "link-dense",
+        test: link_dense,
+    },
+    Rule {
+        name: "caption",
+        test: caption,
+    },
+];
+
+/// Applies [`RULES`] to every block, then the sequence rules ([`trailing_related`],
+/// [`trailing_heading`]). Returns the kept blocks; drops are appended to `dropped`.
+pub fn apply(
+    blocks: Vec<Block>,
+    context: &RuleContext,
+    options: &CleanOptions,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
+    let mut kept = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match RULES
+            .iter()
+            .find(|rule| (rule.test)(&block, context, options))
+        {
+            Some(rule) => dropped.push(Dropped::new(rule.name, &block.text())),
+            None => kept.push(block),
+        }
+    }
+    let kept = trailing_related(kept, dropped);
+    trailing_heading(kept, dropped)
+}
+
+fn normalised(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// `title-repeat`: a heading or short paragraph that repeats the title, e.g. the `<h1>` above
+/// the story. The title is metadata, not body.
+fn title_repeat(block: &Block, context: &RuleContext, _: &CleanOptions) -> bool {
+    let Some(title) = context.title else {
+        return false;
+    };
+    if !matches!(block, Block::Heading { .. } | Block::Paragraph { .. }) {
+        return false;
+    }
+    let text = normalised(&block.text());
+    !text.is_empty() && text == normalised(title)
+}
+
+/// Exact texts of advertisement labels, lowercase.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "ad",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "publicidade",
+    "advertentie",
+    "reklama",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "advertisement - scroll to continue",
+    "story continues below advertisement",
+    "article continues below",
+    "continue reading below",
+    "scroll to continue with content",
+];
+
+/// `advertisement`: an advertisement label left in the text, e.g. "Advertisement" or "Anzeige".
+fn advertisement(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+    let text = normalised(&block.text());
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+    AD_LABELS.contains(&text)
+}
+
+/// A pattern compiled once; `None` only if the pattern were invalid (a test checks they are not).
+type Pattern = LazyLock<Option<regex::Regex>>;
+
+fn matches(pattern: &Pattern, text: &str) -> bool {
+    pattern.as_ref().is_some_and(|re| re.is_match(text))
+}
+
+static BYLINE_START: Pattern = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(by|von|par|por|di|door|av|af|autor|author|written by|posted by|text:|von unserem)\s+\p{Lu}").ok()
+});
+
+/// `byline`: a short line naming the author, e.g. "By Jane Doe, Staff Writer" or "Von Max
+/// Mustermann", or a line that is only the author names from the metadata.
+fn byline(block: &Block, context: &RuleContext, _: &CleanOptions) -> bool {
+    let Block::Paragraph { .. } = block else {
+        return false;
+    };
+    let text = block.text();
+    if char_len(&text) > 120 {
+        return false;
+    }
+    if matches(&BYLINE_START, text.trim()) && !text.trim_end().ends_with(['.', '!', '?', ':']) {
+        return true;
+    }
+    let lower = normalised(&text);
+    !context.authors.is_empty()
+        && context
+            .authors
+            .iter()
+            .all(|a| lower.contains(&normalised(a)))
+        && char_len(&text) < 80
+}
+
+static DATE_LIKE: Pattern = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(\b(19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d\d\b)")
+        .ok()
+});
+
+/// `dateline`: a short line that is only a date and time, with a few words around it, e.g.
+/// "Published 25 November 2019, 14:03" or "Stand: 25.11.2019 14:03 Uhr".
+fn dateline(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+    let Block::Paragraph { .. } = block else {
+        return false;
+    };
+    let text = block.text();
+    let words = text.split_whitespace().count();
+    words <= 9
+        && char_len(&text) < 80
+        && matches(&DATE_LIKE, &text)
+        && !text.trim_end().ends_with('.')
+        || words <= 12 && {
+            let lower = normalised(&text);
+            [
+                "updated",
+                "published",
+                "aktualisiert",
+                "veröffentlicht",
+                "stand:",
+                "publié",
+                "mis à jour",
+                "actualizado",
+                "publicado",
+                "pubblicato",
+                "aggiornato",
+                "gepubliceerd",
+                "bijgewerkt",
+            ]
+            .iter()
+            .any(|w| lower.starts_with(w))
+                && matches(&DATE_LIKE, &text)
+        }
+}
+
+/// Prefixes of picture credit lines, lowercase.
+const CREDIT_PREFIXES: &[&str] = &[
+    "photo:",
+    "photos:",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "bilder:",
+    "image:",
+    "images:",
+    "picture:",
+    "credit:",
+    "credits:",
+    "photograph:",
+    "illustration:",
+    "grafik:",
+    "quelle:",
+    "source:",
+    "©",
+    "(c)",
+    "copyright",
+    "crédit",
+    "crédits",
+    "crédito",
+    "photo credit",
+    "image credit",
+    "imagen:",
+];
+
+/// Agencies and picture libraries that end credit lines, lowercase.
+const CREDIT_SUFFIXES: &[&str] = &[
+    "getty images",
+    "afp",
+    "reuters",
+    "ap photo",
+    "dpa",
+    "picture-alliance",
+    "picture alliance",
+    "shutterstock",
+    "istock",
+    "imago",
+    "epa",
+    "keystone",
+    "xinhua",
+    "alamy",
+    "istockphoto",
+    "/ap",
+    "(ap)",
+    "ddp",
+    "action press",
+    "sipa",
+];
+
+/// `image-credit`: a picture credit line, e.g. "Photo: Jane Doe/Getty Images" or
+/// "Bild: picture-alliance/dpa".
+fn image_credit(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+    let Block::Paragraph { .. } = block else {
+        return false;
+    };
+    let text = block.text();
+    if char_len(&text) > 150 {
+        return false;
+    }
+    let lower = normalised(&text);
+    CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || (char_len(&text) < 80
+            && CREDIT_SUFFIXES
+                .iter()
+                .any(|s| lower.ends_with(s) || lower.ends_with(&format!("{s})"))))
+}
+
+/// Texts of share, print and comment buttons, lowercase.
+const SHARE_PHRASES: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "share on linkedin",
+    "share via email",
+    "tweet",
+    "email",
+    "print",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "teilen",
+    "drucken",
+    "artikel teilen",
+    "partager",
+    "imprimer",
+    "compartir",
+    "imprimir",
+    "condividi",
+    "stampa",
+    "delen",
+    "comments",
+    "comment",
+    "leave a comment",
+    "leave a reply",
+    "kommentare",
+    "commentaires",
+    "comentarios",
+    "like this:",
+    "share this:",
+    "like",
+    "follow us",
+    "copy link",
+    "link kopieren",
+    "save",
+    "speichern",
+    "merken",
+    "listen",
+    "anhören",
+    "font size",
+];
+
+/// `share-buttons`: the text of share, print or comment buttons, e.g. "Share on Facebook".
+fn share_buttons(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+    if matches!(block, Block::Code { .. } | Block::Table { .. }) {
+        return false;
+    }
+    let text = normalised(&block.text());
+    if text.len() > 120 {
+        return false;
+    }
+    let parts: Vec<&str> = text
+        .split(['\n', '|', '·', '•'])
+        .map(|p| {
+            p.trim()
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty() && parts.iter().all(|p| SHARE_PHRASES.contains(p))
+}
+
+/// Openers of inline teasers for other articles, lowercase.
+const TEASER_OPENERS: &[&str] = &[
+    "read more:",
+    "read more",
+    "read also:",
+    "also read:",
+    "see also:",
+    "related:",
+    "more:",
+    "recommended:",
+    "watch:",
+    "listen:",
+    "lesen sie auch",
+    "lesen sie auch:",
+    "mehr zum thema:",
+    "auch interessant:",
+    "lire aussi",
+    "à lire aussi",
+    "lire aussi :",
+    "voir aussi",
+    "leer más:",
+    "lea también:",
+    "te puede interesar:",
+    "leggi anche",
+    "leia também",
+    "lees ook:",
+    "read next:",
+    "click here",
+];
+
+/// `inline-teaser`: a one-line pointer to another article inside the body, e.g. "Read more:
+/// Five things to know about ..." or "Lesen Sie auch: ...".
+fn inline_teaser(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+    let (Block::Paragraph { spans } | Block::Heading { spans, .. }) = block else {
+        return false;
+    };
+    let text = normalised(&block.text());
+    if text.chars().count() > 250 {
+        return false;
+    }
+    TEASER_OPENERS.iter().any(|o| text.starts_with(o))
+        && (spans.iter().any(|s| s.link.is_some()) || text.chars().count() < 120)
+}
+
+/// Phrases of newsletter, subscription and cookie calls, lowercase.
+const CALL_PHRASES: &[&str] = &[
+    "sign up for",
+    "subscribe to",
+    "subscribe now",
+    "newsletter",
+    "get the latest",
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "accept cookies",
+    "cookie policy",
+    "wir verwenden cookies",
+    "diese website verwendet cookies",
+    "nous utilisons des cookies",
+    "utilizamos cookies",
+    "utilizziamo i cookie",
+    "follow us on",
+    "join our mailing list",
+    "jetzt abonnieren",
+    "abonnez-vous",
+    "suscríbete",
+    "download our app",
+    "already a subscriber",
+    "log in to continue",
+    "create a free account",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+];
+
+/// `call-to-action`: a short newsletter, subscription, cookie or copyright notice, e.g. "Sign
+/// up for our daily newsletter" or "We use cookies to improve your experience".
+fn call_to_action(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+    if !matches!(
+        block,
+        Block::Paragraph { .. } | Block::Heading { .. } | Block::List { .. }
+    ) {
+        return false;
+    }
+    let text = normalised(&block.text());
+    text.chars().count() < 220 && CALL_PHRASES.iter().any(|p| text.contains(p))
+}
+
+/// Share of a span list's characters that are link text.
+fn link_share(spans: &[Span]) -> (usize, f32) {
+    let mut total = 0usize;
+    let mut linked = 0usize;
+    for span in spans {
+        let n = span.text.chars().filter(|c| !c.is_whitespace()).count();
+        total += n;
+        if span.link.is_some() {
+            linked += n;
+        }
+    }
+    (
+        total,
+        if total == 0 {
+            0.0
+        } else {
+            linked as f32 / total as f32
+        },
+    )
+}
+
+/// `link-dense`: a paragraph or list that is mostly links, e.g. a list of related headlines or
+/// a row of tag links. Long paragraphs need a higher share.
+fn link_dense(block: &Block, _: &RuleContext, options: &CleanOptions) -> bool {
+    match block {
+        Block::Paragraph { spans } | Block::Heading { spans, .. } => {
+            let (chars, share) = link_share(spans);
+            share > options.max_link_density && (chars < 400 || share > 0.8)
+        }
+        Block::List { items, .. } => {
+            let spans: Vec<Span> = items.iter().flat_map(|i| i.spans.iter().cloned()).collect();
+            let (_, share) = link_share(&spans);
+            let all_links = items
+                .iter()
+                .filter(|i| link_share(&i.spans).1 > 0.9)
+                .count();
+            share > options.max_link_density && all_links * 2 >= items.len()
+        }
+        _ => false,
+    }
+}
+
+/// `caption`: a picture caption, kept as metadata; in the body only with `captions` on.
+fn caption(block: &Block, _: &RuleContext, options: &CleanOptions) -> bool {
+    matches!(block, Block::Caption { .. }) && !options.captions
+}
+
+/// Headings that open a block of links to other articles, lowercase.
+const RELATED_HEADINGS: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "read more",
+    "more from",
+    "more on this",
+    "more stories",
+    "more news",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended for you",
+    "most popular",
+    "most read",
+    "trending",
+    "lesen sie auch",
+    "mehr zum thema",
+    "weitere artikel",
+    "das könnte sie auch interessieren",
+    "meistgelesen",
+    "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "noticias relacionadas",
+    "te puede interesar",
+    "leggi anche",
+    "articoli correlati",
+    "leia também",
+    "gerelateerd",
+    "see also",
+    "further reading",
+    "popular posts",
+    "recent posts",
+    "latest news",
+    "top stories",
+];
+
+/// `trailing-related`: a heading such as "Related stories" or "Lesen Sie auch" and the short
+/// blocks and lists after it, when nothing long follows.
+fn trailing_related(mut blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+    let start = blocks.iter().position(|b| {
+        matches!(b, Block::Heading { .. } | Block::Paragraph { .. }) && {
+            let text = normalised(&b.text());
+            let text = text.trim_end_matches([':', '.', ' ']);
+            RELATED_HEADINGS
+                .iter()
+                .any(|h| text == *h || (text.starts_with(h) && text.len() < h.len() + 30))
+        }
+    });
+    let Some(start) = start else { return blocks };
+    let long_after = blocks[start + 1..].iter().any(|b| {
+        matches!(b, Block::Paragraph { .. })
+            && char_len(&b.text()) > 250
+            && link_share(match b {
+                Block::Paragraph { spans } => spans,
+                _ => &[],
+            })
+            .1 < 0.3
+    });
+    if long_after {
+        return blocks;
+    }
+    for block in blocks.drain(start..) {
+        dropped.push(Dropped::new("trailing-related", &block.text()));
+    }
+    blocks
+}
+
+/// `trailing-heading`: a heading left at the very end with nothing under it, e.g. "Comments".
+fn trailing_heading(mut blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+    while matches!(blocks.last(), Some(Block::Heading { .. })) {
+        if let Some(block) = blocks.pop() {
+            dropped.push(Dropped::new("trailing-heading", &block.text()));
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str) -> Block {
+        Block::Paragraph {
+            spans: vec![Span::plain(text)],
+        }
+    }
+
+    fn linked(text: &str) -> Block {
+        let mut span = Span::plain(text);
+        span.link = Some("https://x.test/".into());
+        Block::Paragraph { spans: vec![span] }
+    }
+
+    fn drops(rule: &str, block: &Block, context: &RuleContext) -> bool {
+        let rule = RULES.iter().find(|r| r.name == rule).expect("rule exists");
+        (rule.test)(block, context, &CleanOptions::default())
+    }
+
+    const LONG: &str = "This paragraph is long enough to be article text, and it goes on for a while so that no short-line rule could ever take it for a button, a label or a credit line, because it is a real sentence with commas.";
+
+    #[test]
+    fn patterns_compile() {
+        assert!(BYLINE_START.is_some() && DATE_LIKE.is_some());
+    }
+
+    #[test]
+    fn title_repeat_drops_the_headline() {
+        let context = RuleContext {
+            title: Some("Big  News Today"),
+            authors: &[],
+        };
+        assert!(drops(
+            "title-repeat",
+            &Block::Heading {
+                level: 1,
+                spans: vec![Span::plain("Big News Today")]
+            },
+            &context
+        ));
+        assert!(!drops("title-repeat", &para(LONG), &context));
+    }
+
+    #[test]
+    fn advertisement_labels() {
+        let c = RuleContext::default();
+        assert!(drops("advertisement", &para("Advertisement"), &c));
+        assert!(drops("advertisement", &para("- Anzeige -"), &c));
+        assert!(!drops(
+            "advertisement",
+            &para("Advertisement revenue fell by half."),
+            &c
+        ));
+    }
+
+    #[test]
+    fn bylines() {
+        let authors = vec!["Jane Doe".to_string()];
+        let c = RuleContext {
+            title: None,
+            authors: &authors,
+        };
+        assert!(drops("byline", &para("By Jane Doe, Staff Writer"), &c));
+        assert!(drops("byline", &para("Von Max Mustermann"), &c));
+        assert!(drops("byline", &para("Jane Doe"), &c));
+        assert!(!drops(
+            "byline",
+            &para("By the end of the year, prices had doubled."),
+            &c
+        ));
+    }
+
+    #[test]
+    fn datelines() {
+        let c = RuleContext::default();
+        assert!(drops("dateline", &para("25. November 2019"), &c));
+        assert!(drops("dateline", &para("Stand: 25.11.2019 14:03 Uhr"), &c));
+        assert!(!drops("dateline", &para(LONG), &c));
+        assert!(!drops("dateline", &para("In 2019 the team won."), &c));
+    }
+
+    #[test]
+    fn image_credits() {
+        let c = RuleContext::default();
+        assert!(drops(
+            "image-credit",
+            &para("Bild: picture-alliance/AP Photo"),
+            &c
+        ));
+        assert!(drops("image-credit", &para("Jane Doe/Getty Images"), &c));
+        assert!(!drops("image-credit", &para(LONG), &c));
+    }
+
+    #[test]
+    fn share_buttons_and_teasers_and_calls() {
+        let c = RuleContext::default();
+        assert!(drops(
+            "share-buttons",
+            &para("Share on Facebook | Tweet | Email"),
+            &c
+        ));
+        assert!(!drops("share-buttons", &para("Share prices rose."), &c));
+        assert!(drops(
+            "inline-teaser",
+            &linked("Read more: Ten things about cats"),
+            &c
+        ));
+        assert!(drops(
+            "call-to-action",
+            &para("Sign up for our daily newsletter"),
+            &c
+        ));
+        assert!(!drops("call-to-action", &para(LONG), &c));
+    }
+
+    #[test]
+    fn link_dense_blocks() {
+        let c = RuleContext::default();
+        assert!(drops("link-dense", &linked("Another headline"), &c));
+        assert!(!drops("link-dense", &para(LONG), &c));
+    }
+
+    #[test]
+    fn captions_go_unless_asked_for() {
+        let c = RuleContext::default();
+        let caption = Block::Caption {
+            spans: vec![Span::plain("A cat")],
+        };
+        assert!(drops("caption", &caption, &c));
+        let options = CleanOptions {
+            captions: true,
+            ..CleanOptions::default()
+        };
+        assert!(!caption_rule(&caption, &options));
+    }
+
+    fn caption_rule(block: &Block, options: &CleanOptions) -> bool {
+        caption(block, &RuleContext::default(), options)
+    }
+
+    #[test]
+    fn trailing_related_lists_go() {
+        let blocks = vec![
+            para(LONG),
+            para("Related stories"),
+            linked("One"),
+            linked("Two"),
+        ];
+        let mut dropped = Vec::new();
+        let kept = apply(
+            blocks,
+            &RuleContext::default(),
+            &CleanOptions::default(),
+            &mut dropped,
+        );
+        assert_eq!(kept.len(), 1);
+        assert!(dropped.iter().any(|d| d.rule == "trailing-related"));
+    }
+
+    #[test]
+    fn trailing_headings_go() {
+        let blocks = vec![
+            para(LONG),
+            Block::Heading {
+                level: 2,
+                spans: vec![Span::plain("Comments")],
+            },
+        ];
+        let mut dropped = Vec::new();
+        let kept = apply(
+            blocks,
+            &RuleContext::default(),
+            &CleanOptions::default(),
+            &mut dropped,
+        );
+        assert_eq!(kept.len(), 1);
+    }
+}

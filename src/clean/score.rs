@@ -1,0 +1,297 @@
+//! Classifying elements and choosing the content root.
+//!
+//! Takes the [`Dom`]; returns a [`Marks`] table (which subtrees are never content, which are
+//! named boilerplate) and the content root: the element whose subtree holds the most article-like
+//! text net of link text and boilerplate. Reads only; emits nothing.
+//!
+//! The root score is a maximum-sum subtree: every text block adds its plain text, minus a
+//! penalty for its link text and a fixed cost per block, so menus and teaser lists pull a
+//! container's score down while paragraphs push it up; blocks inside named boilerplate count
+//! against their ancestors. The best container is the element with the highest total.
+
+use super::signals::{self, Naming};
+use crate::dom::{Dom, NodeId, Tag};
+
+/// Per-node verdicts shared by root selection and emission.
+#[derive(Debug, Clone)]
+pub struct Marks {
+    /// Why the subtree is never content (script, style, hidden...), per node; inherited.
+    pub removed: Vec<Option<&'static str>>,
+    /// The boilerplate rule that names this element itself (not inherited).
+    pub boilerplate: Vec<Option<&'static str>>,
+    /// True when an ancestor-or-self is named boilerplate.
+    pub in_boilerplate: Vec<bool>,
+    /// True when the element itself is named as content (`article-body`...).
+    pub content_named: Vec<bool>,
+    /// Subtree score (see the module doc).
+    pub score: Vec<f32>,
+    /// Plain (non-link) characters in the subtree's good blocks.
+    pub good_chars: Vec<u32>,
+}
+
+/// Costs used by the root score.
+#[derive(Debug, Clone, Copy)]
+pub struct ScoreParams {
+    /// Subtracted per text block: blocks shorter than this add nothing.
+    pub block_cost: f32,
+    /// Each character of link text costs this much.
+    pub link_penalty: f32,
+}
+
+impl Default for ScoreParams {
+    fn default() -> Self {
+        ScoreParams {
+            block_cost: 25.0,
+            link_penalty: 2.0,
+        }
+    }
+}
+
+/// Per-block text statistics.
+#[derive(Debug, Default, Clone, Copy)]
+struct BlockStats {
+    chars: u32,
+    link_chars: u32,
+    punctuation: u32,
+}
+
+/// Classifies every node and scores every subtree (see the module doc).
+pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
+    let n = dom.len();
+    let mut marks = Marks {
+        removed: vec![None; n],
+        boilerplate: vec![None; n],
+        in_boilerplate: vec![false; n],
+        content_named: vec![false; n],
+        score: vec![0.0; n],
+        good_chars: vec![0; n],
+    };
+    let mut named: Vec<Option<&'static str>> = vec![None; n];
+    for id in dom.ids() {
+        let inherited = dom.parent(id).and_then(|p| marks.removed[p as usize]);
+        let Some(tag) = dom.tag(id) else {
+            marks.removed[id as usize] = inherited;
+            continue;
+        };
+        marks.removed[id as usize] = inherited.or_else(|| {
+            if signals::is_never_content(tag) {
+                Some("non-content-element")
+            } else if signals::is_hidden(dom, id) {
+                Some("hidden")
+            } else {
+                None
+            }
+        });
+        if matches!(tag, Tag::Html | Tag::Body) {
+            continue; // page-wide classes (`has-sidebar`, `nav-open`) say nothing
+        }
+        let naming = signals::naming(dom, id);
+        marks.content_named[id as usize] = naming == Naming::Content;
+        named[id as usize] = match naming {
+            Naming::Boilerplate(rule) => Some(rule),
+            _ => signals::boilerplate_tag(tag),
+        };
+    }
+    let stats = block_stats(dom, &marks);
+    // Good text per subtree, before any boilerplate verdict: a "boilerplate" element that holds
+    // most of the page's good text is a wrapper with an unlucky name, not boilerplate.
+    let mut raw_good = vec![0u32; n];
+    for id in dom.ids() {
+        let s = stats[id as usize];
+        if s.chars >= 20 && s.link_chars * 2 < s.chars {
+            raw_good[id as usize] = s.chars - s.link_chars;
+        }
+    }
+    sum_into_parents(dom, &mut raw_good);
+    let page_good = raw_good[0].max(1);
+    for id in dom.ids() {
+        let rule = named[id as usize].filter(|&rule| {
+            rule == "comments" || (raw_good[id as usize] as f32) < 0.4 * page_good as f32
+        });
+        marks.boilerplate[id as usize] = rule;
+        let parent_in = dom
+            .parent(id)
+            .is_some_and(|p| marks.in_boilerplate[p as usize]);
+        marks.in_boilerplate[id as usize] = parent_in || rule.is_some();
+    }
+    for id in dom.ids() {
+        let s = stats[id as usize];
+        if s.chars == 0 {
+            continue;
+        }
+        let plain = (s.chars - s.link_chars) as f32;
+        let mut value = plain - params.link_penalty * s.link_chars as f32 - params.block_cost
+            + 8.0 * s.punctuation.min(10) as f32;
+        if marks.in_boilerplate[id as usize] {
+            value = -(s.chars as f32) * 0.5 - params.block_cost;
+        } else if value > 0.0 {
+            marks.good_chars[id as usize] = s.chars - s.link_chars;
+        }
+        marks.score[id as usize] = value;
+    }
+    sum_into_parents(dom, &mut marks.score);
+    sum_into_parents(dom, &mut marks.good_chars);
+    marks
+}
+
+/// Adds every node's value into its parent's, bottom-up: children have larger ids than their
+/// parents, so one reverse pass sums every subtree.
+fn sum_into_parents<T: Copy + std::ops::AddAssign>(dom: &Dom, values: &mut [T]) {
+    for id in dom.ids().rev() {
+        if let Some(parent) = dom.parent(id) {
+            let value = values[id as usize];
+            values[parent as usize] += value;
+        }
+    }
+}
+
+/// The best content root: the element with the highest subtree score.
+pub fn choose_root(dom: &Dom, marks: &Marks) -> Option<NodeId> {
+    let mut best: Option<NodeId> = None;
+    for id in dom.ids() {
+        let Some(tag) = dom.tag(id) else { continue };
+        if marks.removed[id as usize].is_some() || marks.in_boilerplate[id as usize] {
+            continue;
+        }
+        if !can_be_root(tag) {
+            continue;
+        }
+        let score = marks.score[id as usize];
+        // `>=`: among equal totals the deepest container wins (ids grow with depth).
+        if score > 0.0 && best.is_none_or(|b| score >= marks.score[b as usize]) {
+            best = Some(id);
+        }
+    }
+    best.map(|root| prefer_declared_body(dom, marks, root))
+}
+
+/// Elements that can hold an article.
+fn can_be_root(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Body
+            | Tag::Div
+            | Tag::Article
+            | Tag::Main
+            | Tag::Section
+            | Tag::Td
+            | Tag::Other
+            | Tag::Center
+            | Tag::Font
+            | Tag::Span
+            | Tag::Form
+            | Tag::Blockquote
+            | Tag::Dd
+            | Tag::Li
+    )
+}
+
+/// When the page marks its body (`itemprop=articleBody`), prefer that element if it holds most
+/// of what the best root holds.
+fn prefer_declared_body(dom: &Dom, marks: &Marks, root: NodeId) -> NodeId {
+    let root_good = marks.good_chars[root as usize] as f32;
+    dom.descendants(root)
+        .filter(|&id| {
+            dom.attr(id, "itemprop")
+                .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
+        })
+        .find(|&id| marks.good_chars[id as usize] as f32 >= 0.7 * root_good)
+        .unwrap_or(root)
+}
+
+/// Text statistics per text block: the nearest block-level ancestor of each text node.
+fn block_stats(dom: &Dom, marks: &Marks) -> Vec<BlockStats> {
+    let n = dom.len();
+    let mut stats = vec![BlockStats::default(); n];
+    // Nearest block ancestor (or self) and "inside a link" per node, top-down.
+    let mut block_of: Vec<NodeId> = vec![0; n];
+    let mut in_link = vec![false; n];
+    for id in dom.ids() {
+        let parent = dom.parent(id);
+        let parent_block = parent.map_or(0, |p| block_of[p as usize]);
+        let parent_link = parent.is_some_and(|p| in_link[p as usize]);
+        match dom.tag(id) {
+            Some(tag) => {
+                block_of[id as usize] = if signals::is_block(tag) {
+                    id
+                } else {
+                    parent_block
+                };
+                in_link[id as usize] = parent_link || tag == Tag::A;
+            }
+            None => {
+                block_of[id as usize] = parent_block;
+                in_link[id as usize] = parent_link;
+                if marks.removed[id as usize].is_some() {
+                    continue;
+                }
+                if let Some(text) = dom.text(id) {
+                    let s = &mut stats[parent_block as usize];
+                    let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    s.chars += chars;
+                    if parent_link {
+                        s.link_chars += chars;
+                    }
+                    s.punctuation += text
+                        .chars()
+                        .filter(|c| {
+                            matches!(
+                                c,
+                                '.' | ',' | ';' | '!' | '?' | '。' | '，' | '、' | '،' | '؟'
+                            )
+                        })
+                        .count() as u32;
+                }
+            }
+        }
+    }
+    stats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root_of(html: &str) -> (Dom, Option<NodeId>) {
+        let dom = Dom::parse(html);
+        let marks = mark(&dom, ScoreParams::default());
+        let root = choose_root(&dom, &marks);
+        (dom, root)
+    }
+
+    const PARA: &str = "<p>This is a long paragraph of article text, with commas, sentences and enough words to count as real content for the scorer.</p>";
+
+    #[test]
+    fn picks_the_container_with_the_paragraphs() {
+        let html = format!(
+            "<body><ul class=x><li><a href=/>Home</a></li><li><a href=/a>About us</a></li></ul><div id=story>{PARA}{PARA}{PARA}</div><div><a href=/1>Another headline that is a link</a></div></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("story"));
+    }
+
+    #[test]
+    fn joins_paragraphs_split_by_an_ad() {
+        let html = format!(
+            "<body><div id=wrap><div>{PARA}{PARA}</div><div class=ad>Advertisement</div><div>{PARA}{PARA}</div></div><nav><a href=/>Home</a></nav></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("wrap"));
+    }
+
+    #[test]
+    fn comments_do_not_pull_the_root_up() {
+        let html = format!(
+            "<body><div id=page><article id=post>{PARA}{PARA}{PARA}</article><section id=comments>{PARA}{PARA}</section></div></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("post"));
+    }
+
+    #[test]
+    fn no_text_means_no_root() {
+        let (_, root) =
+            root_of("<body><nav><a href=/>Home</a></nav><script>var x = 1;</script></body>");
+        assert_eq!(root, None);
+    }
+}

@@ -1,0 +1,470 @@
+//! Shared tests on elements and text: boilerplate names, hidden nodes, phrase lists.
+//!
+//! Takes an element's attributes or a piece of text; returns a verdict. Word lists are data, here
+//! in one place. Nothing here walks the tree or decides what is kept: `score` and `emit` do.
+
+use crate::dom::{Dom, NodeId, Tag};
+
+/// What an element's class, id, role or aria label says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// Names a content container (`article-body`, `entry-content`, `story`...).
+    Content,
+    /// Names boilerplate; the rule name says which kind.
+    Boilerplate(&'static str),
+    /// Says nothing either way.
+    Neutral,
+}
+
+/// Class/id tokens that name boilerplate, with the rule name a drop is recorded under.
+/// A token matches a whole word of the class or id, split at `-`, `_`, spaces and camelCase.
+const BOILERPLATE_TOKENS: &[(&str, &str)] = &[
+    ("nav", "navigation"),
+    ("navbar", "navigation"),
+    ("navigation", "navigation"),
+    ("menu", "navigation"),
+    ("menubar", "navigation"),
+    ("breadcrumb", "navigation"),
+    ("breadcrumbs", "navigation"),
+    ("pagination", "navigation"),
+    ("pager", "navigation"),
+    ("skip", "skip-link"),
+    ("skiplink", "skip-link"),
+    ("jump", "skip-link"),
+    ("footer", "footer"),
+    ("copyright", "footer"),
+    ("colophon", "footer"),
+    ("header", "header"),
+    ("masthead", "header"),
+    ("topbar", "header"),
+    ("sidebar", "sidebar"),
+    ("aside", "sidebar"),
+    ("widget", "sidebar"),
+    ("rail", "sidebar"),
+    ("share", "share"),
+    ("sharing", "share"),
+    ("social", "share"),
+    ("sharebar", "share"),
+    ("print", "share"),
+    ("toolbar", "share"),
+    ("follow", "share"),
+    ("related", "related"),
+    ("recommended", "related"),
+    ("recommendations", "related"),
+    ("recirculation", "related"),
+    ("trending", "related"),
+    ("popular", "related"),
+    ("mostread", "related"),
+    ("more", "related"),
+    ("teasers", "related"),
+    ("outbrain", "related"),
+    ("taboola", "related"),
+    ("readmore", "related"),
+    ("also", "related"),
+    ("newsletter", "newsletter"),
+    ("subscribe", "newsletter"),
+    ("subscription", "newsletter"),
+    ("signup", "newsletter"),
+    ("paywall", "newsletter"),
+    ("registration", "newsletter"),
+    ("cookie", "cookie"),
+    ("cookies", "cookie"),
+    ("consent", "cookie"),
+    ("gdpr", "cookie"),
+    ("ad", "advertisement"),
+    ("ads", "advertisement"),
+    ("advert", "advertisement"),
+    ("advertisement", "advertisement"),
+    ("adslot", "advertisement"),
+    ("sponsor", "advertisement"),
+    ("sponsored", "advertisement"),
+    ("promo", "advertisement"),
+    ("dfp", "advertisement"),
+    ("gpt", "advertisement"),
+    ("banner", "advertisement"),
+    ("anzeige", "advertisement"),
+    ("comment", "comments"),
+    ("comments", "comments"),
+    ("disqus", "comments"),
+    ("respond", "comments"),
+    ("replies", "comments"),
+    ("discussion", "comments"),
+    ("byline", "byline"),
+    ("author", "byline"),
+    ("dateline", "byline"),
+    ("timestamp", "byline"),
+    ("meta", "byline"),
+    ("postmeta", "byline"),
+    ("entrymeta", "byline"),
+    ("tags", "tags"),
+    ("taglist", "tags"),
+    ("categories", "tags"),
+    ("keywords", "tags"),
+    ("modal", "popup"),
+    ("popup", "popup"),
+    ("overlay", "popup"),
+    ("dialog", "popup"),
+    ("login", "popup"),
+    ("search", "navigation"),
+    ("hidden", "hidden"),
+    ("hide", "hidden"),
+    ("sronly", "hidden"),
+    ("invisible", "hidden"),
+    ("offscreen", "hidden"),
+    ("caption", "caption"),
+    ("credit", "caption"),
+    ("credits", "caption"),
+    ("rating", "share"),
+    ("feedback", "share"),
+    ("survey", "share"),
+    ("toc", "navigation"),
+];
+
+/// Words that name boilerplate inside longer class words (`socialsharebar`, `relatedposts`).
+const COMPOUNDS: &[(&str, &str)] = &[
+    ("sharebar", "share"),
+    ("socialshare", "share"),
+    ("sharing", "share"),
+    ("newsletter", "newsletter"),
+    ("cookiebanner", "cookie"),
+    ("relatedposts", "related"),
+    ("relatedarticles", "related"),
+    ("breadcrumb", "navigation"),
+    ("sidebar", "sidebar"),
+    ("advert", "advertisement"),
+];
+
+/// Class/id tokens that name the article container.
+const CONTENT_TOKENS: &[&str] = &[
+    "article",
+    "articlebody",
+    "content",
+    "entry",
+    "post",
+    "story",
+    "storybody",
+    "body",
+    "text",
+    "main",
+    "blog",
+    "prose",
+    "richtext",
+    "markdown",
+    "page",
+];
+
+/// Roles that name boilerplate.
+const BOILERPLATE_ROLES: &[(&str, &str)] = &[
+    ("navigation", "navigation"),
+    ("banner", "header"),
+    ("contentinfo", "footer"),
+    ("complementary", "sidebar"),
+    ("menu", "navigation"),
+    ("menubar", "navigation"),
+    ("search", "navigation"),
+    ("dialog", "popup"),
+    ("alertdialog", "popup"),
+    ("tablist", "navigation"),
+];
+
+/// Splits a class or id value into lowercase words at `-`, `_`, `.`, `:`, white space and
+/// lower-to-upper camelCase boundaries.
+pub fn name_tokens(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split(|c: char| {
+            c == '-' || c == '_' || c == '.' || c == ':' || c == '/' || c.is_whitespace()
+        })
+        .filter(|part| !part.is_empty())
+        .flat_map(split_camel)
+}
+
+fn split_camel(part: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in part.chars() {
+        if c.is_uppercase() && previous_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// What the element's class, id and role say about it. Boilerplate outranks content when both
+/// appear (`article-related` is related links), except for whole-value content names.
+pub fn naming(dom: &Dom, id: NodeId) -> Naming {
+    if let Some(role) = dom.attr(id, "role") {
+        let role = role.trim().to_ascii_lowercase();
+        if let Some((_, rule)) = BOILERPLATE_ROLES.iter().find(|(r, _)| *r == role) {
+            return Naming::Boilerplate(rule);
+        }
+    }
+    let mut content = false;
+    for attr in ["class", "id"] {
+        let Some(value) = dom.attr(id, attr) else {
+            continue;
+        };
+        if value.len() > 300 {
+            continue; // utility-class soup says nothing reliable
+        }
+        let tokens: Vec<String> = name_tokens(value).collect();
+        for (i, token) in tokens.iter().enumerate() {
+            if let Some((_, rule)) = BOILERPLATE_TOKENS.iter().find(|(t, _)| t == token) {
+                if is_false_friend(&tokens, i) {
+                    continue;
+                }
+                return Naming::Boilerplate(rule);
+            }
+            if CONTENT_TOKENS.contains(&token.as_str()) {
+                content = true;
+            }
+        }
+        for (i, token) in tokens.iter().enumerate() {
+            let compound = COMPOUNDS.iter().find(|(word, _)| token.contains(word));
+            if let Some((_, rule)) = compound
+                && !is_false_friend(&tokens, i)
+            {
+                return Naming::Boilerplate(rule);
+            }
+        }
+    }
+    if content {
+        Naming::Content
+    } else {
+        Naming::Neutral
+    }
+}
+
+/// Tokens that look like boilerplate but are not in context: `has-sidebar`, `no-comments`,
+/// `with-ads`, `header-image` (a picture), `post-meta` is kept as byline, `text-hidden-sm`.
+fn is_false_friend(tokens: &[String], i: usize) -> bool {
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| tokens.get(j))
+        .map(String::as_str);
+    let after = tokens.get(i + 1).map(String::as_str);
+    matches!(
+        before,
+        Some("has" | "no" | "with" | "without" | "is" | "show" | "for")
+    ) || matches!(
+        after,
+        Some(
+            "image"
+                | "img"
+                | "photo"
+                | "media"
+                | "video"
+                | "picture"
+                | "wrapper"
+                | "container"
+                | "layout"
+                | "template"
+                | "open"
+                | "active"
+                | "sm"
+                | "md"
+                | "lg"
+                | "xl"
+        )
+    ) || (tokens.len() >= 3 && tokens[i] == "ad" && i > 0)
+}
+
+/// True when the element is hidden from readers: `hidden`, `aria-hidden="true"`, or an inline
+/// style with `display:none` or `visibility:hidden`.
+pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr(id, "hidden").is_some() {
+        return true;
+    }
+    if dom
+        .attr(id, "aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if let Some(style) = dom.attr(id, "style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Tags whose whole subtree never holds article text.
+pub fn is_never_content(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Script
+            | Tag::Style
+            | Tag::Noscript
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Math
+            | Tag::Iframe
+            | Tag::Object
+            | Tag::Embed
+            | Tag::Canvas
+            | Tag::Video
+            | Tag::Audio
+            | Tag::Select
+            | Tag::Option
+            | Tag::Textarea
+            | Tag::Input
+            | Tag::Button
+            | Tag::Head
+            | Tag::Title
+            | Tag::Meta
+            | Tag::Link
+            | Tag::Base
+            | Tag::Map
+            | Tag::Dialog
+            | Tag::Frameset
+            | Tag::Frame
+    )
+}
+
+/// Tags that are boilerplate by their meaning, with the rule name.
+pub fn boilerplate_tag(tag: Tag) -> Option<&'static str> {
+    match tag {
+        Tag::Nav | Tag::Menu => Some("navigation"),
+        Tag::Aside => Some("sidebar"),
+        Tag::Footer => Some("footer"),
+        Tag::Header => Some("header"),
+        Tag::Form => Some("form"),
+        _ => None,
+    }
+}
+
+/// Block-level tags: they start a new block of text.
+pub fn is_block(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Address
+            | Tag::Article
+            | Tag::Aside
+            | Tag::Blockquote
+            | Tag::Body
+            | Tag::Center
+            | Tag::Dd
+            | Tag::Details
+            | Tag::Dialog
+            | Tag::Div
+            | Tag::Dl
+            | Tag::Dt
+            | Tag::Fieldset
+            | Tag::Figcaption
+            | Tag::Figure
+            | Tag::Footer
+            | Tag::Form
+            | Tag::H1
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6
+            | Tag::Header
+            | Tag::Hgroup
+            | Tag::Hr
+            | Tag::Html
+            | Tag::Li
+            | Tag::Main
+            | Tag::Menu
+            | Tag::Nav
+            | Tag::Ol
+            | Tag::P
+            | Tag::Pre
+            | Tag::Section
+            | Tag::Summary
+            | Tag::Table
+            | Tag::Tbody
+            | Tag::Td
+            | Tag::Tfoot
+            | Tag::Th
+            | Tag::Thead
+            | Tag::Tr
+            | Tag::Ul
+            | Tag::Caption
+            | Tag::Legend
+    )
+}
+
+/// Heading level of `h1`..`h6`.
+pub fn heading_level(tag: Tag) -> Option<u8> {
+    match tag {
+        Tag::H1 => Some(1),
+        Tag::H2 => Some(2),
+        Tag::H3 => Some(3),
+        Tag::H4 => Some(4),
+        Tag::H5 => Some(5),
+        Tag::H6 => Some(6),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naming_of(attrs: &str) -> Naming {
+        let dom = Dom::parse(&format!("<body><div {attrs}>x</div></body>"));
+        let div = dom.find(Tag::Div).expect("div");
+        naming(&dom, div)
+    }
+
+    #[test]
+    fn splits_names_into_words() {
+        let words: Vec<String> = name_tokens("articleBody share-bar  main_nav").collect();
+        assert_eq!(words, ["article", "body", "share", "bar", "main", "nav"]);
+    }
+
+    #[test]
+    fn recognises_boilerplate_names() {
+        assert_eq!(
+            naming_of("class='site-nav'"),
+            Naming::Boilerplate("navigation")
+        );
+        assert_eq!(naming_of("id='comments'"), Naming::Boilerplate("comments"));
+        assert_eq!(
+            naming_of("class='article-related'"),
+            Naming::Boilerplate("related")
+        );
+        assert_eq!(
+            naming_of("class='socialShareButtons'"),
+            Naming::Boilerplate("share")
+        );
+        assert_eq!(
+            naming_of("role='navigation'"),
+            Naming::Boilerplate("navigation")
+        );
+        assert_eq!(
+            naming_of("class='cookiebanner'"),
+            Naming::Boilerplate("cookie")
+        );
+    }
+
+    #[test]
+    fn recognises_content_names_and_false_friends() {
+        assert_eq!(naming_of("class='entry-content'"), Naming::Content);
+        assert_eq!(naming_of("class='layout has-sidebar'"), Naming::Neutral);
+        assert_eq!(naming_of("class='header-image'"), Naming::Neutral);
+        assert_eq!(naming_of("class='shadow loaded'"), Naming::Neutral);
+    }
+
+    #[test]
+    fn detects_hidden_elements() {
+        let dom = Dom::parse(
+            "<body><p hidden>a</p><p style='display: none'>b</p><p aria-hidden=true>c</p><p>d</p></body>",
+        );
+        let hidden: Vec<bool> = dom.find_all(Tag::P).map(|p| is_hidden(&dom, p)).collect();
+        assert_eq!(hidden, [true, true, true, false]);
+    }
+}

@@ -1,0 +1,127 @@
+//! Charset detection and decoding: BOM > outside declaration > `<meta>` prescan > statistics.
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// How far into the page a `<meta charset>` is looked for. Browsers look at 1024 bytes; many
+/// real pages declare it later, after long comments or scripts, so we look further.
+const PRESCAN_BYTES: usize = 4096;
+
+/// Decodes bytes to text. `declared` is a charset given outside the page (HTTP `Content-Type`).
+/// Returns the text and the name of the encoding used. Never fails: invalid bytes become U+FFFD.
+pub fn decode(bytes: &[u8], declared: Option<&str>) -> (String, &'static str) {
+    let encoding = choose(bytes, declared);
+    let (text, used, _) = encoding.decode(bytes); // strips a BOM, and a BOM outranks `encoding`
+    (text.into_owned(), used.name())
+}
+
+fn choose(bytes: &[u8], declared: Option<&str>) -> &'static Encoding {
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        return encoding;
+    }
+    if let Some(encoding) = declared.and_then(label) {
+        return encoding;
+    }
+    if let Some(encoding) = meta_charset(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
+        return encoding;
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// An encoding for a label; UTF-16 declared inside a page means UTF-8, as in browsers.
+fn label(name: &str) -> Option<&'static Encoding> {
+    let encoding = Encoding::for_label(name.trim().trim_matches(['"', '\'']).as_bytes())?;
+    Some(
+        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            UTF_8
+        } else {
+            encoding
+        },
+    )
+}
+
+/// Finds `<meta charset=...>` or `<meta http-equiv=Content-Type content="...; charset=...">`.
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(pos) = memchr::memmem::find(&lower[from..], b"<meta") {
+        let start = from + pos + 5;
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(at) = memchr::memmem::find(tag, b"charset") {
+            let rest = &tag[at + 7..];
+            let rest = trim_start(rest);
+            if let Some(value) = rest.strip_prefix(b"=") {
+                let value = trim_start(value);
+                let value = value
+                    .strip_prefix(b"\"")
+                    .or_else(|| value.strip_prefix(b"'"))
+                    .unwrap_or(value);
+                let len = value
+                    .iter()
+                    .position(|b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
+                    .unwrap_or(value.len());
+                if let Some(encoding) = std::str::from_utf8(&value[..len]).ok().and_then(label) {
+                    return Some(encoding);
+                }
+            }
+        }
+        from = end.max(start);
+    }
+    None
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let skip = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &bytes[skip..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_wins_over_everything() {
+        let bytes = b"\xef\xbb\xbf<meta charset=latin1>caf\xc3\xa9";
+        assert_eq!(decode(bytes, Some("latin1")).0, "<meta charset=latin1>café");
+    }
+
+    #[test]
+    fn http_charset_outranks_meta() {
+        let bytes = b"<meta charset=utf-8>caf\xe9";
+        assert_eq!(
+            decode(bytes, Some("iso-8859-1")).0,
+            "<meta charset=utf-8>café"
+        );
+    }
+
+    #[test]
+    fn meta_charset_and_http_equiv() {
+        let bytes = b"<meta charset=\"iso-8859-1\">Stra\xdfe";
+        assert_eq!(decode(bytes, None).0, "<meta charset=\"iso-8859-1\">Straße");
+        let bytes = b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1252\">\x93x\x94";
+        assert!(decode(bytes, None).0.ends_with("\u{201c}x\u{201d}"));
+    }
+
+    #[test]
+    fn undeclared_pages_are_guessed() {
+        let text =
+            "Les élèves ont été très contents de la fête à l'école, où ils ont mangé des crêpes.";
+        let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        let (decoded, name) = decode(&latin1, None);
+        assert_eq!(decoded, text);
+        assert_eq!(name, "windows-1252");
+    }
+
+    #[test]
+    fn invalid_utf8_under_utf8_declaration_does_not_panic() {
+        let bytes = b"<meta charset=utf-8><p>ok \xff\xfe\xc3 end</p>";
+        let (text, name) = decode(bytes, None);
+        assert_eq!(name, "UTF-8");
+        assert!(text.contains('\u{fffd}') && text.ends_with("end</p>"));
+    }
+}
