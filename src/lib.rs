@@ -74,7 +74,7 @@ pub fn extract(input: impl AsRef<[u8]>, options: &Options) -> Result<Article, Er
 }
 
 fn from_html(text: &str, base: Option<&url::Url>, options: &Options) -> Article {
-    let html = input::flatten_deep_nesting(text, options.input.max_depth);
+    let html = input::prepare(text, options.input.max_depth);
     let dom = dom::Dom::parse(&html);
     let metadata = metadata::from_html(&dom, base);
     let extraction = clean::html::extract(&dom, &metadata, &options.clean, base);
@@ -100,7 +100,7 @@ fn from_text(text: &str, options: &Options) -> Article {
 fn detect_language(article: &Article) -> Option<String> {
     let mut sample = String::new();
     for block in &article.blocks {
-        if sample.len() > 2000 {
+        if sample.len() > 1000 {
             break;
         }
         sample.push_str(&block.text());

@@ -67,6 +67,7 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
         good_chars: vec![0; n],
     };
     let mut named: Vec<Option<&'static str>> = vec![None; n];
+    let mut scratch = signals::NameScratch::default();
     for id in dom.ids() {
         let inherited = dom.parent(id).and_then(|p| marks.removed[p as usize]);
         let Some(tag) = dom.tag(id) else {
@@ -85,7 +86,7 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
         if matches!(tag, Tag::Html | Tag::Body) {
             continue; // page-wide classes (`has-sidebar`, `nav-open`) say nothing
         }
-        let naming = signals::naming(dom, id);
+        let naming = signals::naming_with(dom, id, &mut scratch);
         marks.content_named[id as usize] = naming == Naming::Content;
         named[id as usize] = match naming {
             Naming::Boilerplate(rule) => Some(rule),

@@ -4,6 +4,8 @@
 //! in one place. Nothing here walks the tree or decides what is kept: `score` and `emit` do.
 
 use crate::dom::{Dom, NodeId, Tag};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What an element's class, id, role or aria label says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,70 +169,118 @@ const BOILERPLATE_ROLES: &[(&str, &str)] = &[
     ("tablist", "navigation"),
 ];
 
-/// Splits a class or id value into lowercase words at `-`, `_`, `.`, `:`, white space and
-/// lower-to-upper camelCase boundaries.
-pub fn name_tokens(value: &str) -> impl Iterator<Item = String> + '_ {
-    value
-        .split(|c: char| {
-            c == '-' || c == '_' || c == '.' || c == ':' || c == '/' || c.is_whitespace()
-        })
-        .filter(|part| !part.is_empty())
-        .flat_map(split_camel)
+/// Reusable buffers for splitting class and id values, so that classifying thousands of
+/// elements allocates nothing per element.
+#[derive(Debug, Default)]
+pub struct NameScratch {
+    lower: String,
+    tokens: Vec<(u32, u32)>,
 }
 
-fn split_camel(part: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut current = String::new();
-    let mut previous_lower = false;
-    for c in part.chars() {
-        if c.is_uppercase() && previous_lower && !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+impl NameScratch {
+    /// Splits `value` into lowercase words at `-`, `_`, `.`, `:`, `/`, white space and
+    /// lower-to-upper camelCase boundaries, replacing the previous words.
+    pub fn split(&mut self, value: &str) {
+        self.lower.clear();
+        self.tokens.clear();
+        let mut start: Option<usize> = None;
+        let mut previous_lower = false;
+        for c in value.chars() {
+            let separator = matches!(c, '-' | '_' | '.' | ':' | '/') || c.is_whitespace();
+            if separator || (c.is_uppercase() && previous_lower) {
+                if let Some(s) = start.take() {
+                    self.tokens.push((s as u32, self.lower.len() as u32));
+                }
+            }
+            if separator {
+                previous_lower = false;
+                continue;
+            }
+            if start.is_none() {
+                start = Some(self.lower.len());
+            }
+            previous_lower = c.is_lowercase() || c.is_ascii_digit();
+            if c.is_ascii() {
+                self.lower.push(c.to_ascii_lowercase());
+            } else {
+                self.lower.extend(c.to_lowercase());
+            }
         }
-        previous_lower = c.is_lowercase() || c.is_ascii_digit();
-        current.extend(c.to_lowercase());
+        if let Some(s) = start {
+            self.tokens.push((s as u32, self.lower.len() as u32));
+        }
     }
-    if !current.is_empty() {
-        words.push(current);
+
+    /// The words of the last split.
+    pub fn words(&self) -> impl Iterator<Item = &str> + '_ {
+        self.tokens
+            .iter()
+            .map(|&(s, e)| self.lower.get(s as usize..e as usize).unwrap_or(""))
     }
-    words
+
+    fn word(&self, i: usize) -> Option<&str> {
+        let &(s, e) = self.tokens.get(i)?;
+        self.lower.get(s as usize..e as usize)
+    }
 }
+
+/// Splits a class or id value into lowercase words (see [`NameScratch::split`]).
+pub fn name_tokens(value: &str) -> Vec<String> {
+    let mut scratch = NameScratch::default();
+    scratch.split(value);
+    scratch.words().map(str::to_string).collect()
+}
+
+static BOILERPLATE_LOOKUP: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| BOILERPLATE_TOKENS.iter().copied().collect());
 
 /// What the element's class, id and role say about it. Boilerplate outranks content when both
 /// appear (`article-related` is related links), except for whole-value content names.
 pub fn naming(dom: &Dom, id: NodeId) -> Naming {
-    if let Some(role) = dom.attr(id, "role") {
-        let role = role.trim().to_ascii_lowercase();
-        if let Some((_, rule)) = BOILERPLATE_ROLES.iter().find(|(r, _)| *r == role) {
-            return Naming::Boilerplate(rule);
-        }
-    }
+    naming_with(dom, id, &mut NameScratch::default())
+}
+
+/// [`naming`] with reusable buffers.
+pub fn naming_with(dom: &Dom, id: NodeId, scratch: &mut NameScratch) -> Naming {
     let mut content = false;
-    for attr in ["class", "id"] {
-        let Some(value) = dom.attr(id, attr) else {
-            continue;
-        };
-        if value.len() > 300 {
-            continue; // utility-class soup says nothing reliable
-        }
-        let tokens: Vec<String> = name_tokens(value).collect();
-        for (i, token) in tokens.iter().enumerate() {
-            if let Some((_, rule)) = BOILERPLATE_TOKENS.iter().find(|(t, _)| t == token) {
-                if is_false_friend(&tokens, i) {
-                    continue;
+    for (key, value) in dom.attrs(id) {
+        match key {
+            "role" => {
+                let role = value.trim();
+                if let Some((_, rule)) = BOILERPLATE_ROLES
+                    .iter()
+                    .find(|(r, _)| r.eq_ignore_ascii_case(role))
+                {
+                    return Naming::Boilerplate(rule);
                 }
-                return Naming::Boilerplate(rule);
             }
-            if CONTENT_TOKENS.contains(&token.as_str()) {
-                content = true;
+            "class" | "id" if value.len() <= 300 => {
+                // Longer values are utility-class soup and say nothing reliable.
+                scratch.split(value);
+                for (i, token) in scratch.words().enumerate() {
+                    if let Some(rule) = BOILERPLATE_LOOKUP.get(token) {
+                        if is_false_friend(scratch, i) {
+                            continue;
+                        }
+                        return Naming::Boilerplate(rule);
+                    }
+                    if CONTENT_TOKENS.contains(&token) {
+                        content = true;
+                    }
+                }
+                for (i, token) in scratch.words().enumerate() {
+                    if token.len() < 6 {
+                        continue; // shorter than every compound
+                    }
+                    let compound = COMPOUNDS.iter().find(|(word, _)| token.contains(word));
+                    if let Some((_, rule)) = compound
+                        && !is_false_friend(scratch, i)
+                    {
+                        return Naming::Boilerplate(rule);
+                    }
+                }
             }
-        }
-        for (i, token) in tokens.iter().enumerate() {
-            let compound = COMPOUNDS.iter().find(|(word, _)| token.contains(word));
-            if let Some((_, rule)) = compound
-                && !is_false_friend(&tokens, i)
-            {
-                return Naming::Boilerplate(rule);
-            }
+            _ => {}
         }
     }
     if content {
@@ -242,12 +292,9 @@ pub fn naming(dom: &Dom, id: NodeId) -> Naming {
 
 /// Tokens that look like boilerplate but are not in context: `has-sidebar`, `no-comments`,
 /// `with-ads`, `header-image` (a picture), `post-meta` is kept as byline, `text-hidden-sm`.
-fn is_false_friend(tokens: &[String], i: usize) -> bool {
-    let before = i
-        .checked_sub(1)
-        .and_then(|j| tokens.get(j))
-        .map(String::as_str);
-    let after = tokens.get(i + 1).map(String::as_str);
+fn is_false_friend(tokens: &NameScratch, i: usize) -> bool {
+    let before = i.checked_sub(1).and_then(|j| tokens.word(j));
+    let after = tokens.word(i + 1);
     matches!(
         before,
         Some("has" | "no" | "with" | "without" | "is" | "show" | "for")
@@ -271,32 +318,33 @@ fn is_false_friend(tokens: &[String], i: usize) -> bool {
                 | "lg"
                 | "xl"
         )
-    ) || (tokens.len() >= 3 && tokens[i] == "ad" && i > 0)
+    ) || (tokens.tokens.len() >= 3 && tokens.word(i) == Some("ad") && i > 0)
 }
 
 /// True when the element is hidden from readers: `hidden`, `aria-hidden="true"`, or an inline
 /// style with `display:none` or `visibility:hidden`.
 pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some() {
-        return true;
-    }
-    if dom
-        .attr(id, "aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    if let Some(style) = dom.attr(id, "style") {
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return true;
+    dom.attrs(id).any(|(key, value)| match key {
+        "hidden" => true,
+        "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
+        "style" => style_hides(value),
+        _ => false,
+    })
+}
+
+/// True when an inline style sets `display: none` or `visibility: hidden`.
+fn style_hides(style: &str) -> bool {
+    style.split(';').any(|declaration| {
+        let Some((property, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let value = value.trim().trim_end_matches("!important").trim();
+        match property.trim() {
+            p if p.eq_ignore_ascii_case("display") => value.eq_ignore_ascii_case("none"),
+            p if p.eq_ignore_ascii_case("visibility") => value.eq_ignore_ascii_case("hidden"),
+            _ => false,
         }
-    }
-    false
+    })
 }
 
 /// Tags whose whole subtree never holds article text.
@@ -422,7 +470,7 @@ mod tests {
 
     #[test]
     fn splits_names_into_words() {
-        let words: Vec<String> = name_tokens("articleBody share-bar  main_nav").collect();
+        let words = name_tokens("articleBody share-bar  main_nav");
         assert_eq!(words, ["article", "body", "share", "bar", "main", "nav"]);
     }
 

@@ -6,10 +6,10 @@
 //! Invalid bytes become U+FFFD; nothing here panics or does I/O.
 
 mod charset;
-mod depth;
+mod prescan;
 
 pub use charset::decode;
-pub use depth::flatten_deep_nesting;
+pub use prescan::prepare;
 
 use crate::error::Error;
 use crate::options::{InputFormat, InputOptions};

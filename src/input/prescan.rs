@@ -1,9 +1,14 @@
-//! A guard against pathological nesting, run on the text before the HTML parser sees it.
+//! A pre-pass over the HTML text before the parser sees it: strips what is never content and
+//! guards against pathological nesting.
+//!
+//! Half the bytes of a typical news page are the bodies of `<script>` and `<style>` elements;
+//! the tokenizer would read them character by character only for us to drop them, so their
+//! bodies are cut here (JSON-LD scripts are kept: metadata reads them), as are comments.
 //!
 //! html5ever's tree builder is quadratic in nesting depth (100,000 nested `<div>`s take half a
-//! minute), and no real page nests deeper than a few hundred elements. A cheap scan over the tags
-//! estimates the depth; only when it exceeds the limit is the text rewritten, with the start and
-//! end tags beyond the limit removed (their text is kept).
+//! minute), and no real page nests deeper than a few hundred elements. The same scan estimates
+//! the depth; only when it exceeds the limit is the text rewritten again, with the start and end
+//! tags beyond the limit removed (their text is kept).
 
 use std::borrow::Cow;
 
@@ -24,6 +29,72 @@ enum Token<'a> {
     Open { name: &'a str, end: usize },
     Close { name: &'a str, end: usize },
     Skip { end: usize },
+}
+
+/// Prepares HTML for the parser: script and style bodies (but JSON-LD) and comments cut, and
+/// nesting deeper than `max_depth` flattened.
+pub fn prepare(html: &str, max_depth: usize) -> Cow<'_, str> {
+    let (stripped, depth) = strip_raw_bodies(html);
+    if depth <= max_depth {
+        return stripped;
+    }
+    Cow::Owned(flatten_deep_nesting(&stripped, max_depth).into_owned())
+}
+
+/// Cuts the bodies of `<script>` (except JSON-LD) and `<style>` elements and comments; returns
+/// the text and its estimated nesting depth.
+fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut pos = 0;
+    while let Some(offset) = memchr::memchr(b'<', &html.as_bytes()[pos..]) {
+        let start = pos + offset;
+        match token(html, start) {
+            Token::Open { name, end } => {
+                if counts(name) {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                pos = skip_raw(html, name, end);
+                if pos > end && is_cut(name, &html[start..end]) {
+                    out.push_str(&html[copied..end]);
+                    copied = pos;
+                }
+            }
+            Token::Close { name, end } => {
+                if counts(name) {
+                    depth = depth.saturating_sub(1);
+                }
+                pos = end;
+            }
+            Token::Skip { end } => {
+                if html.as_bytes()[start..].starts_with(b"<!--") {
+                    out.push_str(&html[copied..start]);
+                    copied = end;
+                }
+                pos = end.max(start + 1);
+            }
+        }
+    }
+    if copied == 0 {
+        return (Cow::Borrowed(html), deepest);
+    }
+    out.push_str(&html[copied..]);
+    (Cow::Owned(out), deepest)
+}
+
+/// True for raw-text elements whose body is never needed: scripts (but JSON-LD) and styles.
+fn is_cut(name: &str, open_tag: &str) -> bool {
+    if name.eq_ignore_ascii_case("style") {
+        return true;
+    }
+    name.eq_ignore_ascii_case("script")
+        && !open_tag
+            .as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
 }
 
 /// Returns the text unchanged when its estimated depth is within `max_depth`; otherwise a copy
@@ -96,26 +167,27 @@ fn estimated_depth(html: &str) -> usize {
 }
 
 fn counts(name: &str) -> bool {
-    !FLAT.iter().any(|flat| flat.eq_ignore_ascii_case(name))
+    name.len() > 8 || !FLAT.iter().any(|flat| flat.eq_ignore_ascii_case(name))
 }
 
-/// After a start tag of a raw-text element, jumps past its end tag.
+/// After a start tag of a raw-text element, jumps to its end tag (matched case-insensitively).
 fn skip_raw(html: &str, name: &str, end: usize) -> usize {
     if !RAW.iter().any(|raw| raw.eq_ignore_ascii_case(name)) {
         return end;
     }
-    let closing = format!("</{}", name.to_ascii_lowercase());
-    let rest = &html.as_bytes()[end..];
-    let finder = memchr::memmem::Finder::new(closing.as_bytes());
-    // Case-insensitive search would need a lowercase copy; end tags are nearly always lowercase
-    // or uppercase, so try both.
-    let upper = closing.to_ascii_uppercase();
-    let found = finder
-        .find(rest)
-        .into_iter()
-        .chain(memchr::memmem::find(rest, upper.as_bytes()))
-        .min();
-    found.map_or(html.len(), |at| end + at)
+    let bytes = html.as_bytes();
+    let mut pos = end;
+    while let Some(offset) = memchr::memmem::find(&bytes[pos..], b"</") {
+        let at = pos + offset;
+        let candidate = &bytes[at + 2..];
+        if candidate.len() >= name.len()
+            && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
+            return at;
+        }
+        pos = at + 2;
+    }
+    html.len()
 }
 
 /// Reads the tag at `start` (which holds `<`).
@@ -150,6 +222,24 @@ fn token(html: &str, start: usize) -> Token<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_and_style_bodies_and_comments_are_cut() {
+        let html = "<head><style>p{color:red}</style><script>var a = '<p>';</script><script type=\"application/ld+json\">{\"a\":1}</script></head><body><!-- note --><p>x</p></body>";
+        let out = prepare(html, 100);
+        assert_eq!(
+            out,
+            "<head><style></style><script></script><script type=\"application/ld+json\">{\"a\":1}</script></head><body><p>x</p></body>"
+        );
+    }
+
+    #[test]
+    fn unclosed_script_cuts_to_the_end() {
+        assert_eq!(
+            prepare("<p>a</p><script>never closed <p>b", 100),
+            "<p>a</p><script>"
+        );
+    }
 
     #[test]
     fn ordinary_pages_pass_unchanged() {
