@@ -5,20 +5,22 @@ use clap::{Parser, ValueEnum};
 /// Strips the boilerplate off web pages and keeps the article.
 ///
 /// INPUT is a saved HTML or text page, a directory (every .html, .htm, .xhtml and .txt file
-/// below it, and their .gz forms), or `-` for standard input.
+/// below it, and their .gz forms, and every .warc/.warc.gz archive), a web archive
+/// (.warc or .warc.gz), or `-` for standard input.
 #[derive(Debug, Parser)]
 #[command(name = "gleaner", version, about, max_term_width = 100)]
 pub struct Args {
-    /// Pages to clean: files, directories, or `-` for standard input.
-    #[arg(value_name = "INPUT", required = true)]
+    /// Pages to clean: files, directories, web archives, or `-` for standard input.
+    #[arg(value_name = "INPUT", required_unless_present = "stdin_jsonl")]
     pub inputs: Vec<String>,
 
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    /// Output format (default: text; jsonl for web archives and --stdin-jsonl).
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
 
-    /// Write to this file (one input) or directory (several inputs: one file per input,
-    /// mirroring their relative paths). Standard output by default.
+    /// Write to this file (one input, or all of them with --format jsonl) or directory (several
+    /// inputs: one file per input, mirroring their relative paths, and a manifest
+    /// `gleaner-manifest.jsonl`). Standard output by default.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<String>,
 
@@ -30,8 +32,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,
 
-    /// Process this many inputs in parallel (default: all cores). `--jobs 1` is strictly
-    /// single-threaded.
+    /// Process this many inputs in parallel (default: all cores). `--jobs 1` extracts one page
+    /// at a time.
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
 
@@ -55,9 +57,32 @@ pub struct Args {
     #[arg(long)]
     pub explain: bool,
 
-    /// Print nothing on stderr but errors.
+    /// Print nothing on stderr but errors (no progress, no summary).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Also take hidden files and directories (names starting with `.`) from directories.
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Redo inputs whose output already exists (by default a rerun into the same `-o DIR`
+    /// skips them, so an interrupted run resumes where it stopped).
+    #[arg(long)]
+    pub force: bool,
+
+    /// Skip inputs (files, archive records, fetched bodies) larger than this: `20MB`, `500k`,
+    /// `1GiB` or plain bytes.
+    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = parse_size)]
+    pub max_size: u64,
+
+    /// Give up on a page after this many seconds (reported as an error, the batch goes on).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub time_budget: f64,
+
+    /// Read JSON Lines `{"url": ..., "html": ...}` (or `"text"` instead of `"html"`) from
+    /// standard input and write one result line per input line, in order, flushed per line.
+    #[arg(long, conflicts_with = "inputs")]
+    pub stdin_jsonl: bool,
 }
 
 /// `--format` values.
@@ -72,6 +97,8 @@ pub enum FormatArg {
     Html,
     /// One JSON object per input.
     Json,
+    /// JSON Lines: one compact JSON object per line, per page.
+    Jsonl,
 }
 
 /// `--input-format` values.
@@ -83,4 +110,44 @@ pub enum InputFormatArg {
     Html,
     /// Always saved text.
     Text,
+}
+
+/// Parses a size: plain bytes, or a number with a unit `k`, `M`, `G` (powers of 1000, also
+/// written `kB`, `MB`, `GB`) or `KiB`, `MiB`, `GiB` (powers of 1024). Case does not matter.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size (e.g. 20MB, 500k, 1048576)"))?;
+    let factor: f64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kb" => 1e3,
+        "m" | "mb" => 1e6,
+        "g" | "gb" => 1e9,
+        "ki" | "kib" => 1024.0,
+        "mi" | "mib" => 1024.0 * 1024.0,
+        "gi" | "gib" => 1024.0 * 1024.0 * 1024.0,
+        other => return Err(format!("unknown size unit {other:?} (use k, MB, GiB...)")),
+    };
+    Ok((number * factor).round() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_with_units() {
+        assert_eq!(parse_size("20MB"), Ok(20_000_000));
+        assert_eq!(parse_size("500k"), Ok(500_000));
+        assert_eq!(parse_size("1048576"), Ok(1_048_576));
+        assert_eq!(parse_size("1MiB"), Ok(1_048_576));
+        assert_eq!(parse_size("1.5 kb"), Ok(1500));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5 parsecs").is_err());
+    }
 }

@@ -1,19 +1,40 @@
 //! Resolving raw arguments once into the settings every part of a run uses.
 
 use super::args::{Args, FormatArg, InputFormatArg};
+use super::sources;
 use anyhow::{Context, Result, bail};
 use gleaner::{Format, InputFormat, Options};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Where results go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
     /// Standard output.
     Stdout,
-    /// One file (one input only).
+    /// One file (one input, or every input with `--format jsonl`).
     File(PathBuf),
-    /// A directory mirroring the inputs' relative paths.
+    /// A directory mirroring the inputs' relative paths, with a manifest.
     Directory(PathBuf),
+}
+
+/// What each page becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// One rendered document per page (text, Markdown, HTML or pretty JSON).
+    Document(Format),
+    /// One compact JSON object per page, one per line. Web archives are always written so.
+    Jsonl,
+}
+
+impl OutputFormat {
+    /// The extension of per-input output files.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Document(format) => format.extension(),
+            OutputFormat::Jsonl => "jsonl",
+        }
+    }
 }
 
 /// Everything a run needs, resolved from the arguments.
@@ -23,8 +44,8 @@ pub struct Config {
     pub inputs: Vec<String>,
     /// Library options (input, cleaning, metadata, rendering).
     pub options: Options,
-    /// Output format.
-    pub format: Format,
+    /// Output format for pages (archives are always JSON Lines).
+    pub format: OutputFormat,
     /// Where output goes.
     pub destination: Destination,
     /// Worker threads.
@@ -33,6 +54,16 @@ pub struct Config {
     pub explain: bool,
     /// Silence progress and notes.
     pub quiet: bool,
+    /// Take hidden files from directories.
+    pub hidden: bool,
+    /// Redo inputs whose output exists.
+    pub force: bool,
+    /// Inputs (files, records, lines) larger than this many bytes are skipped.
+    pub max_size: u64,
+    /// How long one page may take before it is reported as an error and the batch moves on.
+    pub time_budget: Duration,
+    /// Read `{"url", "html"|"text"}` lines from standard input (worker mode).
+    pub stdin_jsonl: bool,
 }
 
 impl Config {
@@ -49,23 +80,46 @@ impl Config {
             InputFormatArg::Html => InputFormat::Html,
             InputFormatArg::Text => InputFormat::Text,
         };
+        options.input.max_bytes = usize::try_from(args.max_size).unwrap_or(usize::MAX);
         options.clean.explain = args.explain;
         options.clean.captions = args.captions;
         options.render.links = args.links;
         options.render.images = args.images;
         options.render.metadata = args.metadata;
+        let archives = args
+            .inputs
+            .iter()
+            .any(|i| sources::is_archive(Path::new(i)));
         let format = match args.format {
-            FormatArg::Text => Format::Text,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Html => Format::Html,
-            FormatArg::Json => Format::Json,
+            None if archives || args.stdin_jsonl => OutputFormat::Jsonl,
+            None | Some(FormatArg::Text) => OutputFormat::Document(Format::Text),
+            Some(FormatArg::Markdown) => OutputFormat::Document(Format::Markdown),
+            Some(FormatArg::Html) => OutputFormat::Document(Format::Html),
+            Some(FormatArg::Json) => OutputFormat::Document(Format::Json),
+            Some(FormatArg::Jsonl) => OutputFormat::Jsonl,
         };
-        let many =
-            args.inputs.len() > 1 || args.inputs.iter().any(|i| std::path::Path::new(i).is_dir());
+        if archives && matches!(format, OutputFormat::Document(f) if f != Format::Json) {
+            bail!("web archives are written as JSON Lines: use --format jsonl");
+        }
+        let format = if archives || args.stdin_jsonl {
+            OutputFormat::Jsonl
+        } else {
+            format
+        };
+        if args.stdin_jsonl && args.format.is_some_and(|f| f != FormatArg::Jsonl) {
+            bail!("--stdin-jsonl writes JSON Lines; --format cannot change that");
+        }
+        if args.stdin_jsonl && args.output.as_deref().is_some_and(|o| o != "-") {
+            bail!("--stdin-jsonl writes to standard output; -o cannot be used with it");
+        }
+        let many = args.inputs.len() > 1 || args.inputs.iter().any(|i| Path::new(i).is_dir());
         let destination = match &args.output {
             None => Destination::Stdout,
             Some(path) if path == "-" => Destination::Stdout,
-            Some(path) if many || std::path::Path::new(path).is_dir() => {
+            Some(path) if Path::new(path).is_dir() || path.ends_with('/') => {
+                Destination::Directory(PathBuf::from(path))
+            }
+            Some(path) if many && format != OutputFormat::Jsonl => {
                 Destination::Directory(PathBuf::from(path))
             }
             Some(path) => Destination::File(PathBuf::from(path)),
@@ -78,6 +132,9 @@ impl Config {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
+        if !(args.time_budget > 0.0 && args.time_budget.is_finite()) {
+            bail!("--time-budget must be a positive number of seconds");
+        }
         Ok(Config {
             inputs: args.inputs,
             options,
@@ -86,6 +143,11 @@ impl Config {
             jobs,
             explain: args.explain,
             quiet: args.quiet,
+            hidden: args.hidden,
+            force: args.force,
+            max_size: args.max_size,
+            time_budget: Duration::from_secs_f64(args.time_budget),
+            stdin_jsonl: args.stdin_jsonl,
         })
     }
 }

@@ -7,7 +7,12 @@
 mod args;
 mod batch;
 mod config;
+mod manifest;
+mod progress;
 mod sources;
+mod stream;
+mod warc;
+mod work;
 mod write;
 
 pub use config::Config;
