@@ -255,8 +255,19 @@ impl Fetcher {
             if host.robots.is_none() {
                 host.wait_turn().await;
                 let rules = self.read_robots(&url).await;
+                // Rules first, then the clock: a Crawl-delay counts from this very request.
+                let failure = match rules {
+                    Ok(rules) => {
+                        host.robots = Some(rules);
+                        None
+                    }
+                    // Refused or unknown host: nothing is cached, the next URL asks again.
+                    Err(e) => Some(e),
+                };
                 host.finished(self.options.delay);
-                host.robots = Some(rules?);
+                if let Some(e) = failure {
+                    return Err(e);
+                }
             }
             if let Some(rules) = &host.robots {
                 rules.check(&url).map_err(FetchError::Robots)?;
