@@ -35,26 +35,38 @@ async fn article(server: &Server, path: &str) -> gleaner::Article {
 
 #[tokio::test]
 async fn the_header_charset_outranks_the_meta_charset() {
-    let page = article_page("Caf\u{e9}", "BODY_TEXT caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e")
-        .replace("<head>", "<head><meta charset='utf-8'>");
+    let page = article_page(
+        "Caf\u{e9}",
+        "BODY_TEXT caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e",
+    )
+    .replace("<head>", "<head><meta charset='utf-8'>");
     let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
     let latin1 = latin1.into_owned();
     let server = Server::start(move |_| {
         Reply::with_type(200, "text/html; charset=ISO-8859-1", latin1.clone())
     });
     let text = article(&server, "/").await.text();
-    assert!(text.contains("caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e"), "{text}");
+    assert!(
+        text.contains("caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
 async fn the_meta_charset_is_used_when_the_header_has_none() {
-    let page = article_page("Caf\u{e9}", "BODY_TEXT caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e")
-        .replace("<head>", "<head><meta charset='windows-1252'>");
+    let page = article_page(
+        "Caf\u{e9}",
+        "BODY_TEXT caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e",
+    )
+    .replace("<head>", "<head><meta charset='windows-1252'>");
     let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
     let latin1 = latin1.into_owned();
     let server = Server::start(move |_| Reply::with_type(200, "text/html", latin1.clone()));
     let text = article(&server, "/").await.text();
-    assert!(text.contains("caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e"), "{text}");
+    assert!(
+        text.contains("caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -64,10 +76,20 @@ async fn gzip_bodies_are_decompressed() {
     encoder.write_all(page.as_bytes()).expect("gzip");
     let gz = encoder.finish().expect("gzip");
     let server = Server::start(move |request| {
-        assert!(request.header("accept-encoding").unwrap_or("").contains("gzip"));
+        assert!(
+            request
+                .header("accept-encoding")
+                .unwrap_or("")
+                .contains("gzip")
+        );
         Reply::html(gz.clone()).header("Content-Encoding", "gzip")
     });
-    assert!(article(&server, "/").await.text().contains("gzip words travel small"));
+    assert!(
+        article(&server, "/")
+            .await
+            .text()
+            .contains("gzip words travel small")
+    );
 }
 
 #[tokio::test]
@@ -79,10 +101,20 @@ async fn brotli_bodies_are_decompressed() {
         writer.write_all(page.as_bytes()).expect("brotli");
     }
     let server = Server::start(move |request| {
-        assert!(request.header("accept-encoding").unwrap_or("").contains("br"));
+        assert!(
+            request
+                .header("accept-encoding")
+                .unwrap_or("")
+                .contains("br")
+        );
         Reply::html(br.clone()).header("Content-Encoding", "br")
     });
-    assert!(article(&server, "/").await.text().contains("brotli words travel smaller"));
+    assert!(
+        article(&server, "/")
+            .await
+            .text()
+            .contains("brotli words travel smaller")
+    );
 }
 
 #[tokio::test]
@@ -93,10 +125,16 @@ async fn a_redirect_chain_ends_at_the_final_url() {
         "/b" => Reply::redirect("/c"),
         _ => Reply::html(page.clone()),
     });
-    let fetched = fetcher(quick()).fetch(&server.url("/a")).await.expect("fetch");
+    let fetched = fetcher(quick())
+        .fetch(&server.url("/a"))
+        .await
+        .expect("fetch");
     assert_eq!(fetched.final_url.as_str(), server.url("/c"));
     let article = article(&server, "/a").await;
-    assert_eq!(article.metadata.url.as_deref(), Some(server.url("/c").as_str()));
+    assert_eq!(
+        article.metadata.url.as_deref(),
+        Some(server.url("/c").as_str())
+    );
 }
 
 #[tokio::test]
@@ -108,7 +146,10 @@ async fn a_canonical_url_outranks_the_final_url() {
     );
     let server = Server::start(move |_| Reply::html(page.clone()));
     let article = article(&server, "/x?utm=1").await;
-    assert_eq!(article.metadata.url.as_deref(), Some("https://example.com/story"));
+    assert_eq!(
+        article.metadata.url.as_deref(),
+        Some("https://example.com/story")
+    );
 }
 
 #[tokio::test]
@@ -117,7 +158,10 @@ async fn a_redirect_loop_fails() {
         "/one" => Reply::redirect("/two"),
         _ => Reply::redirect("/one"),
     });
-    let error = fetcher(quick()).fetch(&server.url("/one")).await.expect_err("loop");
+    let error = fetcher(quick())
+        .fetch(&server.url("/one"))
+        .await
+        .expect_err("loop");
     assert!(matches!(error, FetchError::Redirect(_)), "{error:?}");
     assert!(error.to_string().contains("loop"), "{error}");
 }
@@ -132,7 +176,10 @@ async fn too_many_redirects_fail() {
         max_redirects: 3,
         ..quick()
     };
-    let error = fetcher(options).fetch(&server.url("/0")).await.expect_err("limit");
+    let error = fetcher(options)
+        .fetch(&server.url("/0"))
+        .await
+        .expect_err("limit");
     assert!(error.to_string().contains("too many redirects"), "{error}");
     assert_eq!(server.total_hits(), 4);
 }
@@ -140,7 +187,10 @@ async fn too_many_redirects_fail() {
 #[tokio::test]
 async fn not_found_is_reported_without_retries() {
     let server = Server::start(|_| Reply::status(404));
-    let error = fetcher(quick()).fetch(&server.url("/gone")).await.expect_err("404");
+    let error = fetcher(quick())
+        .fetch(&server.url("/gone"))
+        .await
+        .expect_err("404");
     assert_eq!(error.to_string(), "HTTP 404 Not Found");
     assert_eq!(server.hits("/gone"), 1);
 }
@@ -169,7 +219,10 @@ async fn server_errors_give_up_after_the_retries() {
         retries: 2,
         ..quick()
     };
-    let error = fetcher(options).fetch(&server.url("/down")).await.expect_err("503");
+    let error = fetcher(options)
+        .fetch(&server.url("/down"))
+        .await
+        .expect_err("503");
     assert!(error.to_string().starts_with("HTTP 503"), "{error}");
     assert_eq!(server.hits("/down"), 3);
 }
@@ -199,7 +252,10 @@ async fn too_many_requests_waits_for_retry_after() {
 async fn a_retry_after_beyond_the_limit_is_not_waited_for() {
     let server = Server::start(|_| Reply::status(429).header("Retry-After", "3600"));
     let started = Instant::now();
-    let error = fetcher(quick()).fetch(&server.url("/later")).await.expect_err("429");
+    let error = fetcher(quick())
+        .fetch(&server.url("/later"))
+        .await
+        .expect_err("429");
     assert!(error.to_string().starts_with("HTTP 429"), "{error}");
     assert_eq!(server.hits("/later"), 1);
     assert!(started.elapsed() < Duration::from_secs(2));
@@ -215,8 +271,14 @@ async fn an_endless_body_is_cut_at_the_limit() {
         ..quick()
     };
     let started = Instant::now();
-    let error = fetcher(options).fetch(&server.url("/big")).await.expect_err("too large");
-    assert!(matches!(error, FetchError::TooLarge { limit: 100_000 }), "{error:?}");
+    let error = fetcher(options)
+        .fetch(&server.url("/big"))
+        .await
+        .expect_err("too large");
+    assert!(
+        matches!(error, FetchError::TooLarge { limit: 100_000 }),
+        "{error:?}"
+    );
     assert!(started.elapsed() < Duration::from_secs(3));
     std::thread::sleep(Duration::from_millis(200));
     let sent = server.bytes_sent.load(Ordering::SeqCst);
@@ -230,7 +292,10 @@ async fn a_declared_length_over_the_limit_is_refused_before_reading() {
         max_size: 1_000,
         ..quick()
     };
-    let error = fetcher(options).fetch(&server.url("/")).await.expect_err("too large");
+    let error = fetcher(options)
+        .fetch(&server.url("/"))
+        .await
+        .expect_err("too large");
     assert!(matches!(error, FetchError::TooLarge { .. }), "{error:?}");
 }
 
@@ -243,7 +308,10 @@ async fn a_server_that_never_answers_times_out() {
         ..quick()
     };
     let started = Instant::now();
-    let error = fetcher(options).fetch(&server.url("/")).await.expect_err("timeout");
+    let error = fetcher(options)
+        .fetch(&server.url("/"))
+        .await
+        .expect_err("timeout");
     assert!(matches!(error, FetchError::Timeout(_)), "{error:?}");
     assert!(error.to_string().contains("timed out"), "{error}");
     assert_eq!(server.hits("/"), 2, "timeouts are retried");
@@ -270,7 +338,10 @@ async fn a_refused_connection_is_reported() {
 #[tokio::test]
 async fn other_content_types_are_refused_by_name() {
     let server = Server::start(|_| Reply::with_type(200, "application/pdf", "%PDF-1.7"));
-    let error = fetcher(quick()).fetch(&server.url("/a.pdf")).await.expect_err("pdf");
+    let error = fetcher(quick())
+        .fetch(&server.url("/a.pdf"))
+        .await
+        .expect_err("pdf");
     assert!(matches!(error, FetchError::UnsupportedType(ref t) if t == "application/pdf"));
     assert!(error.to_string().contains("application/pdf"), "{error}");
 }
@@ -302,11 +373,20 @@ async fn robots_txt_disallow_is_respected_and_cached() {
         ..quick()
     };
     let fetcher = fetcher(options);
-    let error = fetcher.fetch(&server.url("/private/a")).await.expect_err("robots");
+    let error = fetcher
+        .fetch(&server.url("/private/a"))
+        .await
+        .expect_err("robots");
     assert!(matches!(error, FetchError::Robots(_)), "{error:?}");
     assert!(error.to_string().contains("robots.txt"), "{error}");
-    fetcher.fetch(&server.url("/public/a")).await.expect("allowed");
-    fetcher.fetch(&server.url("/public/b")).await.expect("allowed");
+    fetcher
+        .fetch(&server.url("/public/a"))
+        .await
+        .expect("allowed");
+    fetcher
+        .fetch(&server.url("/public/b"))
+        .await
+        .expect("allowed");
     assert_eq!(server.hits("/robots.txt"), 1);
     assert_eq!(server.hits("/private/a"), 0);
 }
@@ -341,7 +421,10 @@ async fn a_missing_robots_txt_allows_everything() {
         respect_robots: true,
         ..quick()
     };
-    fetcher(options).fetch(&server.url("/a")).await.expect("fetch");
+    fetcher(options)
+        .fetch(&server.url("/a"))
+        .await
+        .expect("fetch");
 }
 
 #[tokio::test]
@@ -350,7 +433,9 @@ async fn requests_to_one_host_never_overlap() {
     let hosts: Vec<Server> = (0..3)
         .map(|_| {
             let page = page.clone();
-            Server::start_with_latency(Duration::from_millis(30), move |_| Reply::html(page.clone()))
+            Server::start_with_latency(Duration::from_millis(30), move |_| {
+                Reply::html(page.clone())
+            })
         })
         .collect();
     let options = FetchOptions {
@@ -378,7 +463,11 @@ async fn requests_to_one_host_never_overlap() {
         assert!(gap >= Duration::from_millis(15), "{gap:?}");
     }
     // Hosts run side by side: 8 requests of 50 ms per host, not 24 in a row.
-    assert!(started.elapsed() < Duration::from_millis(24 * 50), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(24 * 50),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]
@@ -390,33 +479,49 @@ async fn private_addresses_are_refused_unless_allowed() {
     };
     let fetcher = fetcher(options);
     let literal = fetcher.fetch(&server.url("/")).await.expect_err("literal");
-    assert!(matches!(literal, FetchError::PrivateAddress { .. }), "{literal:?}");
+    assert!(
+        matches!(literal, FetchError::PrivateAddress { .. }),
+        "{literal:?}"
+    );
     let named = fetcher
         .fetch(&format!("http://localhost:{}/", server.port))
         .await
         .expect_err("named");
-    assert!(matches!(named, FetchError::PrivateAddress { .. }), "{named:?}");
+    assert!(
+        matches!(named, FetchError::PrivateAddress { .. }),
+        "{named:?}"
+    );
     assert!(named.to_string().contains("localhost"), "{named}");
     assert_eq!(server.total_hits(), 0);
 }
 
 #[tokio::test]
 async fn only_http_and_https_are_fetched() {
-    let error = fetcher(quick()).fetch("file:///etc/passwd").await.expect_err("file");
-    assert!(matches!(error, FetchError::UnsupportedScheme(_)), "{error:?}");
+    let error = fetcher(quick())
+        .fetch("file:///etc/passwd")
+        .await
+        .expect_err("file");
+    assert!(
+        matches!(error, FetchError::UnsupportedScheme(_)),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
 async fn the_user_agent_names_gleaner() {
     let server = Server::start(|_| Reply::html(article_page("UA", "BODY_TEXT who is asking")));
-    fetcher(quick()).fetch(&server.url("/")).await.expect("fetch");
+    fetcher(quick())
+        .fetch(&server.url("/"))
+        .await
+        .expect("fetch");
     let agents = server.agents();
     assert!(agents[0].starts_with("gleaner/"), "{agents:?}");
 }
 
 #[test]
 fn the_blocking_call_fetches_and_cleans() {
-    let server = Server::start(|_| Reply::html(article_page("Blocking", "BODY_TEXT no async here")));
+    let server =
+        Server::start(|_| Reply::html(article_page("Blocking", "BODY_TEXT no async here")));
     let article = gleaner::fetch::blocking::extract_url_with(
         &server.url("/"),
         &gleaner::Options::default(),
@@ -425,6 +530,135 @@ fn the_blocking_call_fetches_and_cleans() {
     .expect("article");
     assert!(article.text().contains("no async here"));
     assert!(!article.text().contains("MENU_TEXT"));
-    let refused = gleaner::fetch::blocking::extract_url(&server.url("/"), &gleaner::Options::default());
+    let refused =
+        gleaner::fetch::blocking::extract_url(&server.url("/"), &gleaner::Options::default());
     assert!(matches!(refused, Err(gleaner::Error::Fetch(_))));
+}
+
+// The command line.
+
+fn gleaner() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("gleaner").expect("binary")
+}
+
+fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn the_cli_fetches_one_url() {
+    let server =
+        Server::start(|_| Reply::html(article_page("One page", "BODY_TEXT fetched and cleaned")));
+    let output = gleaner()
+        .args(["--allow-private", &server.url("/story.html")])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("BODY_TEXT fetched and cleaned"), "{stdout}");
+    assert!(!stdout.contains("MENU_TEXT"), "{stdout}");
+}
+
+#[test]
+fn the_cli_refuses_private_addresses_by_default() {
+    let server = Server::start(|_| Reply::html(article_page("Inside", "BODY_TEXT internal")));
+    let output = gleaner().arg(server.url("/")).output().expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("refused") && stderr.contains("--allow-private"),
+        "{stderr}"
+    );
+    assert_eq!(server.total_hits(), 0);
+}
+
+#[test]
+fn the_cli_reads_a_list_and_writes_one_file_per_url() {
+    let server = Server::start(|request| match request.path.as_str() {
+        "/missing" => Reply::status(404),
+        path => Reply::html(article_page(
+            "Listed",
+            &format!("BODY_TEXT page {path} words"),
+        )),
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("urls.txt");
+    let secret_url = server
+        .url("/missing")
+        .replace("http://", "http://user:hunter2@");
+    std::fs::write(
+        &list,
+        format!(
+            "# pages to read\n{}\n\n{}\n  {}  \n",
+            server.url("/a"),
+            secret_url,
+            server.url("/b/c")
+        ),
+    )
+    .expect("list");
+    let out = dir.path().join("out");
+    let raw = dir.path().join("raw");
+    let output = gleaner()
+        .args(["--allow-private", "--delay", "0.01", "-f", "json", "-i"])
+        .arg(&list)
+        .arg("-o")
+        .arg(&out)
+        .arg("--save-html")
+        .arg(&raw)
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1), "one URL failed");
+    let stderr = stderr_of(&output);
+    let failures: Vec<&str> = stderr.lines().filter(|l| l.contains("/missing")).collect();
+    assert_eq!(failures.len(), 1, "{stderr}");
+    assert!(failures[0].contains("HTTP 404 Not Found"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "credentials leaked: {stderr}");
+    for path in ["/a", "/b/c"] {
+        let url = url::Url::parse(&server.url(path)).expect("url");
+        let stem = gleaner::fetch::url_file_stem(&url);
+        let json = std::fs::read_to_string(out.join(format!("{stem}.json"))).expect("output");
+        assert!(json.contains(&format!("page {path} words")), "{json}");
+        assert!(
+            json.contains(&server.url(path)),
+            "the article's url is the fetched one"
+        );
+        let html = std::fs::read_to_string(raw.join(format!("{stem}.html"))).expect("saved");
+        assert!(
+            html.contains("MENU_TEXT"),
+            "the saved page is the page as fetched"
+        );
+    }
+}
+
+#[test]
+fn the_cli_reads_a_list_from_standard_input() {
+    let server = Server::start(|_| Reply::html(article_page("Piped", "BODY_TEXT from a pipe")));
+    let output = gleaner()
+        .args(["--allow-private", "--delay", "0", "-i", "-"])
+        .write_stdin(format!("{}\n{}\n", server.url("/1"), server.url("/2")))
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        stdout.matches("BODY_TEXT from a pipe").count(),
+        30,
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_cli_rejects_bad_fetch_flags() {
+    for args in [
+        ["--max-size", "lots"],
+        ["--timeout", "0"],
+        ["--delay", "-1"],
+    ] {
+        let output = gleaner()
+            .args(args)
+            .arg("https://example.com/")
+            .output()
+            .expect("run");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
 }

@@ -5,12 +5,12 @@ use clap::{Parser, ValueEnum};
 /// Strips the boilerplate off web pages and keeps the article.
 ///
 /// INPUT is a saved HTML or text page, a directory (every .html, .htm, .xhtml and .txt file
-/// below it, and their .gz forms), or `-` for standard input.
+/// below it, and their .gz forms), an http(s):// URL to fetch, or `-` for standard input.
 #[derive(Debug, Parser)]
 #[command(name = "gleaner", version, about, max_term_width = 100)]
 pub struct Args {
-    /// Pages to clean: files, directories, or `-` for standard input.
-    #[arg(value_name = "INPUT", required = true)]
+    /// Pages to clean: files, directories, http(s) URLs, or `-` for standard input.
+    #[arg(value_name = "INPUT", required_unless_present = "input_file")]
     pub inputs: Vec<String>,
 
     /// Output format.
@@ -58,6 +58,57 @@ pub struct Args {
     /// Print nothing on stderr but errors.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Read more inputs from this file, one URL or path per line (blank lines and lines
+    /// starting with `#` are skipped); `-` reads the list from standard input.
+    #[arg(short = 'i', long, value_name = "FILE", help_heading = "Fetching URLs")]
+    pub input_file: Option<String>,
+
+    /// The User-Agent sent with requests [default: gleaner/VERSION (+project URL)].
+    #[arg(long, value_name = "TEXT", help_heading = "Fetching URLs")]
+    pub user_agent: Option<String>,
+
+    /// Give up on a request after this many seconds (connecting and reading included).
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 30.0,
+        help_heading = "Fetching URLs"
+    )]
+    pub timeout: f64,
+
+    /// Refuse pages larger than this (e.g. `20MB`, `500k`, `1MiB`, or plain bytes); reading
+    /// stops at the limit.
+    #[arg(
+        long,
+        value_name = "SIZE",
+        default_value = "20MB",
+        help_heading = "Fetching URLs"
+    )]
+    pub max_size: String,
+
+    /// Wait this many seconds between two requests to the same host.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 1.0,
+        help_heading = "Fetching URLs"
+    )]
+    pub delay: f64,
+
+    /// Read each host's robots.txt, skip what it disallows and honour its Crawl-delay.
+    #[arg(long, help_heading = "Fetching URLs")]
+    pub respect_robots: bool,
+
+    /// Allow hosts that are or resolve to private, loopback or link-local addresses (refused
+    /// by default).
+    #[arg(long, help_heading = "Fetching URLs")]
+    pub allow_private: bool,
+
+    /// Keep each fetched page in this directory (as fetched, decompressed), to clean it again
+    /// offline.
+    #[arg(long, value_name = "DIR", help_heading = "Fetching URLs")]
+    pub save_html: Option<String>,
 }
 
 /// `--format` values.

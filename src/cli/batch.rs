@@ -37,6 +37,8 @@ pub fn run(config: &Config) -> Result<Summary> {
             sources.len()
         );
     }
+    #[cfg(feature = "fetch")]
+    let (urls, sources) = super::fetching::split_urls(sources);
     let mut summary = Summary::default();
     for (name, problem) in &problems {
         eprintln!("gleaner: {name}: {problem}");
@@ -91,7 +93,11 @@ pub fn run(config: &Config) -> Result<Summary> {
             }
         }
     }
-    if !config.quiet && sources.len() > 1 {
+    #[cfg(feature = "fetch")]
+    if !super::fetching::run(config, &urls, &mut summary, &mut first_on_stdout)? {
+        return Ok(summary);
+    }
+    if !config.quiet && summary.done + summary.failed > 1 {
         eprintln!("gleaner: {} done, {} failed", summary.done, summary.failed);
     }
     Ok(summary)
@@ -108,6 +114,7 @@ fn read(source: &Source) -> Result<Vec<u8>, String> {
                 .map_err(|e| e.to_string())?;
             Ok(bytes)
         }
+        Origin::Url(_) => Err("this gleaner was built without the `fetch` feature".into()),
     }
 }
 

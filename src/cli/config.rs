@@ -1,6 +1,7 @@
 //! Resolving raw arguments once into the settings every part of a run uses.
 
 use super::args::{Args, FormatArg, InputFormatArg};
+use super::fetching::{self, FetchSettings};
 use anyhow::{Context, Result, bail};
 use gleaner::{Format, InputFormat, Options};
 use std::path::PathBuf;
@@ -33,11 +34,21 @@ pub struct Config {
     pub explain: bool,
     /// Silence progress and notes.
     pub quiet: bool,
+    /// How URLs are fetched.
+    pub fetch: FetchSettings,
 }
 
 impl Config {
     /// Resolves the arguments; fails on contradictory ones (usage errors, exit 2).
-    pub fn from_args(args: Args) -> Result<Config> {
+    pub fn from_args(mut args: Args) -> Result<Config> {
+        let fetch = FetchSettings::from_args(&args)?;
+        if let Some(list) = &args.input_file {
+            if list == "-" && args.inputs.iter().any(|i| i == "-") {
+                bail!("standard input (-) can be read only once");
+            }
+            let listed = fetching::read_input_list(list)?;
+            args.inputs.extend(listed);
+        }
         let mut options = Options::default();
         options.input.url = args.url.clone();
         if let Some(url) = &args.url {
@@ -60,8 +71,9 @@ impl Config {
             FormatArg::Html => Format::Html,
             FormatArg::Json => Format::Json,
         };
-        let many =
-            args.inputs.len() > 1 || args.inputs.iter().any(|i| std::path::Path::new(i).is_dir());
+        let many = args.inputs.len() > 1
+            || args.input_file.is_some()
+            || args.inputs.iter().any(|i| std::path::Path::new(i).is_dir());
         let destination = match &args.output {
             None => Destination::Stdout,
             Some(path) if path == "-" => Destination::Stdout,
@@ -86,6 +98,7 @@ impl Config {
             jobs,
             explain: args.explain,
             quiet: args.quiet,
+            fetch,
         })
     }
 }

@@ -7,6 +7,7 @@
 mod args;
 mod batch;
 mod config;
+mod fetching;
 mod sources;
 mod write;
 

@@ -9,6 +9,8 @@ pub enum Origin {
     File(PathBuf),
     /// Standard input.
     Stdin,
+    /// An http(s) URL to fetch.
+    Url(url::Url),
 }
 
 /// One input of a run.
@@ -35,6 +37,13 @@ pub fn expand(inputs: &[String], problems: &mut Vec<(String, String)>) -> Vec<So
                 name: "<stdin>".into(),
                 relative: PathBuf::from("stdin"),
             });
+            continue;
+        }
+        if super::fetching::looks_like_url(input) {
+            match super::fetching::url_source(input) {
+                Ok(source) => sources.push(source),
+                Err(problem) => problems.push((input.clone(), problem)),
+            }
             continue;
         }
         let path = Path::new(input);

@@ -128,16 +128,16 @@ impl reqwest::dns::Resolve for GuardedResolver {
                     return Err(Box::new(ResolveRefusal::Unresolved {
                         host,
                         reason: e.to_string(),
-                    }) as Box<dyn std::error::Error + Send + Sync>);
+                    })
+                        as Box<dyn std::error::Error + Send + Sync>);
                 }
             };
-            if !allow_private
-                && let Some(bad) = addresses.iter().find(|a| !is_public(a.ip()))
-            {
+            if !allow_private && let Some(bad) = addresses.iter().find(|a| !is_public(a.ip())) {
                 return Err(Box::new(ResolveRefusal::Private {
                     host,
                     address: bad.ip(),
-                }) as Box<dyn std::error::Error + Send + Sync>);
+                })
+                    as Box<dyn std::error::Error + Send + Sync>);
             }
             Ok(Box::new(addresses.into_iter()) as reqwest::dns::Addrs)
         })

@@ -150,7 +150,10 @@ mod tests {
         let now = chrono::DateTime::parse_from_rfc3339("2015-10-21T07:28:00Z")
             .expect("date")
             .with_timezone(&chrono::Utc);
-        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            parse_retry_after("120", now),
+            Some(Duration::from_secs(120))
+        );
         assert_eq!(
             parse_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now),
             Some(Duration::from_secs(30))

@@ -133,7 +133,7 @@ pub enum FetchError {
     #[error("unsupported scheme {0}: only http and https URLs are fetched")]
     UnsupportedScheme(String),
     /// The host is or resolves to a private, loopback or link-local address.
-    #[error("refused: {host} is the non-public address {address} (private addresses are allowed only on request)")]
+    #[error("refused: {} (private addresses are fetched only on request)", private_message(.host, .address))]
     PrivateAddress {
         /// The host as given.
         host: String,
@@ -171,7 +171,9 @@ pub enum FetchError {
     #[error("{0}")]
     Redirect(String),
     /// The content type is not a page.
-    #[error("unsupported content type {0}: only text/html, application/xhtml+xml and text/plain are cleaned")]
+    #[error(
+        "unsupported content type {0}: only text/html, application/xhtml+xml and text/plain are cleaned"
+    )]
     UnsupportedType(String),
     /// The body passed the size limit; reading stopped there.
     #[error("body larger than the limit of {limit} bytes")]
@@ -187,6 +189,17 @@ pub enum FetchError {
 impl From<FetchError> for Error {
     fn from(error: FetchError) -> Error {
         Error::Fetch(error.to_string())
+    }
+}
+
+/// `localhost resolves to the non-public address 127.0.0.1`, or `10.0.0.1 is a non-public
+/// address` for literal addresses.
+fn private_message(host: &str, address: &IpAddr) -> String {
+    let literal = host.trim_matches(['[', ']']);
+    if literal.parse::<IpAddr>().ok().as_ref() == Some(address) {
+        format!("{host} is a non-public address")
+    } else {
+        format!("{host} resolves to the non-public address {address}")
     }
 }
 

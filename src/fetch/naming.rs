@@ -124,7 +124,10 @@ mod tests {
     #[test]
     fn lossy_names_take_a_hash() {
         let with_query = stem("https://example.com/p?id=1");
-        assert!(with_query.starts_with("example.com_p_id-1~"), "{with_query}");
+        assert!(
+            with_query.starts_with("example.com_p_id-1~"),
+            "{with_query}"
+        );
         assert_eq!(with_query.len(), "example.com_p_id-1~".len() + 8);
         assert!(stem("http://example.com/a").contains('~'));
         assert!(stem("https://example.com:8443/a").contains('~'));
