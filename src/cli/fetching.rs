@@ -15,6 +15,7 @@ use std::time::Duration;
 
 /// The fetch flags, resolved.
 #[derive(Debug, Clone)]
+#[cfg_attr(not(feature = "fetch"), allow(dead_code))]
 pub struct FetchSettings {
     /// `--user-agent` (the library's default when absent).
     pub user_agent: Option<String>,
