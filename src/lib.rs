@@ -24,6 +24,8 @@ pub mod article;
 pub mod clean;
 pub mod dom;
 pub mod error;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod input;
 pub mod metadata;
 pub mod options;

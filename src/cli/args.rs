@@ -6,12 +6,13 @@ use clap::{Parser, ValueEnum};
 ///
 /// INPUT is a saved HTML or text page, a directory (every .html, .htm, .xhtml and .txt file
 /// below it, and their .gz forms, and every .warc/.warc.gz archive), a web archive
-/// (.warc or .warc.gz), or `-` for standard input.
+/// (.warc or .warc.gz), an http(s):// URL to fetch, or `-` for standard input.
 #[derive(Debug, Parser)]
 #[command(name = "gleaner", version, about, max_term_width = 100)]
 pub struct Args {
-    /// Pages to clean: files, directories, web archives, or `-` for standard input.
-    #[arg(value_name = "INPUT", required_unless_present = "stdin_jsonl")]
+    /// Pages to clean: files, directories, web archives, http(s) URLs, or `-` for standard
+    /// input.
+    #[arg(value_name = "INPUT", required_unless_present_any = ["stdin_jsonl", "input_file"])]
     pub inputs: Vec<String>,
 
     /// Output format (default: text; jsonl for web archives and --stdin-jsonl).
@@ -83,6 +84,47 @@ pub struct Args {
     /// standard input and write one result line per input line, in order, flushed per line.
     #[arg(long, conflicts_with = "inputs")]
     pub stdin_jsonl: bool,
+
+    /// Read more inputs from this file, one URL or path per line (blank lines and lines
+    /// starting with `#` are skipped); `-` reads the list from standard input.
+    #[arg(short = 'i', long, value_name = "FILE", help_heading = "Fetching URLs")]
+    pub input_file: Option<String>,
+
+    /// The User-Agent sent with requests [default: gleaner/VERSION (+project URL)].
+    #[arg(long, value_name = "TEXT", help_heading = "Fetching URLs")]
+    pub user_agent: Option<String>,
+
+    /// Give up on a request after this many seconds (connecting and reading included).
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 30.0,
+        help_heading = "Fetching URLs"
+    )]
+    pub timeout: f64,
+
+    /// Wait this many seconds between two requests to the same host.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 1.0,
+        help_heading = "Fetching URLs"
+    )]
+    pub delay: f64,
+
+    /// Read each host's robots.txt, skip what it disallows and honour its Crawl-delay.
+    #[arg(long, help_heading = "Fetching URLs")]
+    pub respect_robots: bool,
+
+    /// Allow hosts that are or resolve to private, loopback or link-local addresses (refused
+    /// by default).
+    #[arg(long, help_heading = "Fetching URLs")]
+    pub allow_private: bool,
+
+    /// Keep each fetched page in this directory (as fetched, decompressed), to clean it again
+    /// offline.
+    #[arg(long, value_name = "DIR", help_heading = "Fetching URLs")]
+    pub save_html: Option<String>,
 }
 
 /// `--format` values.

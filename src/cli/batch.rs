@@ -100,6 +100,8 @@ pub fn run(config: &Config) -> Result<Summary> {
             &mut problems,
         )
     };
+    #[cfg(feature = "fetch")]
+    let (urls, sources) = super::fetching::split_urls(sources);
     if let Destination::File(path) = &config.destination
         && sources.len() != 1
         && config.format != OutputFormat::Jsonl
@@ -188,6 +190,11 @@ pub fn run(config: &Config) -> Result<Summary> {
     };
     collector.collect(&events_rx, &permits_rx, pool)?;
     collector.finish(shown)?;
+    #[cfg(feature = "fetch")]
+    {
+        let mut first = collector.first_document;
+        super::fetching::run(config, &urls, &mut collector.summary, &mut first)?;
+    }
     Ok(collector.summary)
 }
 
@@ -291,6 +298,7 @@ fn produce_page(plan: &Plan, feed: &mut Feed, source: &Source) -> bool {
         Origin::File(path) => Origin::File(path.clone()),
         Origin::Stdin => Origin::Stdin,
         Origin::Memory(_) => Origin::Stdin,
+        Origin::Url(url) => Origin::Url(url.clone()),
     };
     feed.job(Work::Page {
         origin,

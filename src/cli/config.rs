@@ -2,6 +2,7 @@
 
 use super::args::{Args, FormatArg, InputFormatArg};
 use super::sources;
+use super::fetching::{self, FetchSettings};
 use anyhow::{Context, Result, bail};
 use gleaner::{Format, InputFormat, Options};
 use std::path::{Path, PathBuf};
@@ -64,11 +65,21 @@ pub struct Config {
     pub time_budget: Duration,
     /// Read `{"url", "html"|"text"}` lines from standard input (worker mode).
     pub stdin_jsonl: bool,
+    /// How URLs are fetched.
+    pub fetch: FetchSettings,
 }
 
 impl Config {
     /// Resolves the arguments; fails on contradictory ones (usage errors, exit 2).
-    pub fn from_args(args: Args) -> Result<Config> {
+    pub fn from_args(mut args: Args) -> Result<Config> {
+        let fetch = FetchSettings::from_args(&args)?;
+        if let Some(list) = &args.input_file {
+            if list == "-" && args.inputs.iter().any(|i| i == "-") {
+                bail!("standard input (-) can be read only once");
+            }
+            let listed = fetching::read_input_list(list)?;
+            args.inputs.extend(listed);
+        }
         let mut options = Options::default();
         options.input.url = args.url.clone();
         if let Some(url) = &args.url {
@@ -112,7 +123,9 @@ impl Config {
         if args.stdin_jsonl && args.output.as_deref().is_some_and(|o| o != "-") {
             bail!("--stdin-jsonl writes to standard output; -o cannot be used with it");
         }
-        let many = args.inputs.len() > 1 || args.inputs.iter().any(|i| Path::new(i).is_dir());
+        let many = args.inputs.len() > 1
+            || args.input_file.is_some()
+            || args.inputs.iter().any(|i| Path::new(i).is_dir());
         let destination = match &args.output {
             None => Destination::Stdout,
             Some(path) if path == "-" => Destination::Stdout,
@@ -148,6 +161,7 @@ impl Config {
             max_size: args.max_size,
             time_budget: Duration::from_secs_f64(args.time_budget),
             stdin_jsonl: args.stdin_jsonl,
+            fetch,
         })
     }
 }

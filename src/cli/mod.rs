@@ -9,6 +9,7 @@ mod batch;
 mod config;
 mod manifest;
 mod progress;
+mod fetching;
 mod sources;
 mod stream;
 mod warc;

@@ -15,6 +15,8 @@ pub enum Origin {
     File(PathBuf),
     /// Standard input.
     Stdin,
+    /// An http(s) URL to fetch.
+    Url(url::Url),
     /// A page already in memory: a web archive's response record, a `--stdin-jsonl` line.
     Memory(Loaded),
 }
@@ -85,6 +87,11 @@ impl std::fmt::Display for LoadError {
 /// Reads an origin's bytes, refusing inputs larger than `max_size` without reading them whole.
 pub fn load(origin: Origin, max_size: u64) -> Result<Loaded, LoadError> {
     let bytes = match origin {
+        Origin::Url(url) => {
+            return Err(LoadError::Failed(format!(
+                "{url} is fetched, not read from disk"
+            )));
+        }
         Origin::Memory(loaded) => {
             let size = loaded.bytes.len() as u64;
             if size > max_size {
@@ -153,6 +160,13 @@ pub fn expand(
                 relative: PathBuf::from("stdin"),
                 kind: Kind::Page,
             });
+            continue;
+        }
+        if super::fetching::looks_like_url(input) {
+            match super::fetching::url_source(input) {
+                Ok(source) => sources.push(source),
+                Err(problem) => problems.push((input.clone(), problem)),
+            }
             continue;
         }
         let path = Path::new(input);
