@@ -35,6 +35,7 @@ pub struct Config {
     /// Silence progress and notes.
     pub quiet: bool,
     /// How URLs are fetched.
+    #[cfg_attr(not(feature = "fetch"), allow(dead_code))]
     pub fetch: FetchSettings,
 }
 
