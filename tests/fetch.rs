@@ -319,6 +319,28 @@ async fn a_server_that_never_answers_times_out() {
 }
 
 #[tokio::test]
+async fn a_host_that_keeps_failing_is_skipped() {
+    let server = Server::start(|_| Reply::Silent);
+    let options = FetchOptions {
+        timeout: Duration::from_millis(150),
+        retries: 0,
+        ..quick()
+    };
+    let fetcher = fetcher(options);
+    for i in 0..6 {
+        let error = fetcher
+            .fetch(&server.url(&format!("/{i}")))
+            .await
+            .expect_err("down");
+        assert!(matches!(
+            error,
+            FetchError::Timeout(_) | FetchError::Connect(_)
+        ));
+    }
+    assert_eq!(server.total_hits(), 3);
+}
+
+#[tokio::test]
 async fn a_refused_connection_is_reported() {
     let port = {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
