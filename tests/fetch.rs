@@ -319,6 +319,28 @@ async fn a_server_that_never_answers_times_out() {
 }
 
 #[tokio::test]
+async fn a_host_that_keeps_failing_is_skipped() {
+    let server = Server::start(|_| Reply::Silent);
+    let options = FetchOptions {
+        timeout: Duration::from_millis(150),
+        retries: 0,
+        ..quick()
+    };
+    let fetcher = fetcher(options);
+    for i in 0..6 {
+        let error = fetcher
+            .fetch(&server.url(&format!("/{i}")))
+            .await
+            .expect_err("down");
+        assert!(matches!(
+            error,
+            FetchError::Timeout(_) | FetchError::Connect(_)
+        ));
+    }
+    assert_eq!(server.total_hits(), 3);
+}
+
+#[tokio::test]
 async fn a_refused_connection_is_reported() {
     let port = {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -444,7 +466,6 @@ async fn requests_to_one_host_never_overlap() {
         ..quick()
     };
     let fetcher = Arc::new(fetcher(options));
-    let started = Instant::now();
     let mut tasks = Vec::new();
     for i in 0..8 {
         for host in &hosts {
@@ -462,12 +483,12 @@ async fn requests_to_one_host_never_overlap() {
         let gap = host.min_gap().expect("gap");
         assert!(gap >= Duration::from_millis(15), "{gap:?}");
     }
-    // Hosts run side by side: 8 requests of 50 ms per host, not 24 in a row.
-    assert!(
-        started.elapsed() < Duration::from_millis(24 * 50),
-        "{:?}",
-        started.elapsed()
-    );
+    // Different hosts are served side by side.
+    let (first, second) = (hosts[0].spans(), hosts[1].spans());
+    let side_by_side = first
+        .iter()
+        .any(|a| second.iter().any(|b| a.0 < b.1 && b.0 < a.1));
+    assert!(side_by_side, "hosts were fetched one after the other");
 }
 
 #[tokio::test]

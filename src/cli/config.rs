@@ -66,6 +66,7 @@ pub struct Config {
     /// Read `{"url", "html"|"text"}` lines from standard input (worker mode).
     pub stdin_jsonl: bool,
     /// How URLs are fetched.
+    #[cfg_attr(not(feature = "fetch"), allow(dead_code))]
     pub fetch: FetchSettings,
 }
 

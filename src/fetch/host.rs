@@ -78,6 +78,8 @@ pub struct HostState {
     pub next: Instant,
     /// The host's robots.txt, once read (only with `respect_robots`).
     pub robots: Option<RobotsRules>,
+    /// URLs in a row whose requests could not reach the host (see [`is_unreachable`]).
+    pub unreachable_in_a_row: u32,
 }
 
 impl Default for HostState {
@@ -86,6 +88,7 @@ impl Default for HostState {
         HostState {
             next: Instant::now(),
             robots: None,
+            unreachable_in_a_row: 0,
         }
     }
 }
@@ -106,6 +109,15 @@ impl HostState {
     pub fn finished(&mut self, configured: Duration) {
         self.next = Instant::now() + self.delay(configured);
     }
+}
+
+/// After this many URLs in a row that could not reach a host (after their retries), the
+/// host's remaining URLs fail at once instead of waiting out timeouts and backoff each.
+pub const MAX_UNREACHABLE_IN_A_ROW: u32 = 3;
+
+/// True for failures that say the host cannot be reached at all: timeouts, connection errors.
+pub fn is_unreachable(error: &FetchError) -> bool {
+    matches!(error, FetchError::Timeout(_) | FetchError::Connect(_))
 }
 
 /// True for failures worth another try: timeouts, connection errors, 429 and 5xx.
@@ -181,8 +193,8 @@ mod tests {
         assert!(rules.check(&url("/private/a")).is_err());
         assert_eq!(rules.crawl_delay(), Some(Duration::from_secs(2)));
         let state = HostState {
-            next: Instant::now(),
             robots: Some(rules),
+            ..HostState::default()
         };
         assert_eq!(state.delay(Duration::from_secs(1)), Duration::from_secs(2));
         assert_eq!(state.delay(Duration::from_secs(5)), Duration::from_secs(5));

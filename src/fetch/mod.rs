@@ -291,6 +291,12 @@ impl Fetcher {
             check_type: true,
             truncate: false,
         };
+        if host.unreachable_in_a_row >= host::MAX_UNREACHABLE_IN_A_ROW {
+            return Err(FetchError::Connect(format!(
+                "host skipped: its last {} URLs could not reach it",
+                host.unreachable_in_a_row
+            )));
+        }
         let mut retry = 0;
         loop {
             host.wait_turn().await;
@@ -305,7 +311,13 @@ impl Fetcher {
                     host.next = host.next.max(Instant::now() + wait);
                     retry += 1;
                 }
-                other => return other,
+                other => {
+                    match &other {
+                        Err(e) if host::is_unreachable(e) => host.unreachable_in_a_row += 1,
+                        _ => host.unreachable_in_a_row = 0,
+                    }
+                    return other;
+                }
             }
         }
     }

@@ -179,6 +179,11 @@ impl Server {
             .min()
     }
 
+    /// Arrival and end of every request served.
+    pub fn spans(&self) -> Vec<(Instant, Instant)> {
+        self.log.lock().expect("log").spans.clone()
+    }
+
     pub fn agents(&self) -> Vec<String> {
         self.log.lock().expect("log").agents.clone()
     }
