@@ -88,6 +88,7 @@ fn extract_from_str() {
 }
 
 #[test]
+#[allow(clippy::unnecessary_to_owned)] // owned inputs are what this test is about
 fn extract_from_string_and_bytes_agree() {
     let options = Options::default();
     let from_str = gleaner::extract(PAGE, &options).expect("str");
