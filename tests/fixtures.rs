@@ -6,9 +6,9 @@
 //! `[metadata]` table with `Article::metadata`. `BLESS=1 cargo test --test fixtures` rewrites the
 //! expected files instead of comparing (see `fixtures/bless.sh`); review the diff in git.
 
-mod common;
+mod fixture_files;
 
-use common::{Checks, case_dir, checks, golden, normalise, options, source};
+use fixture_files::{Checks, case_dir, checks, golden, normalise, options, source};
 use gleaner::{Error, Format, RenderOptions};
 
 /// Generates one module per case with the tests `body`, `output` and `metadata`, and the list of
@@ -80,7 +80,11 @@ fixtures! {
 /// A new fixture directory without a line in `fixtures!` would go untested.
 #[test]
 fn every_fixture_has_tests() {
-    assert_eq!(common::all_cases(), CASES, "update the fixtures! list");
+    assert_eq!(
+        fixture_files::all_cases(),
+        CASES,
+        "update the fixtures! list"
+    );
 }
 
 /// Extracts a case with its `checks.toml` options.

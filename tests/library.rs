@@ -1,7 +1,7 @@
 //! The public library API: `extract` from `&str`, `String` and bytes, options, every writer, and
 //! the errors a caller sees.
 
-mod common;
+mod fixture_files;
 
 use gleaner::{Error, Format, InputFormat, Options, RenderOptions};
 
@@ -398,8 +398,11 @@ fn options_are_cloneable_and_default() {
 
 #[test]
 fn fixture_through_the_public_api() {
-    let checks = common::checks("wire-story");
-    let article =
-        gleaner::extract(common::source("wire-story"), &common::options(&checks)).expect("ok");
+    let checks = fixture_files::checks("wire-story");
+    let article = gleaner::extract(
+        fixture_files::source("wire-story"),
+        &fixture_files::options(&checks),
+    )
+    .expect("ok");
     assert!(!article.blocks.is_empty());
 }

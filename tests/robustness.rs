@@ -3,7 +3,7 @@
 //! Timing is not asserted (machines differ); a test that hangs or panics is the failure. Every
 //! article that comes out is also run through all four writers.
 
-mod common;
+mod fixture_files;
 
 use gleaner::{Article, Error, Format, Options, RenderOptions};
 use std::fmt::Write as _;
@@ -89,7 +89,7 @@ fn assert_no_article(result: &Result<Article, Error>) {
 }
 
 fn body_text(result: Result<Article, Error>) -> String {
-    common::normalise(&result.expect("an article").text())
+    fixture_files::normalise(&result.expect("an article").text())
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn png_header() {
 
 #[test]
 fn truncated_in_the_middle_of_a_tag() {
-    let source = common::source("wire-story");
+    let source = fixture_files::source("wire-story");
     // Cut a few paragraphs into the article, inside the tag that follows this sentence.
     let sentence = b"Analysts at consultancy Northgate Energy Advisory";
     let at = source
@@ -143,7 +143,7 @@ fn truncated_in_the_middle_of_a_tag() {
 
 #[test]
 fn truncated_in_the_middle_of_a_multibyte_char() {
-    let source = common::source("rtl-arabic");
+    let source = fixture_files::source("rtl-arabic");
     let middle = source.len() / 2;
     // A UTF-8 continuation byte: cutting before it splits a character.
     let cut = middle
@@ -224,7 +224,9 @@ fn fifty_megabyte_page() {
     let html = page(&body);
     assert!(html.len() >= 50 << 20);
     match run("50 MB page", html.as_bytes()) {
-        Ok(article) => assert!(common::normalise(&article.text()).contains("P0 The council met")),
+        Ok(article) => {
+            assert!(fixture_files::normalise(&article.text()).contains("P0 The council met"))
+        }
         Err(Error::TooLarge { .. }) => {}
         Err(other) => panic!("unexpected error: {other}"),
     }

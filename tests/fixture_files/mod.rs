@@ -1,5 +1,5 @@
-//! Shared helpers for the integration tests: fixture loading, `checks.toml`, text normalising and
-//! golden files with `BLESS=1`.
+//! Fixture files for the fixture, robustness and library tests: loading pages, `checks.toml`,
+//! text normalising, and golden files rewritten with `BLESS=1`.
 //!
 //! Takes a fixture's case name (a directory under `fixtures/`); returns its bytes and checks. Reads
 //! files only under the repository; writes only `fixtures/<case>/expected.*` when blessing.
