@@ -250,7 +250,7 @@ impl Feed {
 }
 
 /// The producer thread: numbers every unit of work in input order.
-fn produce(plan: Plan, mut feed: Feed) {
+fn produce(mut plan: Plan, mut feed: Feed) {
     if plan.stdin_jsonl {
         let error = produce_lines(&plan, &mut feed);
         feed.end(error);
@@ -265,10 +265,11 @@ fn produce(plan: Plan, mut feed: Feed) {
             return;
         }
     }
-    for source in plan.sources.iter().map(|s| (s.kind, s)) {
-        let keep_going = match source {
-            (Kind::Page, source) => produce_page(&plan, &mut feed, source),
-            (Kind::Archive, source) => produce_archive(&plan, &mut feed, source),
+    let sources = std::mem::take(&mut plan.sources);
+    for source in sources {
+        let keep_going = match source.kind {
+            Kind::Page => produce_page(&plan, &mut feed, source),
+            Kind::Archive => produce_archive(&plan, &mut feed, &source),
         };
         if !keep_going {
             return;
@@ -277,7 +278,7 @@ fn produce(plan: Plan, mut feed: Feed) {
     feed.end(None);
 }
 
-fn produce_page(plan: &Plan, feed: &mut Feed, source: &Source) -> bool {
+fn produce_page(plan: &Plan, feed: &mut Feed, source: Source) -> bool {
     let output = plan
         .directory
         .as_ref()
@@ -290,19 +291,13 @@ fn produce_page(plan: &Plan, feed: &mut Feed, source: &Source) -> bool {
             return feed.direct(Direct::AlreadyDone { entry: None });
         }
         if output.exists() {
-            let entry = (recorded != Some(Status::Ok)).then(|| recovered(source, output));
+            let entry = (recorded != Some(Status::Ok)).then(|| recovered(&source, output));
             return feed.direct(Direct::AlreadyDone { entry });
         }
     }
-    let origin = match &source.origin {
-        Origin::File(path) => Origin::File(path.clone()),
-        Origin::Stdin => Origin::Stdin,
-        Origin::Memory(_) => Origin::Stdin,
-        Origin::Url(url) => Origin::Url(url.clone()),
-    };
     feed.job(Work::Page {
-        origin,
-        name: source.name.clone(),
+        origin: source.origin,
+        name: source.name,
         output,
     })
 }
