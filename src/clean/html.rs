@@ -31,7 +31,7 @@ pub fn extract(
     }
     let body = dom.find(Tag::Body).unwrap_or(DOCUMENT);
     let mut second = from_root(dom, &marks, body, &context, options, base);
-    second.blocks = dense_blocks_only(second.blocks, &mut second.dropped);
+    second.blocks = dense_blocks_only(second.blocks, options.explain, &mut second.dropped);
     let second_quality = quality(&second.blocks);
     match first {
         Some(first) if first_quality * 1.5 >= second_quality || second_quality < 100.0 => first,
@@ -105,7 +105,7 @@ fn counts(blocks: &[Block]) -> (usize, usize) {
 
 /// Second strategy's filter (`sparse-block`): from the whole page keep only blocks that read as
 /// prose (long enough, few links), and headings directly above kept prose.
-fn dense_blocks_only(blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+fn dense_blocks_only(blocks: Vec<Block>, explain: bool, dropped: &mut Vec<Dropped>) -> Vec<Block> {
     let dense: Vec<bool> = blocks
         .iter()
         .map(|block| match block {
@@ -132,7 +132,7 @@ fn dense_blocks_only(blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Bloc
         if dense[i] || heading_above_prose {
             kept.push(block);
         } else {
-            dropped.push(Dropped::new("sparse-block", &block.text()));
+            rules::record(dropped, explain, "sparse-block", &block);
         }
     }
     kept

@@ -84,12 +84,25 @@ pub fn apply(
             .iter()
             .find(|rule| (rule.test)(&block, context, options))
         {
-            Some(rule) => dropped.push(Dropped::new(rule.name, &block.text())),
+            Some(rule) => record(dropped, options.explain, rule.name, &block),
             None => kept.push(block),
         }
     }
-    let kept = trailing_related(kept, dropped);
-    trailing_heading(kept, dropped)
+    let kept = trailing_related(kept, options.explain, dropped);
+    trailing_heading(kept, options.explain, dropped)
+}
+
+/// Records a dropped block under `rule`; its text only when `explain` is on, since building the
+/// text of every dropped block costs time on every page.
+pub fn record(dropped: &mut Vec<Dropped>, explain: bool, rule: &'static str, block: &Block) {
+    if explain {
+        dropped.push(Dropped::new(rule, &block.text()));
+    } else {
+        dropped.push(Dropped {
+            rule,
+            text: String::new(),
+        });
+    }
 }
 
 fn normalised(text: &str) -> String {
@@ -540,7 +553,11 @@ const RELATED_HEADINGS: &[&str] = &[
 
 /// `trailing-related`: a heading such as "Related stories" or "Lesen Sie auch" and the short
 /// blocks and lists after it, when nothing long follows.
-fn trailing_related(mut blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+fn trailing_related(
+    mut blocks: Vec<Block>,
+    explain: bool,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
     let start = blocks.iter().position(|b| {
         matches!(b, Block::Heading { .. } | Block::Paragraph { .. }) && {
             let text = normalised(&b.text());
@@ -564,16 +581,20 @@ fn trailing_related(mut blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<B
         return blocks;
     }
     for block in blocks.drain(start..) {
-        dropped.push(Dropped::new("trailing-related", &block.text()));
+        record(dropped, explain, "trailing-related", &block);
     }
     blocks
 }
 
 /// `trailing-heading`: a heading left at the very end with nothing under it, e.g. "Comments".
-fn trailing_heading(mut blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+fn trailing_heading(
+    mut blocks: Vec<Block>,
+    explain: bool,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
     while matches!(blocks.last(), Some(Block::Heading { .. })) {
         if let Some(block) = blocks.pop() {
-            dropped.push(Dropped::new("trailing-heading", &block.text()));
+            record(dropped, explain, "trailing-heading", &block);
         }
     }
     blocks

@@ -27,6 +27,9 @@ pub struct Marks {
     pub score: Vec<f32>,
     /// Plain (non-link) characters in the subtree's good blocks.
     pub good_chars: Vec<u32>,
+    /// Non-white-space characters of all visible text in the subtree, links included (counted
+    /// at block elements: an inline element's own count is 0).
+    pub text_chars: Vec<u32>,
 }
 
 /// Costs used by the root score.
@@ -65,6 +68,7 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
         content_named: vec![false; n],
         score: vec![0.0; n],
         good_chars: vec![0; n],
+        text_chars: vec![0; n],
     };
     let mut named: Vec<Option<&'static str>> = vec![None; n];
     for id in dom.ids() {
@@ -93,6 +97,10 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
         };
     }
     let stats = block_stats(dom, &marks);
+    for (count, s) in marks.text_chars.iter_mut().zip(&stats) {
+        *count = s.chars;
+    }
+    sum_into_parents(dom, &mut marks.text_chars);
     // Good text per subtree, before any boilerplate verdict: a "boilerplate" element that holds
     // most of the page's good text is a wrapper with an unlucky name, not boilerplate.
     let mut raw_good = vec![0u32; n];
