@@ -112,9 +112,12 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
     }
     sum_into_parents(dom, &mut raw_good);
     let page_good = raw_good[0].max(1);
+    let content_inside = largest_content_inside(dom, &marks, &raw_good);
     for id in dom.ids() {
         let rule = named[id as usize].filter(|&rule| {
-            rule == "comments" || (raw_good[id as usize] as f32) < 0.4 * page_good as f32
+            rule == "comments"
+                || content_inside[id as usize] < SMALL_PART_MAX_GOOD
+                    && name_holds(rule, raw_good[id as usize], page_good)
         });
         marks.boilerplate[id as usize] = rule;
         let parent_in = dom
@@ -140,6 +143,56 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
     sum_into_parents(dom, &mut marks.score);
     sum_into_parents(dom, &mut marks.good_chars);
     marks
+}
+
+/// Rules that name small parts of a page: a byline, a row of tags, a caption, a share bar.
+const SMALL_PART_RULES: &[&str] = &["byline", "tags", "caption", "share", "skip-link"];
+
+/// An element named as a small part ([`SMALL_PART_RULES`]) that holds at least this many
+/// characters of good text is a container with an unlucky class, not that part: WordPress puts
+/// `author-jane` on the whole post.
+pub const SMALL_PART_MAX_GOOD: u32 = 500;
+
+/// An element named as other boilerplate (footer, sidebar...) that holds at least this share of
+/// the page's good text is a wrapper with an unlucky name (`header-and-content`), not boilerplate.
+pub const WRAPPER_SHARE: f32 = 0.6;
+
+/// Whether a boilerplate name (`rule`) holds for an element with `good` characters of good text
+/// on a page with `page_good`. Comments are boilerplate whatever their size.
+fn name_holds(rule: &str, good: u32, page_good: u32) -> bool {
+    if rule == "comments" {
+        true
+    } else if SMALL_PART_RULES.contains(&rule) {
+        good < SMALL_PART_MAX_GOOD
+    } else {
+        (good as f32) < WRAPPER_SHARE * page_good as f32
+    }
+}
+
+/// Per node, the most good text held by one content container at or below it: an element
+/// named as the article body (`article-body`, `itemprop=articleBody`), an `<article>` or a
+/// `<main>`.
+/// A "rail" or "sidebar" that holds the article body (`pg-rail-tall__body` around
+/// `section#body-text`) is layout, not boilerplate.
+fn largest_content_inside(dom: &Dom, marks: &Marks, raw_good: &[u32]) -> Vec<u32> {
+    let mut inside = vec![0u32; dom.len()];
+    for id in dom.ids().rev() {
+        let own = match dom.tag(id) {
+            Some(Tag::Article | Tag::Main) => true,
+            Some(_) => {
+                (marks.content_named[id as usize] || dom.attr(id, "itemprop").is_some())
+                    && signals::names_article_body(dom, id)
+            }
+            None => false,
+        };
+        if own {
+            inside[id as usize] = inside[id as usize].max(raw_good[id as usize]);
+        }
+        if let Some(parent) = dom.parent(id) {
+            inside[parent as usize] = inside[parent as usize].max(inside[id as usize]);
+        }
+    }
+    inside
 }
 
 /// Adds every node's value into its parent's, bottom-up: children have larger ids than their
@@ -294,6 +347,36 @@ mod tests {
         );
         let (dom, root) = root_of(&html);
         assert_eq!(dom.attr(root.expect("root"), "id"), Some("post"));
+    }
+
+    #[test]
+    fn a_post_named_after_its_author_is_not_a_byline() {
+        let html = format!(
+            "<body><article id=post class='post author-jane'>{PARA}{PARA}{PARA}{PARA}{PARA}</article><div class=byline>By Jane</div></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("post"));
+        let marks = mark(&dom, ScoreParams::default());
+        let byline = dom.find(Tag::Div).expect("byline div");
+        assert_eq!(marks.boilerplate[byline as usize], Some("byline"));
+    }
+
+    #[test]
+    fn a_footer_is_boilerplate_even_on_a_short_page() {
+        let html = format!(
+            "<body><div id=story>{PARA}{PARA}</div><div class=footer-text>{PARA}{PARA}{PARA}</div></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("story"));
+    }
+
+    #[test]
+    fn a_rail_around_the_article_body_is_layout() {
+        let html = format!(
+            "<body><div class=rail-body><section id=body-text class=body-text>{PARA}{PARA}{PARA}{PARA}{PARA}</section></div><div class=rail><p>{PARA}</p></div></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("body-text"));
     }
 
     #[test]

@@ -65,7 +65,6 @@ const BOILERPLATE_TOKENS: &[(&str, &str)] = &[
     ("subscribe", "newsletter"),
     ("subscription", "newsletter"),
     ("signup", "newsletter"),
-    ("paywall", "newsletter"),
     ("registration", "newsletter"),
     ("cookie", "cookie"),
     ("cookies", "cookie"),
@@ -152,6 +151,40 @@ const CONTENT_TOKENS: &[&str] = &[
     "markdown",
     "page",
 ];
+
+/// First words of class names that name the article's own text when followed by a word of
+/// [`BODY_WORDS`]: `entry-content`, `article-body`, `story__text`, `post-body`.
+const BODY_OWNERS: &[&str] = &[
+    "article", "story", "post", "entry", "body", "blog", "news", "main", "page", "single",
+];
+
+/// Second words of article-body class names (see [`BODY_OWNERS`]).
+const BODY_WORDS: &[&str] = &["body", "content", "text", "copy", "contents"];
+
+/// True when the element's class or id says it is the article's body, strongly: a class name
+/// made of an owner and a body word (`entry-content`, `article__body`, `storyText`), or
+/// `itemprop="articleBody"`. Stricter than [`Naming::Content`], which single words like `text`
+/// or `content` already give.
+pub fn names_article_body(dom: &Dom, id: NodeId) -> bool {
+    if dom
+        .attr(id, "itemprop")
+        .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
+    {
+        return true;
+    }
+    ["class", "id"].iter().any(|attr| {
+        dom.attr(id, attr).is_some_and(|value| {
+            value.len() <= 300
+                && value.split_whitespace().any(|class| {
+                    let tokens: Vec<String> = name_tokens(class).collect();
+                    tokens.windows(2).any(|pair| {
+                        BODY_OWNERS.contains(&pair[0].as_str())
+                            && BODY_WORDS.contains(&pair[1].as_str())
+                    })
+                })
+        })
+    })
+}
 
 /// Roles that name boilerplate.
 const BOILERPLATE_ROLES: &[(&str, &str)] = &[
@@ -457,6 +490,20 @@ mod tests {
         assert_eq!(naming_of("class='layout has-sidebar'"), Naming::Neutral);
         assert_eq!(naming_of("class='header-image'"), Naming::Neutral);
         assert_eq!(naming_of("class='shadow loaded'"), Naming::Neutral);
+    }
+
+    #[test]
+    fn names_of_the_article_body() {
+        let named = |attrs: &str| {
+            let dom = Dom::parse(&format!("<body><div {attrs}>x</div></body>"));
+            names_article_body(&dom, dom.find(Tag::Div).expect("div"))
+        };
+        assert!(named("class='entry-content clearfix'"));
+        assert!(named("class='pg-rail__body story__body'"));
+        assert!(named("id='articleBody'"));
+        assert!(named("itemprop='articleBody'"));
+        assert!(!named("class='card-text'"));
+        assert!(!named("class='content'"));
     }
 
     #[test]
