@@ -3,6 +3,7 @@
 
 use super::Extraction;
 use super::emit::emit;
+use super::hints;
 use super::rules::{self, RuleContext};
 use super::score::{self, Marks, ScoreParams};
 use crate::article::{Block, Dropped, Metadata, Span};
@@ -21,8 +22,11 @@ pub fn extract(
         title: metadata.title.as_deref(),
         authors: &metadata.authors,
     };
-    let first = score::choose_root(dom, &marks)
-        .map(|root| from_root(dom, &marks, root, &context, options, base));
+    let mut root = score::choose_root(dom, &marks);
+    if let Some(declared) = hints::article_body(dom) {
+        root = hints::hinted_root(dom, &marks, &declared, root);
+    }
+    let first = root.map(|root| from_root(dom, &marks, root, &context, options, base));
     let first_quality = first.as_ref().map_or(0.0, |e| quality(&e.blocks));
     let looks_short = first_quality < options.short_body_chars as f32;
     let looks_noisy = first.as_ref().is_some_and(|e| link_share(&e.blocks) > 0.25);
