@@ -223,7 +223,33 @@ pub fn choose_root(dom: &Dom, marks: &Marks) -> Option<NodeId> {
             best = Some(id);
         }
     }
-    best.map(|root| prefer_declared_body(dom, marks, root))
+    best.map(|root| prefer_declared_body(dom, marks, widen(dom, marks, root)))
+}
+
+/// An ancestor is a better root when it holds this many times the root's good text.
+pub const WIDEN_GOOD_RATIO: f32 = 1.5;
+
+/// `widen-root`: the best subtree can be one part of an article whose other paragraphs carry
+/// link-heavy inline widgets (hover cards, inline teasers) that cost more than their text adds,
+/// e.g. `<div class=body><p>…<span class=hovercard><a>…</a><a>…</a></span>…</p><div>best
+/// part</div></div>`. Moves the root up to the ancestor that holds the most good text while its
+/// own score stays positive and it holds [`WIDEN_GOOD_RATIO`] times the root's good text; the
+/// deepest such ancestor among equals.
+fn widen(dom: &Dom, marks: &Marks, root: NodeId) -> NodeId {
+    let root_good = marks.good_chars[root as usize] as f32;
+    let mut best = root;
+    let mut best_good = marks.good_chars[root as usize];
+    for id in dom.ancestors(root) {
+        if marks.score[id as usize] <= 0.0 || marks.in_boilerplate[id as usize] {
+            break;
+        }
+        let good = marks.good_chars[id as usize];
+        if good as f32 >= WIDEN_GOOD_RATIO * root_good && good > best_good {
+            best = id;
+            best_good = good;
+        }
+    }
+    best
 }
 
 /// Elements that can hold an article.
@@ -377,6 +403,16 @@ mod tests {
         );
         let (dom, root) = root_of(&html);
         assert_eq!(dom.attr(root.expect("root"), "id"), Some("body-text"));
+    }
+
+    #[test]
+    fn the_root_widens_over_paragraphs_with_link_heavy_widgets() {
+        let card = "<span class=card><a href=/1>One headline about something else</a> <a href=/2>Two headline about something else</a> <a href=/3>Three headline about another thing</a></span>";
+        let html = format!(
+            "<body><div id=body><p>Text with a name {card} and more words, here.</p><p>Another {card} sentence, with words.</p><p>Third {card} line, and words.</p><div>{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}</div></div><ul><li><a href=/x>Menu</a></li></ul></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("body"));
     }
 
     #[test]
