@@ -229,6 +229,10 @@ pub fn choose_root(dom: &Dom, marks: &Marks) -> Option<NodeId> {
 /// An ancestor is a better root when it holds this many times the root's good text.
 pub const WIDEN_GOOD_RATIO: f32 = 1.5;
 
+/// The root widens at most this many levels up, and never to `<body>`: a page of teasers
+/// around an article also holds much good text, spread over many containers.
+pub const WIDEN_MAX_LEVELS: usize = 3;
+
 /// `widen-root`: the best subtree can be one part of an article whose other paragraphs carry
 /// link-heavy inline widgets (hover cards, inline teasers) that cost more than their text adds,
 /// e.g. `<div class=body><p>…<span class=hovercard><a>…</a><a>…</a></span>…</p><div>best
@@ -239,8 +243,9 @@ fn widen(dom: &Dom, marks: &Marks, root: NodeId) -> NodeId {
     let root_good = marks.good_chars[root as usize] as f32;
     let mut best = root;
     let mut best_good = marks.good_chars[root as usize];
-    for id in dom.ancestors(root) {
-        if marks.score[id as usize] <= 0.0 || marks.in_boilerplate[id as usize] {
+    for id in dom.ancestors(root).take(WIDEN_MAX_LEVELS) {
+        let page_level = matches!(dom.tag(id), Some(Tag::Body | Tag::Html) | None);
+        if page_level || marks.score[id as usize] <= 0.0 || marks.in_boilerplate[id as usize] {
             break;
         }
         let good = marks.good_chars[id as usize];
