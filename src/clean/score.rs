@@ -45,7 +45,7 @@ impl Default for ScoreParams {
     fn default() -> Self {
         ScoreParams {
             block_cost: 25.0,
-            link_penalty: 2.0,
+            link_penalty: 1.0,
         }
     }
 }
