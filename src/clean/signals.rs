@@ -305,6 +305,28 @@ fn is_false_friend(tokens: &[String], i: usize) -> bool {
                 | "xl"
         )
     ) || (tokens.len() >= 3 && tokens[i] == "ad" && i > 0)
+        || hides_a_part(tokens[i].as_str(), before, after)
+}
+
+/// Words that say which part of an element a `hidden` class hides (`field--label-hidden`,
+/// `title-hidden`, `overflow-hidden`): the element itself stays visible.
+const HIDDEN_PARTS: &[&str] = &[
+    "label", "title", "heading", "caption", "overflow", "icon", "text", "xs", "mobile", "desktop",
+    "tablet", "phone", "print", "small", "large",
+];
+
+/// Screen sizes and media after `hidden` (`hidden-xs`, `hide-mobile`): hidden on some screens
+/// only, so the element is visible in the page as saved.
+const HIDDEN_ON: &[&str] = &[
+    "xs", "sm", "md", "lg", "xl", "mobile", "desktop", "tablet", "phone", "print", "small",
+    "medium", "large", "up", "down", "for", "on",
+];
+
+/// True when a `hidden`/`hide` token hides only a part of the element, or only on some screens.
+fn hides_a_part(token: &str, before: Option<&str>, after: Option<&str>) -> bool {
+    matches!(token, "hidden" | "hide" | "invisible")
+        && (before.is_some_and(|b| HIDDEN_PARTS.contains(&b))
+            || after.is_some_and(|a| HIDDEN_ON.contains(&a)))
 }
 
 /// True when the element is hidden from readers: `hidden`, `aria-hidden="true"`, or an inline
@@ -490,6 +512,15 @@ mod tests {
         assert_eq!(naming_of("class='layout has-sidebar'"), Naming::Neutral);
         assert_eq!(naming_of("class='header-image'"), Naming::Neutral);
         assert_eq!(naming_of("class='shadow loaded'"), Naming::Neutral);
+        assert_eq!(
+            naming_of("class='field field--label-hidden'"),
+            Naming::Neutral
+        );
+        assert_eq!(naming_of("class='hidden-xs'"), Naming::Neutral);
+        assert_eq!(
+            naming_of("class='visually-hidden'"),
+            Naming::Boilerplate("hidden")
+        );
     }
 
     #[test]
