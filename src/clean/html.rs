@@ -37,7 +37,7 @@ pub fn extract(
     let mut second = from_root(dom, &marks, body, &context, options, base);
     second.blocks = dense_blocks_only(second.blocks, options.explain, &mut second.dropped);
     let second_quality = quality(&second.blocks);
-    match first {
+    let chosen = match first {
         Some(first) if first_quality * 1.5 >= second_quality || second_quality < 100.0 => first,
         _ => {
             second.dropped.push(Dropped::new(
@@ -46,7 +46,31 @@ pub fn extract(
             ));
             second
         }
+    };
+    if chosen.blocks.is_empty() && marks.text_chars[body as usize] < options.short_body_chars as u32
+    {
+        return tiny_page(dom, &marks, body, &context, options, base);
     }
+    chosen
+}
+
+/// `tiny-page`: a page whose whole visible text is shorter than `short_body_chars` and where
+/// neither strategy found a block, e.g. `<body>Test</body>` or a one-line note, gives its
+/// non-boilerplate blocks after the single-block rules, rather than no article at all.
+fn tiny_page(
+    dom: &Dom,
+    marks: &Marks,
+    body: NodeId,
+    context: &RuleContext,
+    options: &CleanOptions,
+    base: Option<&url::Url>,
+) -> Extraction {
+    let mut whole = from_root(dom, marks, body, context, options, base);
+    whole.dropped.push(Dropped::new(
+        "tiny-page",
+        "no content root on a page with little text; kept its non-boilerplate blocks",
+    ));
+    whole
 }
 
 fn from_root(
@@ -175,6 +199,11 @@ mod tests {
     fn short_pages_still_give_their_text() {
         let texts = run(&format!("<body><div><p>{PARA}</p></div></body>"));
         assert_eq!(texts, [PARA]);
+    }
+
+    #[test]
+    fn a_tiny_page_gives_its_text() {
+        assert_eq!(run("<body>\n  Test\n</body>"), ["Test"]);
     }
 
     #[test]
