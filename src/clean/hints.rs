@@ -174,10 +174,10 @@ mod tests {
 
     #[test]
     fn the_declared_body_moves_a_root_that_missed_it() {
-        let story = "Rescuers reached the village on Monday after three days of heavy rain had cut the only road, and they found the school standing but the bridge gone. ";
+        let story = "Rescuers reached the village on Monday after three days of heavy rain had cut the only road, and they found the school standing but the bridge gone, so the families on the far bank waited for boats that the army sent in the evening. ";
         let other = "Our customer service centre answers questions on weekdays, by telephone, by fax and by electronic mail, and handles delivery requests on Fridays; call us. ";
         let html = format!(
-            "<body><div id=story><p>{story}</p></div><div id=info><p>{other}</p><p>{other}</p></div></body>"
+            "<body><div id=story><p><a href=/s>{story}</a></p></div><div id=info><p>{other}</p><p>{other}</p></div></body>"
         );
         let dom = Dom::parse(&html);
         let marks = mark(&dom, ScoreParams::default());

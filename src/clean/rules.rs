@@ -260,6 +260,9 @@ const CREDIT_PREFIXES: &[&str] = &[
     "photo credit",
     "image credit",
     "imagen:",
+    "źródło:",
+    "fuente:",
+    "fonte:",
 ];
 
 /// Agencies and picture libraries that end credit lines, lowercase.
@@ -401,6 +404,17 @@ const TEASER_OPENERS: &[&str] = &[
     "leia também",
     "lees ook:",
     "read next:",
+    "zobacz także",
+    "czytaj także",
+    "czytaj też",
+    "weitere aktuelle themen",
+    "vorschau auf den nächsten artikel",
+    "nächster artikel",
+    "vorheriger artikel",
+    "next article",
+    "previous article",
+    "next post",
+    "previous post",
     "click here",
 ];
 
@@ -445,6 +459,19 @@ const CALL_PHRASES: &[&str] = &[
     "log in to continue",
     "create a free account",
     "all rights reserved",
+    "apps for ios and android",
+    "on twitter and instagram",
+    "our youtube channel",
+    "nuestro canal de youtube",
+    "if you enjoyed reading",
+    "if you enjoyed this",
+    "do you want to be informed",
+    "first-time subscribers",
+    "support our journalism",
+    "folgen sie uns",
+    "abonnieren sie unseren",
+    "suivez-nous",
+    "síguenos en",
     "alle rechte vorbehalten",
     "tous droits réservés",
     "todos los derechos reservados",
@@ -715,6 +742,13 @@ mod tests {
             &c
         ));
         assert!(!drops("call-to-action", &para(LONG), &c));
+        assert!(drops(
+            "call-to-action",
+            &para("For the latest news download our apps for iOS and Android."),
+            &c
+        ));
+        assert!(drops("inline-teaser", &para("Zobacz także"), &c));
+        assert!(drops("image-credit", &para("Źródło: PAP"), &c));
     }
 
     #[test]

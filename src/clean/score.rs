@@ -395,7 +395,7 @@ mod tests {
     #[test]
     fn a_footer_is_boilerplate_even_on_a_short_page() {
         let html = format!(
-            "<body><div id=story>{PARA}{PARA}</div><div class=footer-text>{PARA}{PARA}{PARA}</div></body>"
+            "<body><div id=story>{PARA}{PARA}</div><div class=footer-text>{PARA}{PARA}</div></body>"
         );
         let (dom, root) = root_of(&html);
         assert_eq!(dom.attr(root.expect("root"), "id"), Some("story"));
@@ -412,9 +412,9 @@ mod tests {
 
     #[test]
     fn the_root_widens_over_paragraphs_with_link_heavy_widgets() {
-        let card = "<span class=card><a href=/1>One headline about something else</a> <a href=/2>Two headline about something else</a> <a href=/3>Three headline about another thing</a></span>";
+        let links = "<div><a href=/1>One headline about something else entirely, for readers</a> <a href=/2>Two headline about something else entirely, for readers</a> <a href=/3>Three headline about another thing, again for readers</a></div>";
         let html = format!(
-            "<body><div id=body><p>Text with a name {card} and more words, here.</p><p>Another {card} sentence, with words.</p><p>Third {card} line, and words.</p><div>{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}</div></div><ul><li><a href=/x>Menu</a></li></ul></body>"
+            "<body><div id=body>{PARA}{links}{PARA}{links}{PARA}{links}<div>{PARA}{PARA}{PARA}</div></div><ul><li><a href=/x>Menu</a></li></ul></body>"
         );
         let (dom, root) = root_of(&html);
         assert_eq!(dom.attr(root.expect("root"), "id"), Some("body"));
