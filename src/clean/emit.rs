@@ -190,7 +190,9 @@ impl Emitter<'_> {
                 self.captures
                     .push((id, Capture::Item(SpanBuffer::default())));
             }
-            Tag::Table if !is_layout_table(self.dom, id) && self.captures.is_empty() => {
+            Tag::Table
+                if !is_layout_table(self.dom, self.marks, id) && self.captures.is_empty() =>
+            {
                 self.flush_paragraph();
                 self.tables.push((
                     id,
@@ -512,9 +514,17 @@ fn code_language(dom: &Dom, pre: NodeId) -> Option<String> {
     })
 }
 
+/// A cell's block child with more text than this (non-white-space characters) makes a table
+/// layout: data tables hold short values, not paragraphs.
+const LAYOUT_BLOCK_CHARS: u32 = 170;
+
+/// A cell with more text than this is long; a table whose cells are a quarter long is layout.
+const LONG_CELL_CHARS: u32 = 340;
+
 /// A table used for page layout rather than data: it holds other tables, or block content
-/// such as paragraphs and divisions with long text.
-fn is_layout_table(dom: &Dom, table: NodeId) -> bool {
+/// such as paragraphs and divisions with long text. Uses the precomputed per-node text counts
+/// of [`Marks`], so nested tables cost one walk each, not one text collection per descendant.
+fn is_layout_table(dom: &Dom, marks: &Marks, table: NodeId) -> bool {
     if dom
         .attr(table, "role")
         .is_some_and(|r| r.eq_ignore_ascii_case("presentation"))
@@ -524,16 +534,17 @@ fn is_layout_table(dom: &Dom, table: NodeId) -> bool {
     let mut cells = 0usize;
     let mut long_cells = 0usize;
     for id in dom.descendants(table).skip(1) {
+        let chars = marks.text_chars[id as usize];
         match dom.tag(id) {
             Some(Tag::Table) => return true,
             Some(Tag::P | Tag::Div | Tag::Article | Tag::Section | Tag::H1 | Tag::H2)
-                if dom.text_content(id).len() > 200 =>
+                if chars > LAYOUT_BLOCK_CHARS =>
             {
                 return true;
             }
             Some(Tag::Td | Tag::Th) => {
                 cells += 1;
-                if dom.text_content(id).len() > 400 {
+                if chars > LONG_CELL_CHARS {
                     long_cells += 1;
                 }
             }

@@ -3,6 +3,7 @@
 
 use super::Extraction;
 use super::emit::emit;
+use super::hints;
 use super::rules::{self, RuleContext};
 use super::score::{self, Marks, ScoreParams};
 use crate::article::{Block, Dropped, Metadata, Span};
@@ -21,8 +22,11 @@ pub fn extract(
         title: metadata.title.as_deref(),
         authors: &metadata.authors,
     };
-    let first = score::choose_root(dom, &marks)
-        .map(|root| from_root(dom, &marks, root, &context, options, base));
+    let mut root = score::choose_root(dom, &marks);
+    if let Some(declared) = hints::article_body(dom) {
+        root = hints::hinted_root(dom, &marks, &declared, root);
+    }
+    let first = root.map(|root| from_root(dom, &marks, root, &context, options, base));
     let first_quality = first.as_ref().map_or(0.0, |e| quality(&e.blocks));
     let looks_short = first_quality < options.short_body_chars as f32;
     let looks_noisy = first.as_ref().is_some_and(|e| link_share(&e.blocks) > 0.25);
@@ -31,9 +35,9 @@ pub fn extract(
     }
     let body = dom.find(Tag::Body).unwrap_or(DOCUMENT);
     let mut second = from_root(dom, &marks, body, &context, options, base);
-    second.blocks = dense_blocks_only(second.blocks, &mut second.dropped);
+    second.blocks = dense_blocks_only(second.blocks, options.explain, &mut second.dropped);
     let second_quality = quality(&second.blocks);
-    match first {
+    let chosen = match first {
         Some(first) if first_quality * 1.5 >= second_quality || second_quality < 100.0 => first,
         _ => {
             second.dropped.push(Dropped::new(
@@ -42,7 +46,31 @@ pub fn extract(
             ));
             second
         }
+    };
+    if chosen.blocks.is_empty() && marks.text_chars[body as usize] < options.short_body_chars as u32
+    {
+        return tiny_page(dom, &marks, body, &context, options, base);
     }
+    chosen
+}
+
+/// `tiny-page`: a page whose whole visible text is shorter than `short_body_chars` and where
+/// neither strategy found a block, e.g. `<body>Test</body>` or a one-line note, gives its
+/// non-boilerplate blocks after the single-block rules, rather than no article at all.
+fn tiny_page(
+    dom: &Dom,
+    marks: &Marks,
+    body: NodeId,
+    context: &RuleContext,
+    options: &CleanOptions,
+    base: Option<&url::Url>,
+) -> Extraction {
+    let mut whole = from_root(dom, marks, body, context, options, base);
+    whole.dropped.push(Dropped::new(
+        "tiny-page",
+        "no content root on a page with little text; kept its non-boilerplate blocks",
+    ));
+    whole
 }
 
 fn from_root(
@@ -105,7 +133,7 @@ fn counts(blocks: &[Block]) -> (usize, usize) {
 
 /// Second strategy's filter (`sparse-block`): from the whole page keep only blocks that read as
 /// prose (long enough, few links), and headings directly above kept prose.
-fn dense_blocks_only(blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+fn dense_blocks_only(blocks: Vec<Block>, explain: bool, dropped: &mut Vec<Dropped>) -> Vec<Block> {
     let dense: Vec<bool> = blocks
         .iter()
         .map(|block| match block {
@@ -132,7 +160,7 @@ fn dense_blocks_only(blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Bloc
         if dense[i] || heading_above_prose {
             kept.push(block);
         } else {
-            dropped.push(Dropped::new("sparse-block", &block.text()));
+            rules::record(dropped, explain, "sparse-block", &block);
         }
     }
     kept
@@ -171,6 +199,11 @@ mod tests {
     fn short_pages_still_give_their_text() {
         let texts = run(&format!("<body><div><p>{PARA}</p></div></body>"));
         assert_eq!(texts, [PARA]);
+    }
+
+    #[test]
+    fn a_tiny_page_gives_its_text() {
+        assert_eq!(run("<body>\n  Test\n</body>"), ["Test"]);
     }
 
     #[test]

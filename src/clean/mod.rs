@@ -5,6 +5,7 @@
 //! why; neither reads metadata sources or writes output.
 
 pub mod emit;
+pub mod hints;
 pub mod html;
 pub mod rules;
 pub mod score;

@@ -84,12 +84,25 @@ pub fn apply(
             .iter()
             .find(|rule| (rule.test)(&block, context, options))
         {
-            Some(rule) => dropped.push(Dropped::new(rule.name, &block.text())),
+            Some(rule) => record(dropped, options.explain, rule.name, &block),
             None => kept.push(block),
         }
     }
-    let kept = trailing_related(kept, dropped);
-    trailing_heading(kept, dropped)
+    let kept = trailing_related(kept, options.explain, dropped);
+    trailing_heading(kept, options.explain, dropped)
+}
+
+/// Records a dropped block under `rule`; its text only when `explain` is on, since building the
+/// text of every dropped block costs time on every page.
+pub fn record(dropped: &mut Vec<Dropped>, explain: bool, rule: &'static str, block: &Block) {
+    if explain {
+        dropped.push(Dropped::new(rule, &block.text()));
+    } else {
+        dropped.push(Dropped {
+            rule,
+            text: String::new(),
+        });
+    }
 }
 
 fn normalised(text: &str) -> String {
@@ -247,6 +260,9 @@ const CREDIT_PREFIXES: &[&str] = &[
     "photo credit",
     "image credit",
     "imagen:",
+    "źródło:",
+    "fuente:",
+    "fonte:",
 ];
 
 /// Agencies and picture libraries that end credit lines, lowercase.
@@ -388,6 +404,17 @@ const TEASER_OPENERS: &[&str] = &[
     "leia também",
     "lees ook:",
     "read next:",
+    "zobacz także",
+    "czytaj także",
+    "czytaj też",
+    "weitere aktuelle themen",
+    "vorschau auf den nächsten artikel",
+    "nächster artikel",
+    "vorheriger artikel",
+    "next article",
+    "previous article",
+    "next post",
+    "previous post",
     "click here",
 ];
 
@@ -432,6 +459,19 @@ const CALL_PHRASES: &[&str] = &[
     "log in to continue",
     "create a free account",
     "all rights reserved",
+    "apps for ios and android",
+    "on twitter and instagram",
+    "our youtube channel",
+    "nuestro canal de youtube",
+    "if you enjoyed reading",
+    "if you enjoyed this",
+    "do you want to be informed",
+    "first-time subscribers",
+    "support our journalism",
+    "folgen sie uns",
+    "abonnieren sie unseren",
+    "suivez-nous",
+    "síguenos en",
     "alle rechte vorbehalten",
     "tous droits réservés",
     "todos los derechos reservados",
@@ -540,7 +580,11 @@ const RELATED_HEADINGS: &[&str] = &[
 
 /// `trailing-related`: a heading such as "Related stories" or "Lesen Sie auch" and the short
 /// blocks and lists after it, when nothing long follows.
-fn trailing_related(mut blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+fn trailing_related(
+    mut blocks: Vec<Block>,
+    explain: bool,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
     let start = blocks.iter().position(|b| {
         matches!(b, Block::Heading { .. } | Block::Paragraph { .. }) && {
             let text = normalised(&b.text());
@@ -564,16 +608,20 @@ fn trailing_related(mut blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<B
         return blocks;
     }
     for block in blocks.drain(start..) {
-        dropped.push(Dropped::new("trailing-related", &block.text()));
+        record(dropped, explain, "trailing-related", &block);
     }
     blocks
 }
 
 /// `trailing-heading`: a heading left at the very end with nothing under it, e.g. "Comments".
-fn trailing_heading(mut blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+fn trailing_heading(
+    mut blocks: Vec<Block>,
+    explain: bool,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
     while matches!(blocks.last(), Some(Block::Heading { .. })) {
         if let Some(block) = blocks.pop() {
-            dropped.push(Dropped::new("trailing-heading", &block.text()));
+            record(dropped, explain, "trailing-heading", &block);
         }
     }
     blocks
@@ -694,6 +742,13 @@ mod tests {
             &c
         ));
         assert!(!drops("call-to-action", &para(LONG), &c));
+        assert!(drops(
+            "call-to-action",
+            &para("For the latest news download our apps for iOS and Android."),
+            &c
+        ));
+        assert!(drops("inline-teaser", &para("Zobacz także"), &c));
+        assert!(drops("image-credit", &para("Źródło: PAP"), &c));
     }
 
     #[test]

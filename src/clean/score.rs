@@ -27,6 +27,9 @@ pub struct Marks {
     pub score: Vec<f32>,
     /// Plain (non-link) characters in the subtree's good blocks.
     pub good_chars: Vec<u32>,
+    /// Non-white-space characters of all visible text in the subtree, links included (counted
+    /// at block elements: an inline element's own count is 0).
+    pub text_chars: Vec<u32>,
 }
 
 /// Costs used by the root score.
@@ -42,7 +45,7 @@ impl Default for ScoreParams {
     fn default() -> Self {
         ScoreParams {
             block_cost: 25.0,
-            link_penalty: 2.0,
+            link_penalty: 1.0,
         }
     }
 }
@@ -65,6 +68,7 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
         content_named: vec![false; n],
         score: vec![0.0; n],
         good_chars: vec![0; n],
+        text_chars: vec![0; n],
     };
     let mut named: Vec<Option<&'static str>> = vec![None; n];
     let mut scratch = signals::NameScratch::default();
@@ -94,6 +98,10 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
         };
     }
     let stats = block_stats(dom, &marks);
+    for (count, s) in marks.text_chars.iter_mut().zip(&stats) {
+        *count = s.chars;
+    }
+    sum_into_parents(dom, &mut marks.text_chars);
     // Good text per subtree, before any boilerplate verdict: a "boilerplate" element that holds
     // most of the page's good text is a wrapper with an unlucky name, not boilerplate.
     let mut raw_good = vec![0u32; n];
@@ -105,9 +113,12 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
     }
     sum_into_parents(dom, &mut raw_good);
     let page_good = raw_good[0].max(1);
+    let content_inside = largest_content_inside(dom, &marks, &raw_good);
     for id in dom.ids() {
         let rule = named[id as usize].filter(|&rule| {
-            rule == "comments" || (raw_good[id as usize] as f32) < 0.4 * page_good as f32
+            rule == "comments"
+                || content_inside[id as usize] < SMALL_PART_MAX_GOOD
+                    && name_holds(rule, raw_good[id as usize], page_good)
         });
         marks.boilerplate[id as usize] = rule;
         let parent_in = dom
@@ -133,6 +144,56 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
     sum_into_parents(dom, &mut marks.score);
     sum_into_parents(dom, &mut marks.good_chars);
     marks
+}
+
+/// Rules that name small parts of a page: a byline, a row of tags, a caption, a share bar.
+const SMALL_PART_RULES: &[&str] = &["byline", "tags", "caption", "share", "skip-link"];
+
+/// An element named as a small part ([`SMALL_PART_RULES`]) that holds at least this many
+/// characters of good text is a container with an unlucky class, not that part: WordPress puts
+/// `author-jane` on the whole post.
+pub const SMALL_PART_MAX_GOOD: u32 = 500;
+
+/// An element named as other boilerplate (footer, sidebar...) that holds at least this share of
+/// the page's good text is a wrapper with an unlucky name (`header-and-content`), not boilerplate.
+pub const WRAPPER_SHARE: f32 = 0.6;
+
+/// Whether a boilerplate name (`rule`) holds for an element with `good` characters of good text
+/// on a page with `page_good`. Comments are boilerplate whatever their size.
+fn name_holds(rule: &str, good: u32, page_good: u32) -> bool {
+    if rule == "comments" {
+        true
+    } else if SMALL_PART_RULES.contains(&rule) {
+        good < SMALL_PART_MAX_GOOD
+    } else {
+        (good as f32) < WRAPPER_SHARE * page_good as f32
+    }
+}
+
+/// Per node, the most good text held by one content container at or below it: an element
+/// named as the article body (`article-body`, `itemprop=articleBody`), an `<article>` or a
+/// `<main>`.
+/// A "rail" or "sidebar" that holds the article body (`pg-rail-tall__body` around
+/// `section#body-text`) is layout, not boilerplate.
+fn largest_content_inside(dom: &Dom, marks: &Marks, raw_good: &[u32]) -> Vec<u32> {
+    let mut inside = vec![0u32; dom.len()];
+    for id in dom.ids().rev() {
+        let own = match dom.tag(id) {
+            Some(Tag::Article | Tag::Main) => true,
+            Some(_) => {
+                (marks.content_named[id as usize] || dom.attr(id, "itemprop").is_some())
+                    && signals::names_article_body(dom, id)
+            }
+            None => false,
+        };
+        if own {
+            inside[id as usize] = inside[id as usize].max(raw_good[id as usize]);
+        }
+        if let Some(parent) = dom.parent(id) {
+            inside[parent as usize] = inside[parent as usize].max(inside[id as usize]);
+        }
+    }
+    inside
 }
 
 /// Adds every node's value into its parent's, bottom-up: children have larger ids than their
@@ -163,7 +224,38 @@ pub fn choose_root(dom: &Dom, marks: &Marks) -> Option<NodeId> {
             best = Some(id);
         }
     }
-    best.map(|root| prefer_declared_body(dom, marks, root))
+    best.map(|root| prefer_declared_body(dom, marks, widen(dom, marks, root)))
+}
+
+/// An ancestor is a better root when it holds this many times the root's good text.
+pub const WIDEN_GOOD_RATIO: f32 = 1.5;
+
+/// The root widens at most this many levels up, and never to `<body>`: a page of teasers
+/// around an article also holds much good text, spread over many containers.
+pub const WIDEN_MAX_LEVELS: usize = 3;
+
+/// `widen-root`: the best subtree can be one part of an article whose other paragraphs carry
+/// link-heavy inline widgets (hover cards, inline teasers) that cost more than their text adds,
+/// e.g. `<div class=body><p>…<span class=hovercard><a>…</a><a>…</a></span>…</p><div>best
+/// part</div></div>`. Moves the root up to the ancestor that holds the most good text while its
+/// own score stays positive and it holds [`WIDEN_GOOD_RATIO`] times the root's good text; the
+/// deepest such ancestor among equals.
+fn widen(dom: &Dom, marks: &Marks, root: NodeId) -> NodeId {
+    let root_good = marks.good_chars[root as usize] as f32;
+    let mut best = root;
+    let mut best_good = marks.good_chars[root as usize];
+    for id in dom.ancestors(root).take(WIDEN_MAX_LEVELS) {
+        let page_level = matches!(dom.tag(id), Some(Tag::Body | Tag::Html) | None);
+        if page_level || marks.score[id as usize] <= 0.0 || marks.in_boilerplate[id as usize] {
+            break;
+        }
+        let good = marks.good_chars[id as usize];
+        if good as f32 >= WIDEN_GOOD_RATIO * root_good && good > best_good {
+            best = id;
+            best_good = good;
+        }
+    }
+    best
 }
 
 /// Elements that can hold an article.
@@ -287,6 +379,46 @@ mod tests {
         );
         let (dom, root) = root_of(&html);
         assert_eq!(dom.attr(root.expect("root"), "id"), Some("post"));
+    }
+
+    #[test]
+    fn a_post_named_after_its_author_is_not_a_byline() {
+        let html = format!(
+            "<body><article id=post class='post author-jane'>{PARA}{PARA}{PARA}{PARA}{PARA}</article><div class=byline>By Jane</div></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("post"));
+        let marks = mark(&dom, ScoreParams::default());
+        let byline = dom.find(Tag::Div).expect("byline div");
+        assert_eq!(marks.boilerplate[byline as usize], Some("byline"));
+    }
+
+    #[test]
+    fn a_footer_is_boilerplate_even_on_a_short_page() {
+        let html = format!(
+            "<body><div id=story>{PARA}{PARA}</div><div class=footer-text>{PARA}{PARA}</div></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("story"));
+    }
+
+    #[test]
+    fn a_rail_around_the_article_body_is_layout() {
+        let html = format!(
+            "<body><div class=rail-body><section id=body-text class=body-text>{PARA}{PARA}{PARA}{PARA}{PARA}</section></div><div class=rail><p>{PARA}</p></div></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("body-text"));
+    }
+
+    #[test]
+    fn the_root_widens_over_paragraphs_with_link_heavy_widgets() {
+        let links = "<div><a href=/1>One headline about something else entirely, for readers</a> <a href=/2>Two headline about something else entirely, for readers</a> <a href=/3>Three headline about another thing, again for readers</a></div>";
+        let html = format!(
+            "<body><div id=body>{PARA}{links}{PARA}{links}{PARA}{links}<div>{PARA}{PARA}{PARA}</div></div><ul><li><a href=/x>Menu</a></li></ul></body>"
+        );
+        let (dom, root) = root_of(&html);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("body"));
     }
 
     #[test]

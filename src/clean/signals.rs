@@ -67,7 +67,6 @@ const BOILERPLATE_TOKENS: &[(&str, &str)] = &[
     ("subscribe", "newsletter"),
     ("subscription", "newsletter"),
     ("signup", "newsletter"),
-    ("paywall", "newsletter"),
     ("registration", "newsletter"),
     ("cookie", "cookie"),
     ("cookies", "cookie"),
@@ -154,6 +153,40 @@ const CONTENT_TOKENS: &[&str] = &[
     "markdown",
     "page",
 ];
+
+/// First words of class names that name the article's own text when followed by a word of
+/// [`BODY_WORDS`]: `entry-content`, `article-body`, `story__text`, `post-body`.
+const BODY_OWNERS: &[&str] = &[
+    "article", "story", "post", "entry", "body", "blog", "news", "main", "page", "single",
+];
+
+/// Second words of article-body class names (see [`BODY_OWNERS`]).
+const BODY_WORDS: &[&str] = &["body", "content", "text", "copy", "contents"];
+
+/// True when the element's class or id says it is the article's body, strongly: a class name
+/// made of an owner and a body word (`entry-content`, `article__body`, `storyText`), or
+/// `itemprop="articleBody"`. Stricter than [`Naming::Content`], which single words like `text`
+/// or `content` already give.
+pub fn names_article_body(dom: &Dom, id: NodeId) -> bool {
+    if dom
+        .attr(id, "itemprop")
+        .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
+    {
+        return true;
+    }
+    ["class", "id"].iter().any(|attr| {
+        dom.attr(id, attr).is_some_and(|value| {
+            value.len() <= 300
+                && value.split_whitespace().any(|class| {
+                    let tokens = name_tokens(class);
+                    tokens.windows(2).any(|pair| {
+                        BODY_OWNERS.contains(&pair[0].as_str())
+                            && BODY_WORDS.contains(&pair[1].as_str())
+                    })
+                })
+        })
+    })
+}
 
 /// Roles that name boilerplate.
 const BOILERPLATE_ROLES: &[(&str, &str)] = &[
@@ -319,6 +352,28 @@ fn is_false_friend(tokens: &NameScratch, i: usize) -> bool {
                 | "xl"
         )
     ) || (tokens.tokens.len() >= 3 && tokens.word(i) == Some("ad") && i > 0)
+        || tokens.word(i).is_some_and(|word| hides_a_part(word, before, after))
+}
+
+/// Words that say which part of an element a `hidden` class hides (`field--label-hidden`,
+/// `title-hidden`, `overflow-hidden`): the element itself stays visible.
+const HIDDEN_PARTS: &[&str] = &[
+    "label", "title", "heading", "caption", "overflow", "icon", "text", "xs", "mobile", "desktop",
+    "tablet", "phone", "print", "small", "large",
+];
+
+/// Screen sizes and media after `hidden` (`hidden-xs`, `hide-mobile`): hidden on some screens
+/// only, so the element is visible in the page as saved.
+const HIDDEN_ON: &[&str] = &[
+    "xs", "sm", "md", "lg", "xl", "mobile", "desktop", "tablet", "phone", "print", "small",
+    "medium", "large", "up", "down", "for", "on",
+];
+
+/// True when a `hidden`/`hide` token hides only a part of the element, or only on some screens.
+fn hides_a_part(token: &str, before: Option<&str>, after: Option<&str>) -> bool {
+    matches!(token, "hidden" | "hide" | "invisible")
+        && (before.is_some_and(|b| HIDDEN_PARTS.contains(&b))
+            || after.is_some_and(|a| HIDDEN_ON.contains(&a)))
 }
 
 /// True when the element is hidden from readers: `hidden`, `aria-hidden="true"`, or an inline
@@ -505,6 +560,29 @@ mod tests {
         assert_eq!(naming_of("class='layout has-sidebar'"), Naming::Neutral);
         assert_eq!(naming_of("class='header-image'"), Naming::Neutral);
         assert_eq!(naming_of("class='shadow loaded'"), Naming::Neutral);
+        assert_eq!(
+            naming_of("class='field field--label-hidden'"),
+            Naming::Neutral
+        );
+        assert_eq!(naming_of("class='hidden-xs'"), Naming::Neutral);
+        assert_eq!(
+            naming_of("class='visually-hidden'"),
+            Naming::Boilerplate("hidden")
+        );
+    }
+
+    #[test]
+    fn names_of_the_article_body() {
+        let named = |attrs: &str| {
+            let dom = Dom::parse(&format!("<body><div {attrs}>x</div></body>"));
+            names_article_body(&dom, dom.find(Tag::Div).expect("div"))
+        };
+        assert!(named("class='entry-content clearfix'"));
+        assert!(named("class='pg-rail__body story__body'"));
+        assert!(named("id='articleBody'"));
+        assert!(named("itemprop='articleBody'"));
+        assert!(!named("class='card-text'"));
+        assert!(!named("class='content'"));
     }
 
     #[test]
