@@ -28,6 +28,8 @@ const BOUNDARY_RULES: &[&str] = &[
 ];
 /// Rules that end the article when found after enough of it.
 const END_RULES: &[&str] = &["related-links", "comments"];
+/// How far after a "Related" heading the article may resume.
+const RESUME_WINDOW: usize = 9;
 /// An end rule cuts the region once this many body characters came before it...
 const END_MIN_CHARS: i64 = 400;
 /// ...or this share of the region's body characters.
@@ -97,7 +99,9 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
     cut_at_end(units, facts, verdicts, best.1..best.2)
 }
 
-/// Ends the region at the first "Related" or "Comments" heading that follows enough body.
+/// Ends the region at the first "Related" or "Comments" heading that follows enough body,
+/// unless the article resumes after it (a related box inside the article): body text
+/// within [`RESUME_WINDOW`] units, followed by more body text.
 fn cut_at_end(
     units: &[Unit],
     facts: &[Facts],
@@ -105,12 +109,18 @@ fn cut_at_end(
     region: Range<usize>,
 ) -> Range<usize> {
     let mass = |k: usize| score(&units[k], &facts[k], verdicts[k]).max(0);
+    let body = |k: usize| verdicts[k].is_none() && body_like(&units[k], &facts[k]);
     let total: i64 = region.clone().map(mass).sum();
     let need = END_MIN_CHARS.min((total as f64 * END_MIN_SHARE) as i64);
     let mut seen = 0i64;
     for k in region.clone() {
         if seen >= need && verdicts[k].is_some_and(|r| END_RULES.contains(&r)) {
-            return region.start..k;
+            let resumes = (k + 1..(k + RESUME_WINDOW).min(region.end))
+                .find(|&j| body(j))
+                .is_some_and(|j| (j + 1..region.end).take(2).any(body));
+            if !resumes || verdicts[k] == Some("comments") {
+                return region.start..k;
+            }
         }
         seen += mass(k);
     }

@@ -420,7 +420,9 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "share-buttons",
-        test: |_, f| f.has(Cue::Share) && f.words <= SHORT_WORDS && !f.sentence_end,
+        test: |u, f| {
+            f.has(Cue::Share) && f.words <= SHORT_WORDS && (!f.sentence_end || u.text.ends_with(':'))
+        },
     },
     Rule {
         name: "advertisement",
@@ -437,6 +439,10 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "date-stamp",
         test: date_stamp,
+    },
+    Rule {
+        name: "comments",
+        test: comment_header,
     },
     Rule {
         name: "comments",
@@ -506,6 +512,17 @@ fn footer(unit: &Unit, facts: &Facts) -> bool {
 /// Newsletter and subscription calls: "Sign up for our daily newsletter".
 fn newsletter(_: &Unit, facts: &Facts) -> bool {
     facts.has(Cue::Newsletter) && facts.words <= 30
+}
+
+/// The header of one comment or of the comment section: "joetoronto says:",
+/// "34 responses to “Title”".
+fn comment_header(unit: &Unit, facts: &Facts) -> bool {
+    const ENDINGS: &[&str] = &[" says:", " said:", " wrote:", " sagt:", " schreibt:", " dit :"];
+    const OPENERS: &[&str] = &["responses to", "thoughts on", "replies to", "comments on"];
+    (facts.words <= SHORT_WORDS && ENDINGS.iter().any(|e| facts.lower.ends_with(e)))
+        || (facts.words <= 20
+            && unit.text.starts_with(|c: char| c.is_ascii_digit())
+            && OPENERS.iter().any(|o| facts.lower.contains(o)))
 }
 
 /// "Read more: …", "Lesen Sie auch: …" lines pointing to another article.
