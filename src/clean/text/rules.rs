@@ -421,7 +421,9 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "share-buttons",
         test: |u, f| {
-            f.has(Cue::Share) && f.words <= SHORT_WORDS && (!f.sentence_end || u.text.ends_with(':'))
+            f.has(Cue::Share)
+                && f.words <= SHORT_WORDS
+                && (!f.sentence_end || u.text.ends_with(':'))
         },
     },
     Rule {
@@ -517,7 +519,14 @@ fn newsletter(_: &Unit, facts: &Facts) -> bool {
 /// The header of one comment or of the comment section: "joetoronto says:",
 /// "34 responses to “Title”".
 fn comment_header(unit: &Unit, facts: &Facts) -> bool {
-    const ENDINGS: &[&str] = &[" says:", " said:", " wrote:", " sagt:", " schreibt:", " dit :"];
+    const ENDINGS: &[&str] = &[
+        " says:",
+        " said:",
+        " wrote:",
+        " sagt:",
+        " schreibt:",
+        " dit :",
+    ];
     const OPENERS: &[&str] = &["responses to", "thoughts on", "replies to", "comments on"];
     (facts.words <= SHORT_WORDS && ENDINGS.iter().any(|e| facts.lower.ends_with(e)))
         || (facts.words <= 20

@@ -46,7 +46,9 @@ pub struct Unit {
 const MAX_WRAP_WIDTH: usize = 100;
 /// Narrowest wrap width looked for.
 const MIN_WRAP_WIDTH: usize = 60;
-/// Share of multi-word lines allowed beyond the wrap width (long URLs, tables).
+/// Lines shorter than this say nothing about the wrap width.
+const MIN_LONG_LINE: usize = 40;
+/// Share of long multi-word lines allowed beyond the wrap width (long URLs, tables).
 const MAX_OVER_WIDTH_SHARE: f64 = 0.03;
 
 /// The shape of one line: indentation, list or heading marker, where its content starts.
@@ -271,35 +273,35 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     let mut counts = [0usize; MAX_WRAP_WIDTH + 2];
     let mut multiword = 0usize;
     for line in lines {
-        if line.contains("://") || line.matches(' ').count() < 2 || line.trim().is_empty() {
+        if line.len() < MIN_LONG_LINE || line.contains("://") || line.matches(' ').count() < 2 {
+            continue;
+        }
+        let len = line.chars().count().min(MAX_WRAP_WIDTH + 1);
+        if len < MIN_LONG_LINE {
             continue;
         }
         multiword += 1;
-        let len = line.chars().count().min(MAX_WRAP_WIDTH + 1);
         counts[len] += 1;
     }
     if multiword == 0 {
         return None;
     }
     let allowed = (multiword as f64 * MAX_OVER_WIDTH_SHARE) as usize;
+    // The narrowest width that only a few lines exceed.
     let mut over = counts[MAX_WRAP_WIDTH + 1];
     let mut width = None;
     for w in (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).rev() {
-        if counts[w] > 0 && width.is_none() {
-            if over <= allowed {
-                width = Some(w);
-            } else {
-                over += counts[w];
-                continue;
-            }
+        if over > allowed {
+            break;
         }
-        if width.is_none() {
-            over += counts[w];
+        if counts[w] > 0 {
+            width = Some(w);
         }
+        over += counts[w];
     }
     let width = width?;
     let near: usize = counts[width.saturating_sub(8)..=width].iter().sum();
-    (near * 10 >= multiword).then_some(width)
+    (near * 4 >= multiword).then_some(width)
 }
 
 #[cfg(test)]
