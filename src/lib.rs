@@ -58,7 +58,7 @@ pub fn extract(input: impl AsRef<[u8]>, options: &Options) -> Result<Article, Er
     if article.metadata.url.is_none() {
         article.metadata.url = base.map(String::from);
     }
-    if options.metadata.detect_language {
+    if options.metadata.detect_language && article.metadata.language_detected.is_none() {
         article.metadata.language_detected = detect_language(&article);
     }
     if article.blocks.is_empty() {
@@ -89,7 +89,8 @@ fn from_html(text: &str, base: Option<&url::Url>, options: &Options) -> Article 
 }
 
 fn from_text(text: &str, options: &Options) -> Article {
-    let (extraction, metadata) = clean::text::extract(text, &options.clean);
+    let (extraction, metadata) =
+        clean::text::extract(text, &options.clean, options.input.url.as_deref());
     Article {
         metadata,
         blocks: extraction.blocks,
@@ -120,7 +121,7 @@ fn detect_language(article: &Article) -> Option<String> {
 }
 
 /// ISO 639-1 codes for whatlang's languages (which uses ISO 639-3).
-fn iso_639_1(lang: whatlang::Lang) -> Option<&'static str> {
+pub(crate) fn iso_639_1(lang: whatlang::Lang) -> Option<&'static str> {
     use whatlang::Lang::*;
     Some(match lang {
         Eng => "en",

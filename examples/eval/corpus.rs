@@ -10,7 +10,13 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// The corpora this tool knows, in the order they run.
-pub const SETS: &[&str] = &["scrapinghub", "snippets", "readability"];
+pub const SETS: &[&str] = &[
+    "scrapinghub",
+    "snippets",
+    "readability",
+    "text",
+    "text-snippets",
+];
 
 /// One page to extract and its truth.
 pub struct Case {
@@ -114,6 +120,7 @@ pub fn load(root: &Path, set: &str) -> Result<Vec<Case>, String> {
                 });
             }
         }
+        "text" | "text-snippets" => return super::text::load(root, set),
         other => return Err(format!("unknown corpus {other}")),
     }
     Ok(cases)
@@ -152,6 +159,9 @@ fn output_text(result: &Result<Article, Error>) -> String {
 
 /// Runs one corpus and prints its report; returns its metrics for the gate.
 pub fn run(args: &Args, set: &str) -> Result<BTreeMap<String, f64>, String> {
+    if set.starts_with("text") {
+        return super::text::run(args, set);
+    }
     let cases = load(&args.corpus, set)?;
     let mut metrics = BTreeMap::new();
     let mut elapsed = Duration::ZERO;
@@ -280,7 +290,11 @@ pub fn show(args: &Args, id: &str) -> Result<(), String> {
         let Some(case) = cases.iter().find(|c| c.id == id || c.id.starts_with(id)) else {
             continue;
         };
-        let (result, took) = extract(case, args.explain);
+        let (result, took) = if set.starts_with("text") {
+            super::text::extract(case, args.explain)
+        } else {
+            extract(case, args.explain)
+        };
         let text = output_text(&result);
         println!(
             "== {set} / {} ({:.1} ms)",

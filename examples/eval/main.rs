@@ -16,6 +16,7 @@
 mod corpus;
 mod metric;
 mod report;
+mod text;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

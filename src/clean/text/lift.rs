@@ -1,0 +1,301 @@
+//! Metadata lifted out of saved text: title, section (kicker), date, byline, short URL,
+//! captions with credits, and the closing credit line.
+//!
+//! Takes the units, their facts and verdicts, the article region and the page URL; fills a
+//! [`Metadata`] and marks every lifted unit with the name of the field it went to, so the
+//! body keeps none of them. Reads only the units near the region's edges; never reorders.
+
+use super::region;
+use super::rules::{Facts, is_url};
+use super::segment::{Kind, Unit};
+use crate::article::{Caption, Metadata};
+use crate::metadata::date::{DayOrder, date_from_url, find_dates};
+use std::ops::Range;
+
+/// How many units before the region are searched for the title, kicker, date and byline.
+const HEAD_WINDOW: usize = 25;
+/// A short link is at most this long.
+const MAX_SHORT_URL: usize = 40;
+/// A date line or byline has at most this many words.
+const MAX_DATELINE_WORDS: usize = 16;
+/// A kicker (section) has at most this many words.
+const MAX_KICKER_WORDS: usize = 3;
+/// Byline openers, lower case, with their trailing space.
+const BYLINE_OPENERS: &[&str] = &["by ", "von ", "par ", "por ", "di ", "door ", "av ", "af "];
+/// Name separators inside a byline.
+const NAME_SEPARATORS: &[&str] = &[" and ", " und ", " et ", " y ", " e ", " en ", " & ", ", "];
+
+/// Reads metadata around `region`, marking lifted units in `verdicts`.
+pub fn lift(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+    url: Option<&str>,
+    order: DayOrder,
+) -> Metadata {
+    let mut metadata = Metadata::default();
+    let head = region.start.saturating_sub(HEAD_WINDOW)..region.start;
+    let title = find_title(units, facts, verdicts, head.clone(), region, url);
+    if let Some(t) = title {
+        metadata.title = Some(units[t].text.clone());
+        for k in 0..units.len() {
+            if units[k].text == units[t].text && verdicts[k].is_none() {
+                verdicts[k] = Some("title");
+            }
+        }
+        if let Some(kicker) = t.checked_sub(1)
+            && verdicts[kicker].is_none()
+            && facts[kicker].words <= MAX_KICKER_WORDS
+            && !facts[kicker].sentence_end
+            && find_dates(&units[kicker].text, order).is_empty()
+        {
+            metadata.section = Some(units[kicker].text.clone());
+            verdicts[kicker] = Some("section");
+        }
+    }
+    let near = title.unwrap_or(head.start).saturating_sub(2)..(region.start + 3).min(units.len());
+    lift_date_and_byline(units, facts, verdicts, near.clone(), order, &mut metadata);
+    if metadata.published.is_none()
+        && let Some(day) = url.and_then(date_from_url)
+    {
+        metadata.published = Some(day.format("%Y-%m-%d").to_string());
+        metadata.date_source = Some("url".to_string());
+    }
+    let wide = near.start..(region.start + 8).min(units.len());
+    metadata.short_url = wide
+        .clone()
+        .find(|&k| verdicts[k] == Some("url-line") && units[k].text.len() <= MAX_SHORT_URL)
+        .map(|k| units[k].text.clone());
+    metadata.captions = captions(units, facts, verdicts);
+    metadata.credits = closing_credit(units, verdicts, region);
+    metadata
+}
+
+/// The title: a short, unpunctuated unit just before the article, best matching the URL.
+fn find_title(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &[Option<&'static str>],
+    head: Range<usize>,
+    region: &Range<usize>,
+    url: Option<&str>,
+) -> Option<usize> {
+    let slug = url.map(slug_words).unwrap_or_default();
+    let mut best: Option<(i64, usize)> = None;
+    for k in head.start..region.start.min(units.len()) {
+        let (unit, f) = (&units[k], &facts[k]);
+        if verdicts[k].is_some()
+            || f.words < 2
+            || f.words > 30
+            || region::body_like(unit, f)
+            || unit.text.ends_with('.')
+            || matches!(unit.kind, Kind::Item { .. })
+        {
+            continue;
+        }
+        let mut score = k as i64 - region.start as i64;
+        score += match unit.kind {
+            Kind::Heading(1) => 20,
+            Kind::Heading(_) => 8,
+            _ => 0,
+        };
+        if (4..=20).contains(&f.words) {
+            score += 5;
+        }
+        if !slug.is_empty() {
+            let words: Vec<String> = slug_words(&f.lower);
+            let hits = words.iter().filter(|w| slug.contains(w)).count();
+            score += (30 * hits / words.len().max(1)) as i64;
+        }
+        if !find_dates(&unit.text, DayOrder::DayFirst).is_empty() {
+            score -= 15;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, k));
+        }
+    }
+    best.filter(|&(s, _)| s > -15).map(|(_, k)| k)
+}
+
+/// Lower-case ASCII-folded words of three letters or more (URL slugs and titles).
+fn slug_words(text: &str) -> Vec<String> {
+    let after_host = text
+        .split("://")
+        .nth(1)
+        .map_or(text, |rest| rest.find('/').map_or("", |k| &rest[k..]));
+    after_host
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn lift_date_and_byline(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    near: Range<usize>,
+    order: DayOrder,
+    metadata: &mut Metadata,
+) {
+    for k in near {
+        if facts[k].words > MAX_DATELINE_WORDS
+            || matches!(verdicts[k], Some(r) if r != "link-list" && r != "date-stamp")
+        {
+            continue;
+        }
+        let lower = &facts[k].lower;
+        if metadata.authors.is_empty()
+            && let Some(opener) = BYLINE_OPENERS.iter().find(|o| lower.starts_with(**o))
+        {
+            metadata.authors = byline_names(&units[k].text[opener.len()..]);
+            verdicts[k] = Some("byline");
+        }
+        if metadata.published.is_none()
+            && let Some((_, date)) = find_dates(&units[k].text, order).into_iter().next()
+        {
+            metadata.published = Some(date.to_iso());
+            metadata.date_source = Some("text".to_string());
+            if matches!(verdicts[k], None | Some("date-stamp")) && !facts[k].sentence_end {
+                verdicts[k] = Some("dateline");
+            }
+        }
+    }
+}
+
+/// The names of a byline: "Jane Doe and John Roe - Nov 19, 2019" gives two names.
+fn byline_names(rest: &str) -> Vec<String> {
+    let names = rest
+        .split([',', '|', '—', '–', '•'])
+        .next()
+        .unwrap_or("")
+        .split(" - ")
+        .next()
+        .unwrap_or("");
+    let mut out = vec![names.to_string()];
+    for sep in NAME_SEPARATORS {
+        out = out
+            .iter()
+            .flat_map(|n| n.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    out.into_iter()
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty() && n.split(' ').count() <= 4)
+        .collect()
+}
+
+/// Captions with their credits; the alt text line just before a caption is claimed too.
+fn captions(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+) -> Vec<Caption> {
+    let mut out = Vec::new();
+    for k in 0..units.len() {
+        if verdicts[k] != Some("caption") {
+            continue;
+        }
+        let text = &units[k].text;
+        let start = super::rules::credit_start(text).unwrap_or(text.len());
+        let mut image = None;
+        if let Some(prev) = k.checked_sub(1) {
+            if verdicts[prev].is_none()
+                && facts[prev].words <= 15
+                && !facts[prev].sentence_end
+                && !matches!(units[prev].kind, Kind::Heading(_))
+            {
+                verdicts[prev] = Some("image-alt");
+            }
+            image = units[prev]
+                .images
+                .iter()
+                .map(|(_, src)| src.clone())
+                .find(|s| !s.is_empty());
+        }
+        let caption = text[..start]
+            .trim()
+            .trim_end_matches(['(', '|', '/'])
+            .trim();
+        out.push(Caption {
+            text: caption.to_string(),
+            credit: Some(text[start..].trim().to_string()).filter(|c| !c.is_empty()),
+            image,
+        });
+    }
+    out
+}
+
+/// The closing credit line ("hk/uh (dpa, afp, rtr, ap)") at the region's end or just after.
+fn closing_credit(
+    units: &[Unit],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+) -> Option<String> {
+    let from = region.end.saturating_sub(1).max(region.start);
+    let to = (region.end + 3).min(units.len());
+    for k in from..to {
+        if is_credit_line(&units[k].text) {
+            verdicts[k] = Some("credits");
+            return Some(units[k].text.clone());
+        }
+    }
+    None
+}
+
+/// "hk/uh (dpa, afp, rtr, ap)", "(dpa)", "jd/ab (Reuters)": initials and agencies only.
+pub fn is_credit_line(text: &str) -> bool {
+    if text.len() > 60 || !text.ends_with(')') {
+        return false;
+    }
+    let Some(open) = text.rfind('(') else {
+        return false;
+    };
+    let inside = &text[open + 1..text.len() - 1];
+    let agencies_ok = !inside.is_empty()
+        && inside.split([',', '/', ';']).all(|a| {
+            let a = a.trim();
+            !a.is_empty() && a.len() <= 12 && a.chars().all(|c| c.is_alphabetic() || c == ' ')
+        });
+    let initials = text[..open].trim();
+    let initials_ok = initials.split(['/', ',']).all(|i| {
+        let i = i.trim();
+        i.len() <= 4 && i.chars().all(char::is_alphabetic)
+    });
+    agencies_ok && initials_ok && !is_url(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_lines() {
+        assert!(is_credit_line("hk/uh (dpa, afp, rtr, ap)"));
+        assert!(is_credit_line("(dpa)"));
+        assert!(is_credit_line("ab/cd (dpa, rtr)"));
+        assert!(!is_credit_line(
+            "The minister (who was in Berlin) said so (later)."
+        ));
+        assert!(!is_credit_line(
+            "Bundeskriminalamt (BKA) ermittelt weiter gegen die Täter"
+        ));
+    }
+
+    #[test]
+    fn byline_names_are_split() {
+        assert_eq!(
+            byline_names("Jane Doe and John Roe - Nov 19, 2019"),
+            vec!["Jane Doe", "John Roe"]
+        );
+    }
+
+    #[test]
+    fn slug_words_skip_the_host() {
+        assert_eq!(
+            slug_words("https://www.dw.com/de/cyber-angriff-gegen-is/a-51404999"),
+            vec!["cyber", "angriff", "gegen", "51404999"]
+        );
+    }
+}

@@ -1,0 +1,291 @@
+//! Inline markup of text dumps: lynx's `[12]` link markers and `[INS: :INS]`-style tags,
+//! Markdown-like links `[text](url)`, images `![alt](src)`, emphasis and escapes.
+//!
+//! Takes the raw text of one unit (its lines joined with `\n`); returns the plain text with
+//! white space squeezed, plus what the markup told about links and images. Never decides what
+//! to keep; it only reads.
+
+/// What the markup of a unit revealed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Inline {
+    /// The plain text, white space squeezed to single spaces.
+    pub text: String,
+    /// Characters of `text` that were inside links (Markdown links, or words after a lynx
+    /// marker up to the end of that link's first word group).
+    pub link_chars: usize,
+    /// Number of links seen.
+    pub links: usize,
+    /// Images seen, as `(alt, src)`.
+    pub images: Vec<(String, String)>,
+}
+
+/// Which inline syntaxes to read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Syntax {
+    /// lynx `-dump` link markers `[12]`.
+    pub lynx_markers: bool,
+    /// Markdown-like links, images, emphasis and escapes (html2text).
+    pub markdown: bool,
+}
+
+/// Bracketed tags text browsers print for elements without text.
+const BROWSER_TAGS: &[&str] = &[
+    "[INS: :INS]",
+    "[INS::INS]",
+    "[DEL: :DEL]",
+    "[DEL::DEL]",
+    "[IMG]",
+    "[LINK]",
+    "[INLINE]",
+    "[EMBED]",
+    "[IFRAME]",
+    "[BUTTON]",
+    "[ ]",
+    "[X]",
+];
+
+/// Reads the inline markup of `raw`.
+pub fn read(raw: &str, syntax: Syntax) -> Inline {
+    let mut inline = Inline::default();
+    let mut out = String::with_capacity(raw.len());
+    if syntax.markdown {
+        markdown(raw, &mut out, &mut inline, 0);
+    } else {
+        plain(raw, syntax, &mut out, &mut inline);
+    }
+    inline.text = squeeze(&out);
+    inline
+}
+
+/// Collapses white space runs to one space and trims.
+pub fn squeeze(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn plain(raw: &str, syntax: Syntax, out: &mut String, inline: &mut Inline) {
+    let mut rest = raw;
+    let mut in_link = false;
+    while let Some(pos) = rest.find(['[', '\n']) {
+        let (before, at) = rest.split_at(pos);
+        push_counted(out, before, in_link, inline);
+        if in_link && before.contains(char::is_whitespace) {
+            in_link = false;
+        }
+        if at.starts_with('\n') {
+            out.push(' ');
+            rest = &at[1..];
+            continue;
+        }
+        if let Some(tag) = BROWSER_TAGS.iter().find(|t| at.starts_with(**t)) {
+            rest = &at[tag.len()..];
+            continue;
+        }
+        if syntax.lynx_markers
+            && let Some(end) = at.find(']')
+            && end > 1
+            && end <= 6
+            && at[1..end].bytes().all(|b| b.is_ascii_digit())
+        {
+            inline.links += 1;
+            in_link = true;
+            rest = &at[end + 1..];
+            continue;
+        }
+        out.push('[');
+        rest = &at[1..];
+    }
+    push_counted(out, rest, in_link, inline);
+}
+
+/// Appends `text`; when it follows a lynx marker, counts its first word as link text.
+fn push_counted(out: &mut String, text: &str, in_link: bool, inline: &mut Inline) {
+    if in_link {
+        let first = text.split_whitespace().next().unwrap_or("");
+        inline.link_chars += first.chars().count();
+    }
+    out.push_str(text);
+}
+
+/// Reads Markdown-like markup. `depth` bounds nesting (a link's text may hold an image).
+fn markdown(raw: &str, out: &mut String, inline: &mut Inline, depth: u8) {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    let mut copied = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let skip = match b {
+            b'\\' if i + 1 < bytes.len() && bytes[i + 1].is_ascii_punctuation() => {
+                out.push_str(&raw[copied..i]);
+                copied = i + 1;
+                i += 2;
+                continue;
+            }
+            b'\n' => {
+                out.push_str(&raw[copied..i]);
+                out.push(' ');
+                1
+            }
+            b'!' if bytes.get(i + 1) == Some(&b'[') && depth < 2 => {
+                out.push_str(&raw[copied..i]);
+                match bracketed(raw, i + 1) {
+                    Some((alt, src, end)) => {
+                        inline.images.push((squeeze(alt), src));
+                        end - i
+                    }
+                    None => {
+                        out.push('!');
+                        1
+                    }
+                }
+            }
+            b'[' if depth < 2 => {
+                out.push_str(&raw[copied..i]);
+                match bracketed(raw, i) {
+                    Some((text, _, end)) => {
+                        let before = out.len();
+                        markdown(text, out, inline, depth + 1);
+                        inline.links += 1;
+                        inline.link_chars += out[before..].trim().chars().count();
+                        end - i
+                    }
+                    None => {
+                        out.push('[');
+                        1
+                    }
+                }
+            }
+            b'*' | b'_' if is_emphasis(bytes, i) => {
+                out.push_str(&raw[copied..i]);
+                1
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        i += skip;
+        copied = i;
+    }
+    if copied < raw.len() {
+        out.push_str(&raw[copied..]);
+    }
+}
+
+/// An emphasis marker: `*` or `_` touching a word on one side only, or doubled.
+fn is_emphasis(bytes: &[u8], i: usize) -> bool {
+    let prev = if i == 0 { b' ' } else { bytes[i - 1] };
+    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+    if next == bytes[i] || prev == bytes[i] {
+        return true;
+    }
+    let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    word(prev) != word(next)
+}
+
+/// Parses `[text](target)` starting at the `[` at `start`; returns the text, the target's
+/// address (wrap newlines removed, title dropped) and the byte after the closing `)`.
+fn bracketed(raw: &str, start: usize) -> Option<(&str, String, usize)> {
+    let bytes = raw.as_bytes();
+    let mut depth = 0usize;
+    let mut close = None;
+    for (k, &b) in bytes.iter().enumerate().skip(start) {
+        match b {
+            b'[' => depth += 1,
+            b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = Some(k);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    if bytes.get(close + 1) != Some(&b'(') {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut end = None;
+    for (k, &b) in bytes.iter().enumerate().skip(close + 1) {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    end = Some(k);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let end = end?;
+    let target: String = raw[close + 2..end]
+        .split('"')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    Some((&raw[start + 1..close], target, end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LYNX: Syntax = Syntax {
+        lynx_markers: true,
+        markdown: false,
+    };
+    const MD: Syntax = Syntax {
+        lynx_markers: false,
+        markdown: true,
+    };
+
+    #[test]
+    fn lynx_markers_are_removed_and_counted() {
+        let inline = read(
+            "the [27]electric Gran Turismo is\nstriking [INS: :INS]",
+            LYNX,
+        );
+        assert_eq!(inline.text, "the electric Gran Turismo is striking");
+        assert_eq!(inline.links, 1);
+    }
+
+    #[test]
+    fn markdown_links_keep_their_text_across_wrapped_urls() {
+        let raw = "its [electric Gran\nTurismo](https://example.com/a-\nb/) is striking";
+        let inline = read(raw, MD);
+        assert_eq!(inline.text, "its electric Gran Turismo is striking");
+        assert_eq!(inline.links, 1);
+        assert_eq!(inline.link_chars, "electric Gran Turismo".len());
+    }
+
+    #[test]
+    fn markdown_images_are_lifted_out() {
+        let inline = read("![A red\ncar](https://x.example/car-\n1.jpg \"t\")", MD);
+        assert_eq!(inline.text, "");
+        assert_eq!(
+            inline.images,
+            vec![(
+                "A red car".to_string(),
+                "https://x.example/car-1.jpg".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_and_escapes_are_dropped() {
+        let inline = read("**Bold** and _em_ but snake_case \\- 1\\. ok", MD);
+        assert_eq!(inline.text, "Bold and em but snake_case - 1. ok");
+    }
+}

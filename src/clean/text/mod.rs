@@ -1,0 +1,201 @@
+//! The saved-text path: from a page saved as plain text (a text browser's dump, a browser's
+//! select-all copy, a Markdown-like conversion) to body blocks and the metadata in the text.
+//!
+//! Takes decoded text and the page's URL if known; returns an [`Extraction`] and the
+//! [`Metadata`] lifted out of the text. The phases: [`segment`] the text into units (joining
+//! hard-wrapped lines), judge each unit with the named [`rules`], find the article [`region`]
+//! (the densest run of sentence-like units), [`lift`] title, section, date, byline, short URL,
+//! captions and credits out of it, then emit the units left inside the region as blocks.
+//! Never reads HTML and never writes output.
+
+pub mod lift;
+pub mod markup;
+pub mod region;
+pub mod rules;
+pub mod segment;
+
+use super::Extraction;
+use crate::article::{Block, Dropped, ListItem, Metadata, Span};
+use crate::metadata::date::DayOrder;
+use crate::options::CleanOptions;
+use rules::Facts;
+use segment::{Kind, Unit};
+use std::ops::Range;
+
+/// The day order used before the page's language is known (only to tell "25. November" from
+/// a list item).
+pub(crate) const DAY_FIRST: DayOrder = DayOrder::DayFirst;
+/// A run of at least this many short, unpunctuated units inside the article is a menu.
+const NAV_RUN_MIN: usize = 4;
+/// Units in a menu run have at most this many words.
+const NAV_WORDS: usize = 4;
+/// A subheading has at most this many words.
+const HEADING_MAX_WORDS: usize = 15;
+/// Bytes of body text sampled to detect the language.
+const LANGUAGE_SAMPLE: usize = 400;
+/// The languages told apart (whatlang compares every trigram with every allowed language, so
+/// the list is kept to the common ones; languages with a script of their own cost nothing).
+const LANGUAGES: &[whatlang::Lang] = {
+    use whatlang::Lang::*;
+    &[
+        Eng, Deu, Fra, Spa, Ita, Por, Nld, Pol, Ces, Swe, Dan, Nob, Fin, Hun, Ron, Tur, Hrv, Slv,
+        Slk, Lit, Lav, Est, Cat, Rus, Ukr, Bul, Srp, Ell, Ara, Heb, Pes, Hin, Cmn, Jpn, Kor, Tha,
+        Vie, Ind,
+    ]
+};
+static DETECTOR: std::sync::LazyLock<whatlang::Detector> =
+    std::sync::LazyLock::new(|| whatlang::Detector::with_allowlist(LANGUAGES.to_vec()));
+
+/// Extracts the body and metadata of a page saved as text; `url` is the page's address if
+/// known (it helps find the title).
+pub fn extract(text: &str, options: &CleanOptions, url: Option<&str>) -> (Extraction, Metadata) {
+    let units = segment::segment(text);
+    let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+    let mut verdicts: Vec<Option<&'static str>> = units
+        .iter()
+        .zip(&facts)
+        .map(|(unit, f)| rules::first_match(unit, f))
+        .collect();
+    let region = region::find(&units, &facts, &verdicts);
+    let language = language(&units, &facts, &region);
+    let order = match language {
+        Some(whatlang::Lang::Eng) | None => DayOrder::MonthFirst,
+        Some(_) => DayOrder::DayFirst,
+    };
+    let mut metadata = lift::lift(&units, &facts, &mut verdicts, &region, url, order);
+    metadata.language_detected =
+        language.map(|l| crate::iso_639_1(l).unwrap_or(l.code()).to_string());
+    mark_navigation_runs(&units, &facts, &mut verdicts, &region);
+    let blocks = emit(&units, &facts, &verdicts, &region);
+    metadata.description = blocks.iter().find_map(|b| match b {
+        Block::Paragraph { .. } => Some(b.text()),
+        _ => None,
+    });
+    let dropped = if options.explain {
+        explain(&units, &verdicts, &region)
+    } else {
+        Vec::new()
+    };
+    (Extraction { blocks, dropped }, metadata)
+}
+
+/// The language of the region's text (whatlang), which decides the day/month order of dates.
+fn language(units: &[Unit], facts: &[Facts], region: &Range<usize>) -> Option<whatlang::Lang> {
+    let mut sample = String::new();
+    for k in region.clone() {
+        if sample.len() > LANGUAGE_SAMPLE {
+            break;
+        }
+        if region::body_like(&units[k], &facts[k]) {
+            sample.push_str(&units[k].text);
+            sample.push(' ');
+        }
+    }
+    let info = DETECTOR.detect(&sample)?;
+    (info.is_reliable() || sample.len() >= 200).then_some(info.lang())
+}
+
+/// Marks runs of short, unpunctuated units inside the region as a menu.
+///
+/// Example: "Home / World / Sport / Culture" on four lines between two paragraphs.
+fn mark_navigation_runs(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+) {
+    let short = |k: usize, verdicts: &[Option<&'static str>]| {
+        verdicts[k].is_none()
+            && facts[k].words <= NAV_WORDS
+            && !facts[k].sentence_end
+            && !matches!(units[k].kind, Kind::Item { .. } | Kind::Heading(_))
+    };
+    let mut k = region.start;
+    while k < region.end {
+        let start = k;
+        while k < region.end && short(k, verdicts) {
+            k += 1;
+        }
+        if k - start >= NAV_RUN_MIN {
+            for v in &mut verdicts[start..k] {
+                *v = Some("navigation-run");
+            }
+        }
+        k = k.max(start + 1);
+    }
+}
+
+/// Emits the units left in the region as blocks.
+fn emit(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &[Option<&'static str>],
+    region: &Range<usize>,
+) -> Vec<Block> {
+    let kept: Vec<usize> = region.clone().filter(|&k| verdicts[k].is_none()).collect();
+    let mut blocks: Vec<Block> = Vec::new();
+    for (n, &k) in kept.iter().enumerate() {
+        let unit = &units[k];
+        let spans = vec![Span::plain(unit.text.clone())];
+        let next_is_body = kept
+            .get(n + 1)
+            .is_some_and(|&j| region::body_like(&units[j], &facts[j]));
+        match unit.kind {
+            Kind::Heading(level) => blocks.push(Block::Heading {
+                level: level.clamp(2, 6),
+                spans,
+            }),
+            Kind::Item { ordered, depth } => {
+                let item = ListItem { depth, spans };
+                match blocks.last_mut() {
+                    Some(Block::List { items, .. }) => items.push(item),
+                    _ => blocks.push(Block::List {
+                        ordered,
+                        items: vec![item],
+                    }),
+                }
+            }
+            Kind::Quote => match blocks.last_mut() {
+                Some(Block::Quote { paragraphs }) => paragraphs.push(spans),
+                _ => blocks.push(Block::Quote {
+                    paragraphs: vec![spans],
+                }),
+            },
+            Kind::Paragraph
+                if next_is_body
+                    && facts[k].words <= HEADING_MAX_WORDS
+                    && !facts[k].sentence_end =>
+            {
+                blocks.push(Block::Heading { level: 2, spans })
+            }
+            Kind::Paragraph => blocks.push(Block::Paragraph { spans }),
+        }
+    }
+    blocks
+}
+
+/// What was dropped and why, in document order.
+fn explain(
+    units: &[Unit],
+    verdicts: &[Option<&'static str>],
+    region: &Range<usize>,
+) -> Vec<Dropped> {
+    let mut dropped = Vec::new();
+    for (k, unit) in units.iter().enumerate() {
+        let rule = match verdicts[k] {
+            Some(rule) => rule,
+            None if !region.contains(&k) => "outside-article",
+            None => continue,
+        };
+        let text = if unit.text.is_empty() {
+            unit.images
+                .first()
+                .map(|(alt, _)| alt.as_str())
+                .unwrap_or("")
+        } else {
+            &unit.text
+        };
+        dropped.push(Dropped::new(rule, text));
+    }
+    dropped
+}

@@ -1,0 +1,167 @@
+//! The article region: the densest run of long, sentence-like units.
+//!
+//! Takes the units, their facts and the single-unit verdicts; returns the range of units that
+//! holds the article. Each unit scores its length when it reads like body text and a penalty
+//! when it reads like a menu entry, a button or a boundary ("Related", "Comments"); the region
+//! is the run with the largest sum, so a line of noise between paragraphs never splits the
+//! article, while a menu or a related list ends it. Never drops units itself.
+
+use super::rules::Facts;
+use super::segment::{Kind, Unit};
+use std::ops::Range;
+
+/// A body-like unit has at least this many words.
+pub const BODY_MIN_WORDS: usize = 10;
+/// Score of a short unit that is neither body text nor a rule's match (menu entries).
+const SHORT_PENALTY: i64 = 25;
+/// Score of a unit a rule found to be boilerplate.
+const NOISE_PENALTY: i64 = 40;
+/// Score of a unit that usually ends an article ("Related", "Comments", footers).
+const BOUNDARY_PENALTY: i64 = 150;
+/// Rules whose matches usually end an article.
+const BOUNDARY_RULES: &[&str] = &[
+    "related-links",
+    "comments",
+    "footer",
+    "newsletter",
+    "date-stamp",
+];
+/// Rules that end the article when found after enough of it.
+const END_RULES: &[&str] = &["related-links", "comments"];
+/// How far after a "Related" heading the article may resume.
+const RESUME_WINDOW: usize = 9;
+/// An end rule cuts the region once this many body characters came before it...
+const END_MIN_CHARS: i64 = 400;
+/// ...or this share of the region's body characters.
+const END_MIN_SHARE: f64 = 0.3;
+
+/// True when a unit reads like a paragraph of running text.
+pub fn body_like(unit: &Unit, facts: &Facts) -> bool {
+    let chars = unit.text.chars().count().max(1);
+    let linked = unit.link_chars * 2 >= chars;
+    let punctuated = facts.sentence_end || inner_sentences(&unit.text) >= 1;
+    !linked && facts.words >= BODY_MIN_WORDS && punctuated
+}
+
+/// Number of sentence ends inside the text (". " followed by a capital).
+fn inner_sentences(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    for (k, w) in bytes.windows(3).enumerate() {
+        if matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ' {
+            let next = text[k + 2..].chars().next();
+            if next.is_some_and(|c| c.is_uppercase()) {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+/// The score of one unit for the region search.
+fn score(unit: &Unit, facts: &Facts, verdict: Option<&str>) -> i64 {
+    if let Some(rule) = verdict {
+        return if BOUNDARY_RULES.contains(&rule) {
+            -BOUNDARY_PENALTY
+        } else {
+            -NOISE_PENALTY
+        };
+    }
+    let chars = unit.text.chars().count().saturating_sub(unit.link_chars) as i64;
+    if body_like(unit, facts) {
+        return chars;
+    }
+    if facts.sentence_end && facts.words >= 4 {
+        return chars / 3;
+    }
+    if matches!(unit.kind, Kind::Heading(_)) {
+        return -SHORT_PENALTY / 5;
+    }
+    -SHORT_PENALTY
+}
+
+/// The article's range of units: the maximum-sum run of unit scores.
+pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) -> Range<usize> {
+    let mut best = (0i64, 0usize, 0usize);
+    let mut sum = 0i64;
+    let mut start = 0usize;
+    for (k, unit) in units.iter().enumerate() {
+        let s = score(unit, &facts[k], verdicts[k]);
+        if sum <= 0 {
+            sum = 0;
+            start = k;
+        }
+        sum += s;
+        if sum > best.0 {
+            best = (sum, start, k + 1);
+        }
+    }
+    cut_at_end(units, facts, verdicts, best.1..best.2)
+}
+
+/// Ends the region at the first "Related" or "Comments" heading that follows enough body,
+/// unless the article resumes after it (a related box inside the article): body text
+/// within [`RESUME_WINDOW`] units, followed by more body text.
+fn cut_at_end(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &[Option<&'static str>],
+    region: Range<usize>,
+) -> Range<usize> {
+    let mass = |k: usize| score(&units[k], &facts[k], verdicts[k]).max(0);
+    let body = |k: usize| verdicts[k].is_none() && body_like(&units[k], &facts[k]);
+    let total: i64 = region.clone().map(mass).sum();
+    let need = END_MIN_CHARS.min((total as f64 * END_MIN_SHARE) as i64);
+    let mut seen = 0i64;
+    for k in region.clone() {
+        if seen >= need && verdicts[k].is_some_and(|r| END_RULES.contains(&r)) {
+            let resumes = (k + 1..(k + RESUME_WINDOW).min(region.end))
+                .find(|&j| body(j))
+                .is_some_and(|j| (j + 1..region.end).take(2).any(body));
+            if !resumes || verdicts[k] == Some("comments") {
+                return region.start..k;
+            }
+        }
+        seen += mass(k);
+    }
+    region
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rules::{Facts, first_match};
+    use super::super::segment::segment;
+    use super::*;
+
+    fn region_of(text: &str) -> Vec<String> {
+        let units = segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let verdicts: Vec<_> = units
+            .iter()
+            .zip(&facts)
+            .map(|(u, f)| first_match(u, f))
+            .collect();
+        units[find(&units, &facts, &verdicts)]
+            .iter()
+            .map(|u| u.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_densest_run_of_sentences_wins() {
+        let body = "BODY_TEXT runs on for a while, as sentences in an article do, with words.";
+        let text = format!(
+            "Home\nWorld\nSport\nMENU_TEXT\n\n{body}\n\nA subheading\n\n{body}\n\n\
+             Related\n\nMENU_TEXT teaser one\n\nMENU_TEXT teaser two\n"
+        );
+        let region = region_of(&text);
+        assert_eq!(region, vec![body, "A subheading", body]);
+    }
+
+    #[test]
+    fn a_noise_line_inside_the_article_does_not_split_it() {
+        let body = "BODY_TEXT runs on for a while, as sentences in an article do, with words.";
+        let text = format!("{body}\n\nAdvertisement\n\n{body}\n");
+        assert_eq!(region_of(&text).len(), 3);
+    }
+}

@@ -1,0 +1,735 @@
+//! Named line rules of the saved-text path: each looks at one [`Unit`] and says whether it is
+//! boilerplate.
+//!
+//! Takes a unit and its [`Facts`]; returns the name of the first rule that fires. Phrase lists
+//! are data, matched at word boundaries through one Aho-Corasick automaton compiled once.
+//! Rules that need neighbours (navigation runs, alt text before a caption, the title) live in
+//! `region` and `lift`; nothing here reads metadata or other units.
+
+use super::segment::{Kind, Unit};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
+
+/// Families of boilerplate phrases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub enum Cue {
+    /// "Skip to content", "Zum Inhalt springen".
+    SkipLink = 1,
+    /// "Share", "Tweet", "Drucken".
+    Share = 2,
+    /// "We use cookies".
+    Cookie = 4,
+    /// "Sign up for our newsletter".
+    Newsletter = 8,
+    /// "Related", "Mehr zum Thema", "Read more".
+    Related = 16,
+    /// "Impressum", "Privacy policy", "All rights reserved".
+    Footer = 32,
+    /// "Advertisement", "Anzeige".
+    Advert = 64,
+    /// "Comments", "Leave a reply".
+    Comments = 128,
+    /// "Sign in", "Subscribe to read".
+    Login = 256,
+    /// "2 days ago", "il y a 3 heures": relative time stamps.
+    Stamp = 512,
+}
+
+/// The phrase lists, lower case. A phrase matches only at word boundaries.
+const PHRASES: &[(&str, Cue)] = &[
+    // skip links and accessibility jumps
+    ("skip to", Cue::SkipLink),
+    ("jump to", Cue::SkipLink),
+    ("skip navigation", Cue::SkipLink),
+    ("back to top", Cue::SkipLink),
+    ("go to top", Cue::SkipLink),
+    ("springen", Cue::SkipLink),
+    ("zum inhalt", Cue::SkipLink),
+    ("direkt zum", Cue::SkipLink),
+    ("zur hauptnavigation", Cue::SkipLink),
+    ("zum seitenanfang", Cue::SkipLink),
+    ("nach oben", Cue::SkipLink),
+    ("aller au contenu", Cue::SkipLink),
+    ("passer au contenu", Cue::SkipLink),
+    ("aller à la navigation", Cue::SkipLink),
+    ("retour en haut", Cue::SkipLink),
+    ("ir al contenido", Cue::SkipLink),
+    ("saltar al contenido", Cue::SkipLink),
+    ("volver arriba", Cue::SkipLink),
+    ("vai al contenuto", Cue::SkipLink),
+    ("salta al contenuto", Cue::SkipLink),
+    ("torna su", Cue::SkipLink),
+    ("ir para o conteúdo", Cue::SkipLink),
+    ("saltar para o conteúdo", Cue::SkipLink),
+    ("naar inhoud", Cue::SkipLink),
+    ("spring naar", Cue::SkipLink),
+    ("naar de inhoud", Cue::SkipLink),
+    ("hoppa till", Cue::SkipLink),
+    ("przejdź do", Cue::SkipLink),
+    // share, print, comment buttons
+    ("share", Cue::Share),
+    ("share this", Cue::Share),
+    ("tweet", Cue::Share),
+    ("facebook", Cue::Share),
+    ("twitter", Cue::Share),
+    ("whatsapp", Cue::Share),
+    ("linkedin", Cue::Share),
+    ("pinterest", Cue::Share),
+    ("reddit", Cue::Share),
+    ("email", Cue::Share),
+    ("e-mail", Cue::Share),
+    ("print", Cue::Share),
+    ("drucken", Cue::Share),
+    ("teilen", Cue::Share),
+    ("versenden", Cue::Share),
+    ("merken", Cue::Share),
+    ("partager", Cue::Share),
+    ("imprimer", Cue::Share),
+    ("compartir", Cue::Share),
+    ("imprimir", Cue::Share),
+    ("condividi", Cue::Share),
+    ("stampa", Cue::Share),
+    ("delen", Cue::Share),
+    ("copy link", Cue::Share),
+    ("link kopieren", Cue::Share),
+    ("permalink", Cue::Share),
+    // cookie and consent notices
+    ("cookie", Cue::Cookie),
+    ("cookies", Cue::Cookie),
+    ("consent", Cue::Cookie),
+    ("einwilligung", Cue::Cookie),
+    ("consentement", Cue::Cookie),
+    ("consentimiento", Cue::Cookie),
+    // newsletter and subscription calls
+    ("newsletter", Cue::Newsletter),
+    ("sign up", Cue::Newsletter),
+    ("subscribe", Cue::Newsletter),
+    ("abonnieren", Cue::Newsletter),
+    ("abonnez-vous", Cue::Newsletter),
+    ("s'abonner", Cue::Newsletter),
+    ("suscríbete", Cue::Newsletter),
+    ("iscriviti", Cue::Newsletter),
+    ("inscreva-se", Cue::Newsletter),
+    // related and read-more lists
+    ("related", Cue::Related),
+    ("related articles", Cue::Related),
+    ("related stories", Cue::Related),
+    ("more on this", Cue::Related),
+    ("more from", Cue::Related),
+    ("read more", Cue::Related),
+    ("read next", Cue::Related),
+    ("read also", Cue::Related),
+    ("see also", Cue::Related),
+    ("you may also like", Cue::Related),
+    ("you might also like", Cue::Related),
+    ("recommended", Cue::Related),
+    ("most popular", Cue::Related),
+    ("most read", Cue::Related),
+    ("trending", Cue::Related),
+    ("mehr zum thema", Cue::Related),
+    ("lesen sie auch", Cue::Related),
+    ("auch interessant", Cue::Related),
+    ("weitere artikel", Cue::Related),
+    ("mehr lesen", Cue::Related),
+    ("meistgelesen", Cue::Related),
+    ("das könnte sie auch interessieren", Cue::Related),
+    ("à lire aussi", Cue::Related),
+    ("lire aussi", Cue::Related),
+    ("lire la suite", Cue::Related),
+    ("sur le même sujet", Cue::Related),
+    ("te puede interesar", Cue::Related),
+    ("leer más", Cue::Related),
+    ("más información", Cue::Related),
+    ("noticias relacionadas", Cue::Related),
+    ("leggi anche", Cue::Related),
+    ("leia também", Cue::Related),
+    ("lees ook", Cue::Related),
+    ("lees meer", Cue::Related),
+    ("você pode gostar", Cue::Related),
+    ("veja também", Cue::Related),
+    ("leia mais", Cue::Related),
+    ("ähnliche artikel", Cue::Related),
+    ("zobacz także", Cue::Related),
+    ("czytaj także", Cue::Related),
+    ("czytaj też", Cue::Related),
+    ("artículos relacionados", Cue::Related),
+    ("articles similaires", Cue::Related),
+    ("articoli correlati", Cue::Related),
+    ("top stories", Cue::Related),
+    ("popular posts", Cue::Related),
+    ("latest news", Cue::Related),
+    ("more stories", Cue::Related),
+    ("more news", Cue::Related),
+    // footers
+    ("impressum", Cue::Footer),
+    ("imprint", Cue::Footer),
+    ("datenschutz", Cue::Footer),
+    ("datenschutzerklärung", Cue::Footer),
+    ("privacy policy", Cue::Footer),
+    ("privacy notice", Cue::Footer),
+    ("privacy settings", Cue::Footer),
+    ("terms of use", Cue::Footer),
+    ("terms of service", Cue::Footer),
+    ("terms & conditions", Cue::Footer),
+    ("terms and conditions", Cue::Footer),
+    ("all rights reserved", Cue::Footer),
+    ("alle rechte vorbehalten", Cue::Footer),
+    ("tous droits réservés", Cue::Footer),
+    ("todos los derechos reservados", Cue::Footer),
+    ("tutti i diritti riservati", Cue::Footer),
+    ("mentions légales", Cue::Footer),
+    ("aviso legal", Cue::Footer),
+    ("contact us", Cue::Footer),
+    ("kontakt", Cue::Footer),
+    ("about us", Cue::Footer),
+    ("über uns", Cue::Footer),
+    ("sitemap", Cue::Footer),
+    ("agb", Cue::Footer),
+    // advertisement markers
+    ("advertisement", Cue::Advert),
+    ("advertising", Cue::Advert),
+    ("sponsored", Cue::Advert),
+    ("anzeige", Cue::Advert),
+    ("werbung", Cue::Advert),
+    ("publicité", Cue::Advert),
+    ("publicidad", Cue::Advert),
+    ("pubblicità", Cue::Advert),
+    ("publicidade", Cue::Advert),
+    ("advertentie", Cue::Advert),
+    ("story continues below", Cue::Advert),
+    ("continue reading below", Cue::Advert),
+    // comment sections
+    ("comments", Cue::Comments),
+    ("comment", Cue::Comments),
+    ("leave a reply", Cue::Comments),
+    ("leave a comment", Cue::Comments),
+    ("kommentare", Cue::Comments),
+    ("kommentar", Cue::Comments),
+    ("commentaires", Cue::Comments),
+    ("comentarios", Cue::Comments),
+    ("commenti", Cue::Comments),
+    ("reacties", Cue::Comments),
+    ("top rated comments", Cue::Comments),
+    ("commentaire", Cue::Comments),
+    ("komentarze", Cue::Comments),
+    ("comentários", Cue::Comments),
+    // time stamps of comments and teasers
+    ("ago", Cue::Stamp),
+    ("il y a", Cue::Stamp),
+    ("hace", Cue::Stamp),
+    ("fa", Cue::Stamp),
+    // log-in and paywall calls
+    ("sign in", Cue::Login),
+    ("log in", Cue::Login),
+    ("login", Cue::Login),
+    ("anmelden", Cue::Login),
+    ("einloggen", Cue::Login),
+    ("se connecter", Cue::Login),
+    ("iniciar sesión", Cue::Login),
+    ("accedi", Cue::Login),
+    ("to read the full story", Cue::Login),
+    ("subscribe now", Cue::Login),
+    ("register", Cue::Login),
+    ("registrieren", Cue::Login),
+];
+
+static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(PHRASES.iter().map(|(p, _)| *p))
+        .ok()
+});
+
+/// Credit markers that open a picture credit wherever they stand ("…zeigenBild: dpa").
+const CREDIT_LABELS: &[&str] = &[
+    "Bild:",
+    "Bilder:",
+    "Bildquelle:",
+    "Foto:",
+    "Fotos:",
+    "Photo:",
+    "Photos:",
+    "Photograph:",
+    "Photo credit:",
+    "Image:",
+    "Images:",
+    "Credit:",
+    "Credits:",
+    "Crédit:",
+    "Crédits:",
+    "Crédit photo",
+    "Fotografía:",
+    "Imagen:",
+    "Immagine:",
+    "Foto di",
+    "©",
+];
+
+/// Picture agencies and credit words that close a caption ("… Jane Doe/Getty Images").
+const CREDIT_SOURCES: &[&str] = &[
+    "Getty Images",
+    "picture alliance",
+    "picture-alliance",
+    "AP Photo",
+    "Shutterstock",
+    "iStock",
+    "Imago",
+    "IMAGO",
+    "AFP/",
+    "Reuters/",
+    "REUTERS/",
+    "/dpa",
+    "/AFP",
+    "/Reuters",
+    "/REUTERS",
+    "/AP",
+    "/EPA",
+    "EPA-EFE",
+];
+
+static LABELS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(CREDIT_LABELS).ok());
+static SOURCES: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(CREDIT_SOURCES).ok());
+
+/// A caption's credit is at most this many words long.
+const MAX_CREDIT_WORDS: usize = 16;
+/// A caption is at most this many words long.
+const MAX_CAPTION_WORDS: usize = 70;
+/// Phrases are looked for only in units up to this long (longer ones are running text; only
+/// cookie notices run that long).
+const MAX_CUE_BYTES: usize = 600;
+/// A time stamp line has at most this many words.
+const MAX_STAMP_WORDS: usize = 8;
+/// Short units: at most this many words (buttons, headings, menu entries).
+pub const SHORT_WORDS: usize = 6;
+
+/// What the rules read about a unit, computed once.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// The text in lower case.
+    pub lower: String,
+    /// Word count (for scripts written without spaces: characters / 2).
+    pub words: usize,
+    /// Bit set of [`Cue`]s found.
+    pub cues: u16,
+    /// Ends like a sentence (`.`, `!`, `?`, closing quote after one, `…`).
+    pub sentence_end: bool,
+}
+
+impl Facts {
+    /// Reads the facts of `unit`.
+    pub fn of(unit: &Unit) -> Facts {
+        let lower = unit.text.to_lowercase();
+        let cues = if lower.len() <= MAX_CUE_BYTES {
+            cues(&lower)
+        } else if lower.contains("cookie") {
+            Cue::Cookie as u16
+        } else {
+            0
+        };
+        let spaces = unit.text.matches(' ').count();
+        let chars = unit.text.chars().count();
+        let words = if chars > 20 && spaces * 12 < chars {
+            chars / 2
+        } else if unit.text.is_empty() {
+            0
+        } else {
+            spaces + 1
+        };
+        Facts {
+            sentence_end: sentence_end(&unit.text),
+            lower,
+            words,
+            cues,
+        }
+    }
+
+    /// True when the cue was found.
+    pub fn has(&self, cue: Cue) -> bool {
+        self.cues & cue as u16 != 0
+    }
+}
+
+/// True when `text` ends the way a sentence does.
+pub fn sentence_end(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', ']', '“', ' ']);
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+}
+
+/// The cues found in lower-case text, at word boundaries.
+pub fn cues(lower: &str) -> u16 {
+    let Some(matcher) = MATCHER.as_ref() else {
+        return 0;
+    };
+    let bytes = lower.as_bytes();
+    let mut found = 0u16;
+    for m in matcher.find_iter(lower) {
+        let before = m.start().checked_sub(1).map(|k| bytes[k]);
+        let after = bytes.get(m.end()).copied();
+        let letter = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80);
+        if !letter(before) && !letter(after) {
+            found |= PHRASES[m.pattern().as_usize()].1 as u16;
+        }
+    }
+    found
+}
+
+/// One rule: a name for `--explain` and a test.
+pub struct Rule {
+    /// The rule's name.
+    pub name: &'static str,
+    /// True when the unit is boilerplate.
+    pub test: fn(&Unit, &Facts) -> bool,
+}
+
+/// The single-unit rules, in the order they are tried.
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "markup-only",
+        test: markup_only,
+    },
+    Rule {
+        name: "image-alt",
+        test: image_alt,
+    },
+    Rule {
+        name: "url-line",
+        test: url_line,
+    },
+    Rule {
+        name: "skip-link",
+        test: skip_link,
+    },
+    Rule {
+        name: "cookie-notice",
+        test: cookie_notice,
+    },
+    Rule {
+        name: "footer",
+        test: footer,
+    },
+    Rule {
+        name: "caption",
+        test: |u, _| credit_start(&u.text).is_some(),
+    },
+    Rule {
+        name: "newsletter",
+        test: newsletter,
+    },
+    Rule {
+        name: "share-buttons",
+        test: |u, f| {
+            f.has(Cue::Share)
+                && f.words <= SHORT_WORDS
+                && (!f.sentence_end || u.text.ends_with(':'))
+        },
+    },
+    Rule {
+        name: "advertisement",
+        test: |_, f| f.has(Cue::Advert) && f.words <= SHORT_WORDS,
+    },
+    Rule {
+        name: "related-links",
+        test: |_, f| f.has(Cue::Related) && f.words <= SHORT_WORDS,
+    },
+    Rule {
+        name: "inline-teaser",
+        test: inline_teaser,
+    },
+    Rule {
+        name: "date-stamp",
+        test: date_stamp,
+    },
+    Rule {
+        name: "comments",
+        test: comment_header,
+    },
+    Rule {
+        name: "comments",
+        test: |_, f| f.has(Cue::Comments) && f.words <= SHORT_WORDS && !f.sentence_end,
+    },
+    Rule {
+        name: "login-paywall",
+        test: |_, f| f.has(Cue::Login) && f.words <= 12,
+    },
+    Rule {
+        name: "link-list",
+        test: link_list,
+    },
+    Rule {
+        name: "form-field",
+        test: |u, _| u.text.contains("____") || u.text.contains("[ ]"),
+    },
+];
+
+/// The name of the first rule that finds `unit` to be boilerplate.
+pub fn first_match(unit: &Unit, facts: &Facts) -> Option<&'static str> {
+    RULES
+        .iter()
+        .find(|rule| (rule.test)(unit, facts))
+        .map(|rule| rule.name)
+}
+
+/// Nothing but markup: `* * *`, `---`, a bullet without text. Example: `* * *`.
+fn markup_only(unit: &Unit, _: &Facts) -> bool {
+    unit.images.is_empty() && !unit.text.chars().any(char::is_alphanumeric)
+}
+
+/// An image alone on its line: `![Alt](src)`, w3m's `[photo-3]`. Example: `[vw-concept-6]`.
+fn image_alt(unit: &Unit, _: &Facts) -> bool {
+    !unit.images.is_empty()
+        && (unit.text.is_empty() || unit.images.iter().any(|(alt, _)| *alt == unit.text))
+}
+
+/// A bare address alone: `https://p.dw.com/p/3ThUS`, `www.example.com`.
+fn url_line(unit: &Unit, _: &Facts) -> bool {
+    !unit.text.is_empty() && unit.text.split(' ').all(is_url)
+}
+
+/// True for `https://…`, `http://…`, `www.…`.
+pub fn is_url(word: &str) -> bool {
+    let w = word.trim_matches(['<', '>', '(', ')']);
+    (w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")) && w.len() > 8
+}
+
+/// Skip links and accessibility jumps: "Zum Inhalt springen", "Skip to main content".
+fn skip_link(_: &Unit, facts: &Facts) -> bool {
+    facts.has(Cue::SkipLink) && facts.words <= 8
+}
+
+/// Cookie and consent notices: "We use cookies to improve your experience. Accept".
+fn cookie_notice(_: &Unit, facts: &Facts) -> bool {
+    facts.has(Cue::Cookie) && (facts.words <= 80 || facts.lower.matches("cookie").count() >= 3)
+}
+
+/// Footer lines: "© 2024 Example | Impressum | Datenschutz", "Privacy Policy".
+fn footer(unit: &Unit, facts: &Facts) -> bool {
+    let copyright =
+        (unit.text.starts_with('©') || facts.lower.starts_with("copyright")) && facts.words <= 25;
+    copyright || (facts.has(Cue::Footer) && facts.words <= 12 && !facts.sentence_end)
+}
+
+/// Newsletter and subscription calls: "Sign up for our daily newsletter".
+fn newsletter(_: &Unit, facts: &Facts) -> bool {
+    facts.has(Cue::Newsletter) && facts.words <= 30
+}
+
+/// The header of one comment or of the comment section: "joetoronto says:",
+/// "34 responses to “Title”".
+fn comment_header(unit: &Unit, facts: &Facts) -> bool {
+    const ENDINGS: &[&str] = &[
+        " says:",
+        " said:",
+        " wrote:",
+        " sagt:",
+        " schreibt:",
+        " dit :",
+    ];
+    const OPENERS: &[&str] = &["responses to", "thoughts on", "replies to", "comments on"];
+    (facts.words <= SHORT_WORDS && ENDINGS.iter().any(|e| facts.lower.ends_with(e)))
+        || (facts.words <= 20
+            && unit.text.starts_with(|c: char| c.is_ascii_digit())
+            && OPENERS.iter().any(|o| facts.lower.contains(o)))
+}
+
+/// "Read more: …", "Lesen Sie auch: …" lines pointing to another article.
+fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
+    let lead_in = [
+        "read more",
+        "see also",
+        "lesen sie auch",
+        "lire aussi",
+        "à lire aussi",
+        "leia também",
+        "leggi anche",
+        "related:",
+    ];
+    facts.has(Cue::Related)
+        && facts.words <= 30
+        && lead_in.iter().any(|p| facts.lower.starts_with(p))
+}
+
+/// A short line that is only a time stamp: "Tuesday November 19, 2019", "2 days ago at 07:52 am".
+/// Articles print one date near the title; runs of them mark teasers and comments.
+fn date_stamp(unit: &Unit, facts: &Facts) -> bool {
+    if facts.words > MAX_STAMP_WORDS || facts.sentence_end {
+        return false;
+    }
+    if facts.has(Cue::Stamp) && unit.text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    unit.text.bytes().filter(u8::is_ascii_digit).count() >= 4
+        && !crate::metadata::date::find_dates(
+            &unit.text,
+            crate::metadata::date::DayOrder::MonthFirst,
+        )
+        .is_empty()
+}
+
+/// Units made mostly of link text: menu entries of lynx (`[12]Tech`) and Markdown dumps.
+fn link_list(unit: &Unit, facts: &Facts) -> bool {
+    if unit.links == 0 {
+        return false;
+    }
+    let chars = unit.text.chars().count().max(1);
+    let dense = unit.link_chars * 10 >= chars * 7;
+    let marked = unit.links * 3 >= facts.words;
+    match unit.kind {
+        Kind::Item { .. } => dense || marked,
+        _ => (dense || marked) && !(facts.sentence_end && facts.words > 10),
+    }
+}
+
+/// Where a picture credit starts in `text`, if the text reads as a caption with a credit.
+pub fn credit_start(text: &str) -> Option<usize> {
+    let words = text.split(' ').count();
+    if words > MAX_CAPTION_WORDS {
+        return None;
+    }
+    let (Some(labels), Some(sources)) = (LABELS.as_ref(), SOURCES.as_ref()) else {
+        return None;
+    };
+    let labelled = labels
+        .find_iter(text)
+        .map(|m| m.start())
+        .find(|&k| opens_credit(text, k));
+    let start = labelled.or_else(|| {
+        let tail = text.len().saturating_sub(80);
+        sources
+            .find_iter(text)
+            .map(|m| m.start())
+            .find(|&k| k >= tail)
+            .map(|k| source_start(text, k))
+    })?;
+    let credit_words = text[start..].split(' ').count();
+    (credit_words <= MAX_CREDIT_WORDS).then_some(start)
+}
+
+/// True when the label at `k` opens a credit: at the start, after a space or bracket, or
+/// glued to the caption's last word ("zeigenBild:").
+fn opens_credit(text: &str, k: usize) -> bool {
+    match text[..k].chars().next_back() {
+        None => true,
+        Some(c) => !c.is_alphanumeric() || (c.is_lowercase() && !text[k..].starts_with('©')),
+    }
+}
+
+/// The start of an unlabelled credit ending in an agency: back to a `(`, `|` or sentence end.
+fn source_start(text: &str, at: usize) -> usize {
+    let head = &text[..at];
+    let cut = head
+        .rfind(['(', '|', '/'])
+        .filter(|&k| head[k..].split(' ').count() <= 6)
+        .or_else(|| head.rfind(". ").map(|k| k + 1));
+    let start = cut.unwrap_or(at);
+    match head[..start].rfind(['(', '|']) {
+        Some(k) if head[k..start].split(' ').count() <= 6 => k,
+        _ => start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::segment::segment;
+    use super::*;
+
+    fn rule(text: &str) -> Option<&'static str> {
+        let units = segment(text);
+        let unit = units.first().expect("one unit");
+        first_match(unit, &Facts::of(unit))
+    }
+
+    #[test]
+    fn skip_links_in_many_languages() {
+        for text in [
+            "1. Zum Inhalt springen",
+            "Skip to main content",
+            "Aller au contenu principal",
+            "Saltar al contenido",
+            "Vai al contenuto",
+            "Spring naar de inhoud",
+        ] {
+            assert_eq!(rule(text), Some("skip-link"), "{text}");
+        }
+    }
+
+    #[test]
+    fn url_lines() {
+        assert_eq!(rule("https://p.dw.com/p/3ThUS"), Some("url-line"));
+        assert_eq!(rule("Visit https://x.example for BODY_TEXT details."), None);
+    }
+
+    #[test]
+    fn captions_with_credits() {
+        let text = "Ein Video soll Kämpfer zeigenBild: picture-alliance/AP Photo/Agency";
+        assert_eq!(rule(text), Some("caption"));
+        assert_eq!(
+            credit_start(text).map(|k| &text[k..]),
+            Some("Bild: picture-alliance/AP Photo/Agency")
+        );
+        assert_eq!(
+            rule("Fans at the stadium. Photo: Jane Doe"),
+            Some("caption")
+        );
+        let agency = "Protesters march in the rain (Jane Roe/Getty Images)";
+        assert_eq!(rule(agency), Some("caption"));
+        assert_eq!(
+            credit_start(agency).map(|k| &agency[k..]),
+            Some("(Jane Roe/Getty Images)")
+        );
+    }
+
+    #[test]
+    fn buttons_notices_and_calls() {
+        assert_eq!(rule("Share on Facebook"), Some("share-buttons"));
+        assert_eq!(rule("Drucken"), Some("share-buttons"));
+        assert_eq!(
+            rule("We use cookies to give you the best experience. Accept all"),
+            Some("cookie-notice")
+        );
+        assert_eq!(
+            rule("Sign up for our daily newsletter and never miss a story."),
+            Some("newsletter")
+        );
+        assert_eq!(rule("Advertisement"), Some("advertisement"));
+        assert_eq!(rule("Anzeige"), Some("advertisement"));
+        assert_eq!(rule("Mehr zum Thema"), Some("related-links"));
+        assert_eq!(
+            rule("Read more: The MENU_TEXT story of the year"),
+            Some("inline-teaser")
+        );
+        assert_eq!(rule("Tuesday November 19, 2019"), Some("date-stamp"));
+        assert_eq!(rule("2 days ago at 07:52 am"), Some("date-stamp"));
+        assert_eq!(rule("12 Comments"), Some("comments"));
+        assert_eq!(
+            rule("© 2024 Weltfunk | Impressum | Datenschutz"),
+            Some("footer")
+        );
+        assert_eq!(rule("Privacy Policy"), Some("footer"));
+    }
+
+    #[test]
+    fn link_lists_and_markup() {
+        assert_eq!(
+            rule("     * [12]Tech\n"),
+            None,
+            "too few markers to read as lynx"
+        );
+        assert_eq!(
+            rule("  * [Tech](https://x.example/tech)\n"),
+            Some("link-list")
+        );
+        assert_eq!(rule("* * *"), Some("markup-only"));
+        assert_eq!(rule("[vw-id-concept-6-1]"), Some("image-alt"));
+        assert_eq!(rule("Search ____________________"), Some("form-field"));
+    }
+
+    #[test]
+    fn body_text_is_left_alone() {
+        let text = "The council said on Monday that the BODY_TEXT plan, shared with residents \
+                    last week, would cost more than expected.";
+        assert_eq!(rule(text), None);
+    }
+}

@@ -1,0 +1,375 @@
+//! Segmentation: from the saved text to [`Unit`]s — paragraphs, headings, list items, quotes.
+//!
+//! Takes the whole decoded text; returns the units in order. Detects the dump's style (lynx's
+//! `References` list, Markdown-like markup, the wrap width) and joins hard-wrapped lines back
+//! into paragraphs: a line was wrapped when the next line's first word would not have fitted
+//! on it. Never drops a unit; that is the rules' job.
+
+use super::markup::{self, Syntax};
+
+/// What kind of block a unit is, as its markup says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Running text.
+    Paragraph,
+    /// A Markdown `#` heading of the given level.
+    Heading(u8),
+    /// A list item.
+    Item {
+        /// Numbered (`1.`) rather than bulleted.
+        ordered: bool,
+        /// Nesting depth from the indentation.
+        depth: u8,
+    },
+    /// A Markdown `>` quote line.
+    Quote,
+}
+
+/// One paragraph-like piece of the text.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The plain text, white space squeezed, markup removed.
+    pub text: String,
+    /// Paragraph, heading, list item or quote.
+    pub kind: Kind,
+    /// Characters inside links.
+    pub link_chars: usize,
+    /// Links seen.
+    pub links: usize,
+    /// Images seen, as `(alt, src)`; a bracketed placeholder line gives an empty src.
+    pub images: Vec<(String, String)>,
+    /// A blank line came before it.
+    pub blank_before: bool,
+}
+
+/// Lines longer than this are never wrapped lines: a text made of them was not wrapped.
+const MAX_WRAP_WIDTH: usize = 100;
+/// Narrowest wrap width looked for.
+const MIN_WRAP_WIDTH: usize = 60;
+/// Lines shorter than this say nothing about the wrap width.
+const MIN_LONG_LINE: usize = 40;
+/// Share of long multi-word lines allowed beyond the wrap width (long URLs, tables).
+const MAX_OVER_WIDTH_SHARE: f64 = 0.03;
+
+/// The shape of one line: indentation, list or heading marker, where its content starts.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    indent: usize,
+    marker: Marker,
+    /// Byte offset of the content.
+    content: usize,
+    /// Column of the content.
+    content_column: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    None,
+    Bullet,
+    Number,
+    Heading(u8),
+    Quote,
+}
+
+/// Splits `text` into units.
+pub fn segment(text: &str) -> Vec<Unit> {
+    let text = cut_reference_list(text);
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let syntax = detect_syntax(&lines);
+    let width = wrap_width(&lines);
+    let mut units = Vec::new();
+    let mut blank_before = true;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.trim().is_empty() {
+            blank_before = true;
+            i += 1;
+            continue;
+        }
+        let first = shape(line, syntax.markdown);
+        let mut raw = String::from(&line[first.content..]);
+        let mut last = line;
+        i += 1;
+        while let Some(next) = lines.get(i).copied() {
+            if !continues(last, next, first, width, syntax.markdown) {
+                break;
+            }
+            let trimmed = next.trim_start();
+            if last.ends_with('-') && !last.ends_with(" -") && !last.ends_with("--") {
+                raw.push_str(trimmed);
+            } else {
+                raw.push('\n');
+                raw.push_str(trimmed);
+            }
+            last = next;
+            i += 1;
+        }
+        units.push(unit(&raw, first, syntax, blank_before));
+        blank_before = false;
+    }
+    units
+}
+
+fn unit(raw: &str, first: Shape, syntax: Syntax, blank_before: bool) -> Unit {
+    let mut inline = markup::read(raw, syntax);
+    let kind = match first.marker {
+        Marker::None => Kind::Paragraph,
+        Marker::Bullet => Kind::Item {
+            ordered: false,
+            depth: depth(first.indent),
+        },
+        Marker::Number => Kind::Item {
+            ordered: true,
+            depth: depth(first.indent),
+        },
+        Marker::Heading(level) => Kind::Heading(level),
+        Marker::Quote => Kind::Quote,
+    };
+    if inline.images.is_empty() && is_placeholder(&inline.text) {
+        let alt = inline.text[1..inline.text.len() - 1].trim().to_string();
+        inline.images.push((alt, String::new()));
+        inline.text.clear();
+    }
+    Unit {
+        text: inline.text,
+        kind,
+        link_chars: inline.link_chars,
+        links: inline.links,
+        images: inline.images,
+        blank_before,
+    }
+}
+
+/// A line that is only a bracketed name, as w3m prints an image: `[vw-concept-6-1]`.
+fn is_placeholder(text: &str) -> bool {
+    text.len() > 2
+        && text.starts_with('[')
+        && text.ends_with(']')
+        && !text[1..text.len() - 1].contains(['[', ']'])
+}
+
+fn depth(indent: usize) -> u8 {
+    u8::try_from(indent / 4).unwrap_or(u8::MAX).min(6)
+}
+
+/// True when `next` continues the unit whose last line is `last` and first line had `first`.
+fn continues(last: &str, next: &str, first: Shape, width: Option<usize>, markdown: bool) -> bool {
+    if next.trim().is_empty() || matches!(first.marker, Marker::Heading(_)) {
+        return false;
+    }
+    let shape_next = shape(next, markdown);
+    if shape_next.marker != Marker::None {
+        return false;
+    }
+    let Some(width) = width else {
+        return false;
+    };
+    if shape_next.indent != first.content_column && !(markdown && shape_next.indent == 0) {
+        return false;
+    }
+    let first_word = next.split_whitespace().next().unwrap_or("");
+    let used = last.chars().count();
+    used + 1 + first_word.chars().count() > width.saturating_sub(2)
+        || (last.ends_with('-') && used + 12 > width)
+}
+
+fn shape(line: &str, markdown: bool) -> Shape {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    let (marker, skip) = marker(rest, indent, markdown);
+    let content = indent + skip;
+    let after = &line[content..];
+    let pad = after.len() - after.trim_start().len();
+    Shape {
+        indent,
+        marker,
+        content: content + pad,
+        content_column: line[..content + pad].chars().count(),
+    }
+}
+
+/// The marker at the start of `rest` and its length in bytes.
+fn marker(rest: &str, indent: usize, markdown: bool) -> (Marker, usize) {
+    let mut chars = rest.chars();
+    let Some(c) = chars.next() else {
+        return (Marker::None, 0);
+    };
+    let spaced = |n: usize| rest[n..].is_empty() || rest[n..].starts_with(' ');
+    if markdown && c == '#' {
+        let level = rest.bytes().take_while(|&b| b == b'#').count();
+        if level <= 6 && spaced(level) {
+            return (Marker::Heading(level as u8), level);
+        }
+    }
+    if markdown && c == '>' && spaced(1) {
+        return (Marker::Quote, 1);
+    }
+    let bullet = matches!(c, '*' | '•' | '◦' | '▪' | '■' | '□' | '○' | '·' | '‣' | '–')
+        || (indent > 0 && matches!(c, '+' | '-' | 'o' | '#' | '@'))
+        || (markdown && c == '-');
+    if bullet && spaced(c.len_utf8()) {
+        return (Marker::Bullet, c.len_utf8());
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits)
+        && matches!(rest.as_bytes().get(digits), Some(b'.' | b')'))
+        && spaced(digits + 1)
+        && !starts_with_month_or_year(&rest[digits + 1..])
+        && !rest[digits + 1..].trim().is_empty()
+    {
+        return (Marker::Number, digits + 1);
+    }
+    (Marker::None, 0)
+}
+
+/// "25. November 2019" is a date, not item 25.
+fn starts_with_month_or_year(rest: &str) -> bool {
+    let word = rest.split_whitespace().next().unwrap_or("");
+    if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let lower = word.trim_end_matches(['.', ',']).to_lowercase();
+    crate::metadata::date::parse_human(&format!("1 {lower} 2000"), super::DAY_FIRST).is_some()
+}
+
+/// Cuts lynx's numbered link list (`References`, then `Visible links:` or numbered
+/// addresses) off the end.
+fn cut_reference_list(text: &str) -> &str {
+    let Some(pos) = text.rfind("\nReferences\n") else {
+        return text;
+    };
+    let after = text[pos + "\nReferences\n".len()..].trim_start();
+    let first = after.lines().next().unwrap_or("").trim();
+    let digits = first.bytes().take_while(u8::is_ascii_digit).count();
+    if (digits > 0 && first[digits..].starts_with(". ")) || first.starts_with("Visible links") {
+        return &text[..pos];
+    }
+    text
+}
+
+fn detect_syntax(lines: &[&str]) -> Syntax {
+    let mut markers = 0usize;
+    let mut links = 0usize;
+    for line in lines {
+        links += line.matches("](").count();
+        let mut rest = *line;
+        while let Some(pos) = rest.find('[') {
+            rest = &rest[pos + 1..];
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && rest.as_bytes().get(digits) == Some(&b']') {
+                markers += 1;
+            }
+        }
+    }
+    Syntax {
+        lynx_markers: markers >= 3 && markers > links,
+        markdown: links >= 3 && links >= markers,
+    }
+}
+
+/// The column a wrapped dump was wrapped at, or `None` when lines were not wrapped.
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut counts = [0usize; MAX_WRAP_WIDTH + 2];
+    let mut multiword = 0usize;
+    for line in lines {
+        if line.len() < MIN_LONG_LINE || line.contains("://") || line.matches(' ').count() < 2 {
+            continue;
+        }
+        let len = line.chars().count().min(MAX_WRAP_WIDTH + 1);
+        if len < MIN_LONG_LINE {
+            continue;
+        }
+        multiword += 1;
+        counts[len] += 1;
+    }
+    if multiword == 0 {
+        return None;
+    }
+    let allowed = (multiword as f64 * MAX_OVER_WIDTH_SHARE) as usize;
+    // The narrowest width that only a few lines exceed.
+    let mut over = counts[MAX_WRAP_WIDTH + 1];
+    let mut width = None;
+    for w in (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).rev() {
+        if over > allowed {
+            break;
+        }
+        if counts[w] > 0 {
+            width = Some(w);
+        }
+        over += counts[w];
+    }
+    let width = width?;
+    let near: usize = counts[width.saturating_sub(8)..=width].iter().sum();
+    (near * 4 >= multiword).then_some(width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(units: &[Unit]) -> Vec<&str> {
+        units.iter().map(|u| u.text.as_str()).collect()
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined_and_short_lines_kept_apart() {
+        let mut text = String::from("Menu\nHome\n\n");
+        let para = "word ".repeat(40);
+        for chunk in textwrap(&para, 74) {
+            text.push_str("   ");
+            text.push_str(&chunk);
+            text.push('\n');
+        }
+        text.push_str("   Short line.\n   Another short line.\n");
+        let units = segment(&text);
+        assert_eq!(units.len(), 5, "{:?}", texts(&units));
+        assert_eq!(units[2].text.split(' ').count(), 40);
+    }
+
+    fn textwrap(text: &str, width: usize) -> Vec<String> {
+        let mut lines = vec![String::new()];
+        for word in text.split_whitespace() {
+            let last = lines.last_mut().map(|l| l.len()).unwrap_or(0);
+            if last + word.len() + 4 > width {
+                lines.push(String::new());
+            }
+            let line = lines.last_mut().unwrap();
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines
+    }
+
+    #[test]
+    fn list_items_and_dates_are_told_apart() {
+        let units = segment("1. Zum Inhalt springen\n  2. Zur Navigation\n25. November 2019\n");
+        assert_eq!(
+            units[0].kind,
+            Kind::Item {
+                ordered: true,
+                depth: 0
+            }
+        );
+        assert_eq!(units[1].text, "Zur Navigation");
+        assert_eq!(units[2].kind, Kind::Paragraph);
+        assert_eq!(units[2].text, "25. November 2019");
+    }
+
+    #[test]
+    fn lynx_reference_list_is_cut() {
+        let text = "   Body [1]link here.\n\nReferences\n\n   1. https://example.com/\n";
+        let units = segment(text);
+        assert_eq!(texts(&units), vec!["Body [1]link here."]);
+    }
+
+    #[test]
+    fn markdown_headings_are_recognised() {
+        let text = "# The Title\n\n[a](u) [b](u) [c](u)\n";
+        let units = segment(text);
+        assert_eq!(units[0].kind, Kind::Heading(1));
+        assert_eq!(units[1].text, "a b c");
+    }
+}
