@@ -22,11 +22,20 @@ pub fn extract(
         title: metadata.title.as_deref(),
         authors: &metadata.authors,
     };
-    let mut root = score::choose_root(dom, &marks);
-    if let Some(declared) = hints::article_body(dom) {
-        root = hints::hinted_root(dom, &marks, &declared, root);
+    let scored = score::choose_root(dom, &marks);
+    let root = match hints::article_body(dom) {
+        Some(declared) => hints::hinted_root(dom, &marks, &declared, scored),
+        None => scored,
+    };
+    let mut first = root.map(|root| from_root(dom, &marks, root, &context, options, base));
+    if root != scored
+        && let Some(first) = first.as_mut()
+    {
+        first.dropped.push(Dropped::new(
+            "json-ld-hint",
+            "the scored content root missed most of the JSON-LD articleBody; moved the root",
+        ));
     }
-    let first = root.map(|root| from_root(dom, &marks, root, &context, options, base));
     let first_quality = first.as_ref().map_or(0.0, |e| quality(&e.blocks));
     let looks_short = first_quality < options.short_body_chars as f32;
     let looks_noisy = first.as_ref().is_some_and(|e| link_share(&e.blocks) > 0.25);
