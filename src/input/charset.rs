@@ -22,6 +22,11 @@ fn choose(bytes: &[u8], declared: Option<&str>) -> &'static Encoding {
         return encoding;
     }
     if let Some(encoding) = meta_charset(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
+        // A page re-saved as UTF-8 often keeps its old declaration. Legacy-encoded text with
+        // non-ASCII bytes is almost never valid UTF-8, so valid UTF-8 wins over the `<meta>`.
+        if encoding != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+            return UTF_8;
+        }
         return encoding;
     }
     if std::str::from_utf8(bytes).is_ok() {
@@ -105,6 +110,14 @@ mod tests {
         assert_eq!(decode(bytes, None).0, "<meta charset=\"iso-8859-1\">Straße");
         let bytes = b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1252\">\x93x\x94";
         assert!(decode(bytes, None).0.ends_with("\u{201c}x\u{201d}"));
+    }
+
+    #[test]
+    fn valid_utf8_outranks_a_stale_meta_declaration() {
+        let bytes = "<meta charset=gb2312><p>新电脑</p>".as_bytes();
+        assert_eq!(decode(bytes, None).0, "<meta charset=gb2312><p>新电脑</p>");
+        let latin1 = b"<meta charset=iso-8859-1><p>caf\xe9</p>";
+        assert_eq!(decode(latin1, None).0, "<meta charset=iso-8859-1><p>café</p>");
     }
 
     #[test]
