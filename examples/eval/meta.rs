@@ -121,7 +121,30 @@ fn read_metadata(page: &Page, timing: &mut Timing) -> Metadata {
     let start = Instant::now();
     let metadata = gleaner::metadata::from_html(&dom, url.as_ref());
     timing.metadata += start.elapsed();
+    if std::env::var_os("EVAL_DATES_DEBUG").is_some() {
+        debug_dates(&dom, url.as_ref(), page, &metadata);
+    }
     metadata
+}
+
+/// Prints the date candidates of a page whose date is wrong (set `EVAL_DATES_DEBUG`).
+fn debug_dates(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
+    use gleaner::metadata::{Sources, dates, jsonld, meta_tags, microdata, scan::Scan};
+    let expected = page.expected.get("date").cloned().flatten();
+    if expected.is_none() || day(m.published.as_deref()) == expected.as_deref() {
+        return;
+    }
+    let scan = Scan::collect(dom);
+    let sources = Sources {
+        jsonld: jsonld::read(&scan.jsonld),
+        meta: meta_tags::read(&scan.metas),
+        microdata: microdata::read(dom, &scan),
+    };
+    let order = gleaner::metadata::date::DayOrder::for_language(m.language.as_deref());
+    println!("-- {} expected {:?}", page.id, expected);
+    for c in dates::candidates(dom, &scan, &sources, url, order) {
+        println!("     {:<12} {}", c.source, c.date.to_iso());
+    }
 }
 
 fn squeeze(s: &str) -> String {

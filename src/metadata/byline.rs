@@ -6,7 +6,7 @@
 //! organisation equal to the publisher is not a person). Byline elements inside comments,
 //! navigation, footers and asides are skipped. Must not guess a name from running text.
 
-use super::scan::Scan;
+use super::scan::{Scan, contains_ci};
 use super::{Sources, date, fold, node_text, title};
 use crate::dom::{Dom, NodeId, Tag};
 
@@ -124,6 +124,30 @@ const NOT_NAME_WORDS: &[&str] = &[
     "epd",
     "sid",
     "apa",
+    "publiziert",
+    "artikel",
+    "gesponserte",
+    "inhalte",
+    "sponsored",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "no",
+    "unknown",
+    "wordpressadmin",
+    "webmaster",
+    "home",
 ];
 
 /// Joining words between several names.
@@ -269,7 +293,7 @@ fn looks_like_name(name: &str) -> bool {
     if words.is_empty() || words.len() > MAX_NAME_WORDS || name.chars().count() < 2 {
         return false;
     }
-    if name.contains('@') || name.contains("http") || name.contains("www.") {
+    if name.contains('@') || name.contains("[at]") || name.contains("http") || name.contains("www.") {
         return false;
     }
     if name.chars().any(|c| c.is_ascii_digit()) {
@@ -291,10 +315,9 @@ fn in_foreign_region(dom: &Dom, id: NodeId) -> bool {
         matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
             || ["class", "id"].iter().any(|k| {
                 dom.attr(a, k).is_some_and(|v| {
-                    let v = v.to_ascii_lowercase();
                     ["comment", "related", "sidebar", "widget", "teaser", "respond", "reply"]
                         .iter()
-                        .any(|w| v.contains(w))
+                        .any(|w| contains_ci(v, w))
                 })
             })
     })

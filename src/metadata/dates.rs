@@ -68,9 +68,12 @@ pub fn choose(
 ) -> ChosenDates {
     let candidates = candidates(dom, scan, sources, url, order);
     let mut chosen = ChosenDates::default();
-    if let Some(first) = candidates.iter().find(|c| c.source != "modified") {
-        chosen.published = Some(iso(&first.date));
-        chosen.source = Some(first.source);
+    let mut published = candidates.iter().filter(|c| c.source != "modified");
+    if let Some(first) = published.next() {
+        let local = published.find(|c| is_local_day_of(c, first));
+        let pick = local.unwrap_or(first);
+        chosen.published = Some(iso(&pick.date));
+        chosen.source = Some(pick.source);
     }
     chosen.modified = [
         &sources.jsonld.modified,
@@ -128,6 +131,30 @@ pub fn candidates(
     text_dates(dom, scan, order, &mut out);
     out
 }
+
+/// True when `structured` is a UTC timestamp and `other`, read from the page (a `<time>`, the
+/// URL or a dateline) and without an offset of its own, is the day before or after it: the
+/// site's local day, which the UTC timestamp crossed midnight from. Readers date a story by the
+/// local day the page shows.
+fn is_local_day_of(other: &Candidate, structured: &Candidate) -> bool {
+    use chrono::Timelike;
+    let Some(time) = structured.date.time.filter(|_| structured.date.offset_seconds == Some(0))
+    else {
+        return false;
+    };
+    let from_page = matches!(other.source, "time-element" | "url" | "text");
+    let days = (other.date.date - structured.date.date).num_days();
+    // A local day before needs a UTC time early enough for a zone west of Greenwich to still be
+    // on that day (up to UTC-10), and a day after one late enough for a zone to the east.
+    let crossed = (days == -1 && time.hour() < MAX_WEST_HOURS)
+        || (days == 1 && time.hour() >= 24 - MAX_EAST_HOURS);
+    from_page && other.date.offset_seconds.is_none() && crossed
+}
+
+/// Largest offset west of UTC, in hours, considered when a UTC timestamp crossed midnight.
+const MAX_WEST_HOURS: u32 = 10;
+/// Largest offset east of UTC, in hours.
+const MAX_EAST_HOURS: u32 = 11;
 
 /// ISO 8601: the full timestamp when time and offset are known, the day otherwise.
 fn iso(date: &FoundDate) -> String {
@@ -231,9 +258,63 @@ fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candida
                 None => dom.next_after_subtree(0, id),
             };
         }
-        read_dateline(&text, order, out);
+        if read_dateline(&text, order, out) {
+            return;
+        }
+    }
+    if out.is_empty() {
+        body_dateline(dom, scan, order, out);
     }
 }
+
+/// Bytes of the page's text read when nothing else dated it.
+const BODY_WINDOW: usize = 12_000;
+
+/// The last resort: the first dateline in the page's visible text outside comments, asides,
+/// navigation and footers.
+fn body_dateline(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candidate>) {
+    let Some(body) = scan.body else { return };
+    let mut text = String::new();
+    let mut next = Some(body);
+    while let Some(id) = next {
+        if text.len() > BODY_WINDOW {
+            break;
+        }
+        let skip = match dom.tag(id) {
+            Some(Tag::Script | Tag::Style | Tag::Noscript | Tag::Nav | Tag::Footer | Tag::Aside) => {
+                true
+            }
+            Some(_) => in_foreign_class(dom, id),
+            None => false,
+        };
+        if skip {
+            next = dom.next_after_subtree(body, id);
+            continue;
+        }
+        if let Some(t) = dom.text(id) {
+            text.push(' ');
+            text.push_str(t.trim());
+        }
+        next = match dom.node(id).first_child {
+            Some(child) => Some(child),
+            None => dom.next_after_subtree(body, id),
+        };
+    }
+    read_dateline(&text, order, out);
+}
+
+fn in_foreign_class(dom: &Dom, id: NodeId) -> bool {
+    ["class", "id"].iter().any(|k| {
+        dom.attr(id, k)
+            .is_some_and(|v| FOREIGN_WORDS.iter().any(|w| contains_ci(v, w)))
+    })
+}
+
+/// Class or id words of regions that date other things than the article.
+const FOREIGN_WORDS: &[&str] = &[
+    "comment", "related", "sidebar", "widget", "teaser", "respond", "footer", "recommend", "more-",
+    "popular",
+];
 
 /// Reads the dates of a dateline; an update date becomes a `modified` candidate. True when a
 /// publication date was found.
@@ -268,16 +349,7 @@ fn read_dateline(text: &str, order: DayOrder, out: &mut Vec<Candidate>) -> bool 
 fn in_foreign_region(dom: &Dom, id: NodeId) -> bool {
     std::iter::once(id).chain(dom.ancestors(id)).any(|a| {
         matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
-            || ["class", "id"].iter().any(|k| {
-                dom.attr(a, k).is_some_and(|v| {
-                    [
-                        "comment", "related", "sidebar", "widget", "teaser", "respond", "footer",
-                        "recommend", "more-", "popular",
-                    ]
-                    .iter()
-                    .any(|w| contains_ci(v, w))
-                })
-            })
+            || in_foreign_class(dom, a)
     })
 }
 
@@ -342,6 +414,20 @@ mod tests {
         );
         assert_eq!(d.published.as_deref(), Some("2024-10-08"));
         assert_eq!(d.modified.as_deref(), Some("2024-10-09"));
+    }
+
+    #[test]
+    fn utc_timestamp_yields_to_the_local_day_on_the_page() {
+        let d = dates(
+            r#"<meta property="article:published_time" content="2020-05-02T02:54:29.000Z"><body><h1>T</h1><p>Friday, May 1, 2020</p></body>"#,
+            None,
+        );
+        assert_eq!((d.published.as_deref(), d.source), (Some("2020-05-01"), Some("text")));
+        let d = dates(
+            r#"<meta property="article:published_time" content="2020-05-02T02:54:29-04:00"><body><h1>T</h1><p>Friday, May 1, 2020</p></body>"#,
+            None,
+        );
+        assert_eq!(d.source, Some("meta"));
     }
 
     #[test]

@@ -32,11 +32,11 @@ const ARTICLE_TYPES: &[&str] = &[
     "posting",
     "review",
     "medicalwebpage",
-    "videoobject",
-    "podcastepisode",
-    "recipe",
-    "event",
 ];
+
+/// Other creative works: their dates and authors are used when no article object is found
+/// (a video on an article page has its own upload date).
+const WORK_TYPES: &[&str] = &["videoobject", "podcastepisode", "recipe", "event", "howto"];
 
 /// Types that describe the page itself: used when no article object is found.
 const PAGE_TYPES: &[&str] = &["webpage", "itempage", "aboutpage", "profilepage", "qapage"];
@@ -67,6 +67,7 @@ pub fn read(scripts: &[&str]) -> Fields {
         .iter()
         .find(|o| has_type(o, ARTICLE_TYPES) && (o.contains_key("headline") || has_date(o)))
         .or_else(|| objects.iter().find(|o| has_type(o, ARTICLE_TYPES)))
+        .or_else(|| objects.iter().find(|o| has_type(o, WORK_TYPES) && has_date(o)))
         .or_else(|| {
             objects
                 .iter()

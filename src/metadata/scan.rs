@@ -6,6 +6,8 @@
 //! allocates only the lists it keeps; it must not interpret anything (the other modules do).
 
 use crate::dom::{Dom, NodeId, Tag};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// A `<meta>` tag: its key (`property`, `name`, `itemprop` or `http-equiv`) and `content`.
 #[derive(Debug, Clone, Copy)]
@@ -153,8 +155,13 @@ impl<'a> Scan<'a> {
                     self.rel_authors.push(id);
                 }
                 "class" | "id" => {
-                    byline |= BYLINE_WORDS.iter().any(|w| contains_ci(value, w));
-                    date |= DATE_WORDS.iter().any(|w| contains_ci(value, w));
+                    if let Some(words) = HINT_WORDS.as_ref() {
+                        for m in words.find_overlapping_iter(value) {
+                            let i = m.pattern().as_usize();
+                            byline |= i < BYLINE_WORDS.len();
+                            date |= i >= BYLINE_WORDS.len();
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -178,6 +185,14 @@ const BYLINE_WORDS: &[&str] = &["author", "byline", "autor", "auteur", "writer",
 const DATE_WORDS: &[&str] = &[
     "date", "time", "publish", "posted", "dateline", "datum", "fecha", "meta", "byline", "info",
 ];
+
+/// The byline words, then the date words, matched in one pass over a class or id.
+static HINT_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(BYLINE_WORDS.iter().chain(DATE_WORDS))
+        .ok()
+});
 
 /// ASCII-case-insensitive substring test, without allocating.
 pub fn contains_ci(haystack: &str, needle: &str) -> bool {

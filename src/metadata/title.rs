@@ -6,9 +6,9 @@
 //! and an `<h1>` is one of its parts, that part. A title equal to the site's name is a site-wide
 //! default and is skipped. Must not invent a title: without any source it returns `None`.
 
-use super::scan::Scan;
+use super::scan::{Scan, contains_ci};
 use super::{Sources, fold, node_text, squeeze};
-use crate::dom::Dom;
+use crate::dom::{Dom, Tag};
 
 /// Separators between a headline and the site's or section's name.
 const SEPARATORS: &[&str] = &[
@@ -79,7 +79,33 @@ pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
         }
         return Some(clean(&candidate, sites, &h1s));
     }
-    h1s.into_iter().next()
+    visible_headline(dom, scan, sites).or_else(|| h1s.into_iter().next())
+}
+
+/// The page's headline as shown: its only `<h1>` outside headers, navigation, asides and footers
+/// and not a logo, when it reads as a headline (not the site's name, not too long).
+fn visible_headline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Option<String> {
+    let mut main = scan.h1s.iter().copied().filter(|&h| {
+        !std::iter::once(h).chain(dom.ancestors(h)).any(|a| {
+            matches!(
+                dom.tag(a),
+                Some(Tag::Header | Tag::Nav | Tag::Aside | Tag::Footer)
+            ) || ["class", "id"].iter().any(|k| {
+                dom.attr(a, k).is_some_and(|v| {
+                    ["logo", "brand", "site-title", "sitename", "site-name", "masthead"]
+                        .iter()
+                        .any(|w| contains_ci(v, w))
+                })
+            })
+        })
+    });
+    let first = main.next()?;
+    if main.next().is_some() {
+        return None;
+    }
+    let text = node_text(dom, first, 400);
+    let words = text.split_whitespace().count();
+    ((1..=40).contains(&words) && !is_site(&text, sites)).then_some(text)
 }
 
 /// Drops site-name parts from a title, or picks the part an `<h1>` repeats.
