@@ -7,7 +7,7 @@
 //! navigation, footers and asides are skipped. Must not guess a name from running text.
 
 use super::scan::{Scan, contains_ci};
-use super::{Sources, date, fold, node_text, title};
+use super::{Sources, date, fold, node_text};
 use crate::dom::{Dom, NodeId, Tag};
 
 /// Labels before author names, compared without case (longest first where they overlap).
@@ -32,6 +32,8 @@ const PREFIXES: &[&str] = &[
     "pubblicato da",
     "geplaatst door",
     "a cura di",
+    "redaktion:",
+    "interview:",
     "autorin:",
     "autor:",
     "autorin",
@@ -125,6 +127,10 @@ const NOT_NAME_WORDS: &[&str] = &[
     "sid",
     "apa",
     "publiziert",
+    "datum",
+    "chefredakteur",
+    "chefredakteurin",
+    "follow",
     "artikel",
     "gesponserte",
     "inhalte",
@@ -150,6 +156,12 @@ const NOT_NAME_WORDS: &[&str] = &[
     "home",
 ];
 
+/// Weekday abbreviations that precede a date.
+const WEEKDAYS: &[&str] = &[
+    "mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
+];
+
 /// Joining words between several names.
 const JOINERS: &[&str] = &[
     " and ", " und ", " & ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " ja ", " és ",
@@ -158,7 +170,7 @@ const JOINERS: &[&str] = &[
 /// Words, in a byline element, that start the part after the names ("on", "am", "le").
 const AFTER_NAME: &[&str] = &[
     " on ", " am ", " le ", " il ", " el ", " op ", " at ", " in ", " for ", " | ", " - ", " – ",
-    " — ", " · ", " • ", "|", "\n",
+    " — ", " · ", " • ", "|", "\n", " (",
 ];
 
 /// Longest author name kept, in words.
@@ -217,8 +229,8 @@ fn clean_all<'a>(raw: impl IntoIterator<Item = &'a str>, sites: &[String]) -> Ve
     out
 }
 
-/// Cleans one author string into names: drops labels, dates, job titles, addresses and site
-/// names, and splits "A, B and C".
+/// Cleans one author string into names: drops labels, dates, job titles, addresses and names
+/// equal to one of `sites` (folded declared site and publisher names), and splits "A, B and C".
 pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
     let mut text = super::squeeze(raw);
     if let Some(i) = label_inside(&text) {
@@ -226,6 +238,13 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
     }
     if let Some((offset, _)) = date::find_dates(&text, date::DayOrder::DayFirst).first() {
         text.truncate(*offset);
+        // A weekday written before the date ("Heiko Sauer Do 9 Apr 2020") goes with it.
+        let trimmed = text.trim_end().trim_end_matches([',', '.']);
+        if let Some((head, last)) = trimmed.rsplit_once(' ')
+            && WEEKDAYS.contains(&last.to_lowercase().as_str())
+        {
+            text.truncate(head.len());
+        }
     }
     let mut rest = strip_prefix(text.trim());
     for stop in AFTER_NAME {
@@ -243,7 +262,7 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
     let mut names = Vec::new();
     for part in parts {
         let name = strip_prefix(part.trim()).trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        if looks_like_name(name) && !title::is_site(name, sites) {
+        if looks_like_name(name) && !sites.contains(&fold(name)) {
             names.push(name.to_string());
         } else if !names.is_empty() {
             // "Jane Doe, Senior Reporter": what follows the names is not a name.
@@ -293,7 +312,7 @@ fn looks_like_name(name: &str) -> bool {
     if words.is_empty() || words.len() > MAX_NAME_WORDS || name.chars().count() < 2 {
         return false;
     }
-    if name.contains('@') || name.contains("[at]") || name.contains("http") || name.contains("www.") {
+    if is_domain(name) || name.contains('@') || name.contains("[at]") || name.contains("http") || name.contains("www.") {
         return false;
     }
     if name.chars().any(|c| c.is_ascii_digit()) {
@@ -309,9 +328,23 @@ fn looks_like_name(name: &str) -> bool {
     !(words.len() > 1 && words.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase)))
 }
 
+/// "example.de", "hessenschau.de/bb": a site, not a person.
+fn is_domain(name: &str) -> bool {
+    let host = name.split('/').next().unwrap_or(name);
+    host.rsplit_once('.').is_some_and(|(head, tld)| {
+        !head.is_empty()
+            && !head.contains(' ')
+            && (2..=6).contains(&tld.len())
+            && tld.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
 /// Comments, navigation, footers, asides and related-article boxes hold other people's names.
 fn in_foreign_region(dom: &Dom, id: NodeId) -> bool {
-    std::iter::once(id).chain(dom.ancestors(id)).any(|a| {
+    std::iter::once(id)
+        .chain(dom.ancestors(id))
+        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
+        .any(|a| {
         matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
             || ["class", "id"].iter().any(|k| {
                 dom.attr(a, k).is_some_and(|v| {

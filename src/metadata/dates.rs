@@ -347,7 +347,10 @@ fn read_dateline(text: &str, order: DayOrder, out: &mut Vec<Candidate>) -> bool 
 
 /// Comments, asides, navigation, footers and teaser lists date other things.
 fn in_foreign_region(dom: &Dom, id: NodeId) -> bool {
-    std::iter::once(id).chain(dom.ancestors(id)).any(|a| {
+    std::iter::once(id)
+        .chain(dom.ancestors(id))
+        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
+        .any(|a| {
         matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
             || in_foreign_class(dom, a)
     })
