@@ -180,7 +180,8 @@ impl Tally {
             (Some(e), Some(g)) if e == g => self.right += 1,
             (Some(e), Some(g)) => {
                 self.wrong += 1;
-                self.notes.push(format!("{:?} != {:?}  {}", g, e, short(id)));
+                self.notes
+                    .push(format!("{:?} != {:?}  {}", g, e, short(id)));
             }
         }
     }

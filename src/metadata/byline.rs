@@ -162,6 +162,11 @@ const WEEKDAYS: &[&str] = &[
     "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
 ];
 
+/// Words that join a name to the date after it.
+const CONNECTORS: &[&str] = &[
+    "on", "am", "le", "il", "el", "op", "at", "den", "vom", "du", "del",
+];
+
 /// Joining words between several names.
 const JOINERS: &[&str] = &[
     " and ", " und ", " & ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " ja ", " és ",
@@ -214,6 +219,20 @@ pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) 
             return names;
         }
     }
+    // Datelines often carry the byline: "Posted by Margaret Orme on 15/04/2019".
+    for &id in &scan.date_hints {
+        if in_foreign_region(dom, id) {
+            continue;
+        }
+        let text = node_text(dom, id, MAX_BYLINE_BYTES);
+        if text.len() > MAX_BYLINE_BYTES || label_inside(&format!(" {text}")).is_none() {
+            continue;
+        }
+        let names = clean_all([text.as_str()], sites);
+        if !names.is_empty() {
+            return names;
+        }
+    }
     Vec::new()
 }
 
@@ -239,11 +258,18 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
     if let Some((offset, _)) = date::find_dates(&text, date::DayOrder::DayFirst).first() {
         text.truncate(*offset);
         // A weekday written before the date ("Heiko Sauer Do 9 Apr 2020") goes with it.
-        let trimmed = text.trim_end().trim_end_matches([',', '.']);
-        if let Some((head, last)) = trimmed.rsplit_once(' ')
-            && WEEKDAYS.contains(&last.to_lowercase().as_str())
-        {
-            text.truncate(head.len());
+        // So does a connecting word ("on", "am", "le").
+        loop {
+            let trimmed = text.trim_end().trim_end_matches([',', '.', '|', '-']);
+            let Some((head, last)) = trimmed.rsplit_once(' ') else {
+                break;
+            };
+            let last = last.to_lowercase();
+            if !WEEKDAYS.contains(&last.as_str()) && !CONNECTORS.contains(&last.as_str()) {
+                break;
+            }
+            let keep = head.len();
+            text.truncate(keep);
         }
     }
     let mut rest = strip_prefix(text.trim());
@@ -254,14 +280,18 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
             rest = &rest[..i];
         }
     }
-    let rest = rest.trim().trim_matches(|c: char| ",;:|-–—·•(".contains(c)).trim();
+    let rest = rest
+        .trim()
+        .trim_matches(|c: char| ",;:|-–—·•(".contains(c))
+        .trim();
     let mut parts: Vec<&str> = vec![rest];
     for sep in [",", ";", "/"].iter().chain(JOINERS) {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
     let mut names = Vec::new();
     for part in parts {
-        let name = strip_prefix(part.trim()).trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let name =
+            strip_prefix(part.trim()).trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         if looks_like_name(name) && !sites.contains(&fold(name)) {
             names.push(name.to_string());
         } else if !names.is_empty() {
@@ -276,7 +306,7 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
 /// names after it are read.
 fn label_inside(text: &str) -> Option<usize> {
     let lower = text.to_ascii_lowercase();
-    [" by ", " von ", " par ", " por ", " door "]
+    [" by ", " von ", " par ", " por ", " door ", " by: "]
         .iter()
         .filter_map(|l| lower.find(l))
         .min()
@@ -312,20 +342,30 @@ fn looks_like_name(name: &str) -> bool {
     if words.is_empty() || words.len() > MAX_NAME_WORDS || name.chars().count() < 2 {
         return false;
     }
-    if is_domain(name) || name.contains('@') || name.contains("[at]") || name.contains("http") || name.contains("www.") {
+    if is_domain(name)
+        || name.contains('@')
+        || name.contains("[at]")
+        || name.contains("http")
+        || name.contains("www.")
+    {
         return false;
     }
     if name.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    if words
-        .iter()
-        .any(|w| NOT_NAME_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric())))
-    {
+    if words.iter().any(|w| {
+        NOT_NAME_WORDS.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    }) {
         return false;
     }
     // Several words all lowercase read as a phrase, not a name ("posted in news").
-    !(words.len() > 1 && words.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase)))
+    !(words.len() > 1
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase)))
 }
 
 /// "example.de", "hessenschau.de/bb": a site, not a person.
@@ -345,15 +385,17 @@ fn in_foreign_region(dom: &Dom, id: NodeId) -> bool {
         .chain(dom.ancestors(id))
         .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
         .any(|a| {
-        matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
-            || ["class", "id"].iter().any(|k| {
-                dom.attr(a, k).is_some_and(|v| {
-                    ["comment", "related", "sidebar", "widget", "teaser", "respond", "reply"]
+            matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
+                || ["class", "id"].iter().any(|k| {
+                    dom.attr(a, k).is_some_and(|v| {
+                        [
+                            "comment", "related", "sidebar", "widget", "teaser", "respond", "reply",
+                        ]
                         .iter()
                         .any(|w| contains_ci(v, w))
+                    })
                 })
-            })
-    })
+        })
 }
 
 #[cfg(test)]
@@ -368,17 +410,40 @@ mod tests {
     #[test]
     fn strips_labels_dates_and_titles() {
         assert_eq!(clean("By Jane Doe"), vec!["Jane Doe"]);
-        assert_eq!(clean("Von Günter Schäfer, 14.09.2004"), vec!["Günter Schäfer"]);
+        assert_eq!(
+            clean("Von Günter Schäfer, 14.09.2004"),
+            vec!["Günter Schäfer"]
+        );
         assert_eq!(clean("Jane Doe, Senior Reporter"), vec!["Jane Doe"]);
-        assert_eq!(clean("Par Claire Vasseur le 5 mars 2024"), vec!["Claire Vasseur"]);
-        assert_eq!(clean("Posted on March 5, 2024 by Maren Holt"), vec!["Maren Holt"]);
-        assert_eq!(clean("Written by: Maren Holt | 5 min read"), vec!["Maren Holt"]);
+        assert_eq!(
+            clean("Par Claire Vasseur le 5 mars 2024"),
+            vec!["Claire Vasseur"]
+        );
+        assert_eq!(
+            clean("Posted on March 5, 2024 by Maren Holt"),
+            vec!["Maren Holt"]
+        );
+        assert_eq!(
+            clean("Written by: Maren Holt | 5 min read"),
+            vec!["Maren Holt"]
+        );
+        assert_eq!(
+            clean("Posted by Margaret Orme on 15/04/2019 at 21:12"),
+            vec!["Margaret Orme"]
+        );
+        assert_eq!(clean("Heiko Sauer Do 9 Apr 2020"), vec!["Heiko Sauer"]);
     }
 
     #[test]
     fn splits_several_authors() {
-        assert_eq!(clean("By Harriet Cole and Tomasz Wrona"), vec!["Harriet Cole", "Tomasz Wrona"]);
-        assert_eq!(clean("A. Smith, B. Jones & C. Brown"), vec!["A. Smith", "B. Jones", "C. Brown"]);
+        assert_eq!(
+            clean("By Harriet Cole and Tomasz Wrona"),
+            vec!["Harriet Cole", "Tomasz Wrona"]
+        );
+        assert_eq!(
+            clean("A. Smith, B. Jones & C. Brown"),
+            vec!["A. Smith", "B. Jones", "C. Brown"]
+        );
     }
 
     #[test]

@@ -150,17 +150,25 @@ mod tests {
     fn agency_photo_credit() {
         assert_eq!(
             split_credit("Crowds gather in the square. (AP Photo/John Smith)"),
-            ("Crowds gather in the square.".to_string(), Some("(AP Photo/John Smith)".to_string()))
+            (
+                "Crowds gather in the square.".to_string(),
+                Some("(AP Photo/John Smith)".to_string())
+            )
         );
         assert_eq!(split_credit("No credit here").1, None);
     }
 
     #[test]
     fn closing_lines() {
-        let (_, c) = page("<p>Body text of the story.</p><p>hk/uh (dpa, afp, rtr, ap)</p><footer><p>© 2024</p></footer>");
+        let (_, c) = page(
+            "<p>Body text of the story.</p><p>hk/uh (dpa, afp, rtr, ap)</p><footer><p>© 2024</p></footer>",
+        );
         assert_eq!(c.as_deref(), Some("hk/uh (dpa, afp, rtr, ap)"));
         let (_, c) = page("<p>Body.</p><p>(Reporting by Jane Doe; Editing by John Roe)</p>");
-        assert_eq!(c.as_deref(), Some("(Reporting by Jane Doe; Editing by John Roe)"));
+        assert_eq!(
+            c.as_deref(),
+            Some("(Reporting by Jane Doe; Editing by John Roe)")
+        );
         let (_, c) = page("<p>Just a story.</p>");
         assert_eq!(c, None);
     }

@@ -112,6 +112,12 @@ pub fn candidates(
             out.push(Candidate { source, date });
         }
     }
+    if let Some(date) = update_time_element(dom, scan) {
+        out.push(Candidate {
+            source: "modified",
+            date,
+        });
+    }
     if let Some(date) = time_element(dom, scan, order) {
         out.push(Candidate {
             source: "time-element",
@@ -138,7 +144,10 @@ pub fn candidates(
 /// local day the page shows.
 fn is_local_day_of(other: &Candidate, structured: &Candidate) -> bool {
     use chrono::Timelike;
-    let Some(time) = structured.date.time.filter(|_| structured.date.offset_seconds == Some(0))
+    let Some(time) = structured
+        .date
+        .time
+        .filter(|_| structured.date.offset_seconds == Some(0))
     else {
         return false;
     };
@@ -182,21 +191,23 @@ fn time_element(dom: &Dom, scan: &Scan<'_>, order: DayOrder) -> Option<FoundDate
         .collect();
     let marked = usable.iter().copied().find(|&t| {
         dom.attr(t, "pubdate").is_some()
-            || std::iter::once(t)
-                .chain(dom.ancestors(t).take(2))
-                .any(|a| {
-                    ["class", "id", "itemprop"].iter().any(|k| {
-                        dom.attr(a, k).is_some_and(|v| {
-                            ["publish", "posted", "entry-date", "created", "pubdate"]
-                                .iter()
-                                .any(|w| contains_ci(v, w))
-                        })
+            || std::iter::once(t).chain(dom.ancestors(t).take(2)).any(|a| {
+                ["class", "id", "itemprop"].iter().any(|k| {
+                    dom.attr(a, k).is_some_and(|v| {
+                        ["publish", "posted", "entry-date", "created", "pubdate"]
+                            .iter()
+                            .any(|w| contains_ci(v, w))
                     })
                 })
+            })
     });
     let h1 = scan.h1s.first().copied().unwrap_or(0);
     let near = usable.iter().copied().find(|&t| t > h1);
-    for t in marked.into_iter().chain(near).chain(usable.first().copied()) {
+    for t in marked
+        .into_iter()
+        .chain(near)
+        .chain(usable.first().copied())
+    {
         let parsed = dom
             .attr(t, "datetime")
             .and_then(date::parse_machine)
@@ -208,13 +219,24 @@ fn time_element(dom: &Dom, scan: &Scan<'_>, order: DayOrder) -> Option<FoundDate
     None
 }
 
+/// A `<time datetime>` marked as the last update ("Last updated on ...").
+fn update_time_element(dom: &Dom, scan: &Scan<'_>) -> Option<FoundDate> {
+    scan.times
+        .iter()
+        .find(|&&t| is_update(dom, t))
+        .and_then(|&t| dom.attr(t, "datetime"))
+        .and_then(date::parse_machine)
+}
+
 fn is_update(dom: &Dom, id: NodeId) -> bool {
-    std::iter::once(id).chain(dom.parent(id)).any(|a| {
-        ["class", "itemprop"].iter().any(|k| {
-            dom.attr(a, k)
-                .is_some_and(|v| contains_ci(v, "modif") || contains_ci(v, "updated"))
+    std::iter::once(id)
+        .chain(dom.ancestors(id).take(2))
+        .any(|a| {
+            ["class", "itemprop"].iter().any(|k| {
+                dom.attr(a, k)
+                    .is_some_and(|v| contains_ci(v, "modif") || contains_ci(v, "updated"))
+            })
         })
-    })
 }
 
 /// Datelines: date-hint elements near the headline, then the text right after the headline.
@@ -281,9 +303,9 @@ fn body_dateline(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Cand
             break;
         }
         let skip = match dom.tag(id) {
-            Some(Tag::Script | Tag::Style | Tag::Noscript | Tag::Nav | Tag::Footer | Tag::Aside) => {
-                true
-            }
+            Some(
+                Tag::Script | Tag::Style | Tag::Noscript | Tag::Nav | Tag::Footer | Tag::Aside,
+            ) => true,
             Some(_) => in_foreign_class(dom, id),
             None => false,
         };
@@ -312,7 +334,15 @@ fn in_foreign_class(dom: &Dom, id: NodeId) -> bool {
 
 /// Class or id words of regions that date other things than the article.
 const FOREIGN_WORDS: &[&str] = &[
-    "comment", "related", "sidebar", "widget", "teaser", "respond", "footer", "recommend", "more-",
+    "comment",
+    "related",
+    "sidebar",
+    "widget",
+    "teaser",
+    "respond",
+    "footer",
+    "recommend",
+    "more-",
     "popular",
 ];
 
@@ -351,9 +381,9 @@ fn in_foreign_region(dom: &Dom, id: NodeId) -> bool {
         .chain(dom.ancestors(id))
         .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
         .any(|a| {
-        matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
-            || in_foreign_class(dom, a)
-    })
+            matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
+                || in_foreign_class(dom, a)
+        })
 }
 
 #[cfg(test)]
@@ -390,12 +420,18 @@ mod tests {
             r#"<meta property="article:published_time" content="2020-03-04"><body><time datetime="2019-01-01">x</time></body>"#,
             None,
         );
-        assert_eq!((d.published.as_deref(), d.source), (Some("2020-03-04"), Some("meta")));
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2020-03-04"), Some("meta"))
+        );
         let d = dates(
             r#"<body><aside><time datetime="2018-01-01">old</time></aside><h1>T</h1><time datetime="2019-02-03T10:00:00">x</time></body>"#,
             None,
         );
-        assert_eq!((d.published.as_deref(), d.source), (Some("2019-02-03"), Some("time-element")));
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2019-02-03"), Some("time-element"))
+        );
     }
 
     #[test]
@@ -404,9 +440,15 @@ mod tests {
             "<body><h1>T</h1><p>5. März 2024</p></body>",
             Some("https://example.org/2024/03/04/t/"),
         );
-        assert_eq!((d.published.as_deref(), d.source), (Some("2024-03-04"), Some("url")));
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2024-03-04"), Some("url"))
+        );
         let d = dates("<body><h1>T</h1><p>5. März 2024</p></body>", None);
-        assert_eq!((d.published.as_deref(), d.source), (Some("2024-03-05"), Some("text")));
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2024-03-05"), Some("text"))
+        );
     }
 
     #[test]
@@ -425,7 +467,10 @@ mod tests {
             r#"<meta property="article:published_time" content="2020-05-02T02:54:29.000Z"><body><h1>T</h1><p>Friday, May 1, 2020</p></body>"#,
             None,
         );
-        assert_eq!((d.published.as_deref(), d.source), (Some("2020-05-01"), Some("text")));
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2020-05-01"), Some("text"))
+        );
         let d = dates(
             r#"<meta property="article:published_time" content="2020-05-02T02:54:29-04:00"><body><h1>T</h1><p>Friday, May 1, 2020</p></body>"#,
             None,
@@ -435,7 +480,10 @@ mod tests {
 
     #[test]
     fn no_date_at_all() {
-        let d = dates("<body><h1>T</h1><p>No date here, 42 things.</p></body>", None);
+        let d = dates(
+            "<body><h1>T</h1><p>No date here, 42 things.</p></body>",
+            None,
+        );
         assert_eq!(d, ChosenDates::default());
         let _ = Fields::default();
     }

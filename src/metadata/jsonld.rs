@@ -45,7 +45,13 @@ const PAGE_TYPES: &[&str] = &["webpage", "itempage", "aboutpage", "profilepage",
 const LISTING_TYPES: &[&str] = &["collectionpage", "itemlist", "searchresultspage"];
 
 /// Keys whose arrays hold further objects worth reading.
-const CONTAINERS: &[&str] = &["@graph", "mainEntity", "itemListElement", "hasPart", "author"];
+const CONTAINERS: &[&str] = &[
+    "@graph",
+    "mainEntity",
+    "itemListElement",
+    "hasPart",
+    "author",
+];
 
 /// Largest number of JSON values visited per page (a guard against huge catalogues).
 const MAX_NODES: usize = 20_000;
@@ -59,15 +65,22 @@ pub fn read(scripts: &[&str]) -> Fields {
     let objects = flatten(&values);
     let mut people: HashMap<&str, &serde_json::Map<String, Value>> = HashMap::new();
     for object in &objects {
-        if let Some(id) = object.get("@id").and_then(Value::as_str) {
-            people.insert(id, object);
+        // A bare `{"@id": ...}` reference must not hide the object it points to.
+        if let Some(id) = object.get("@id").and_then(Value::as_str)
+            && object.len() > 1
+        {
+            people.entry(id).or_insert(object);
         }
     }
     let main = objects
         .iter()
         .find(|o| has_type(o, ARTICLE_TYPES) && (o.contains_key("headline") || has_date(o)))
         .or_else(|| objects.iter().find(|o| has_type(o, ARTICLE_TYPES)))
-        .or_else(|| objects.iter().find(|o| has_type(o, WORK_TYPES) && has_date(o)))
+        .or_else(|| {
+            objects
+                .iter()
+                .find(|o| has_type(o, WORK_TYPES) && has_date(o))
+        })
         .or_else(|| {
             objects
                 .iter()
@@ -123,14 +136,20 @@ fn read_main(
             break;
         }
     }
-    fields.publisher = names(main.get("publisher"), people).into_iter().next();
+    // A person who publishes their own blog is its author, not an organisation posing as one.
+    if !is_person(main.get("publisher"), people) {
+        fields.publisher = names(main.get("publisher"), people).into_iter().next();
+    }
     fields.site_name = fields.publisher.clone();
     fields.kind = Some("article".to_string());
 }
 
 /// Names of persons or organisations: a string, an object with `name`, an `@id` reference, or an
 /// array of those.
-fn names(value: Option<&Value>, people: &HashMap<&str, &serde_json::Map<String, Value>>) -> Vec<String> {
+fn names(
+    value: Option<&Value>,
+    people: &HashMap<&str, &serde_json::Map<String, Value>>,
+) -> Vec<String> {
     let items: Vec<&Value> = match value {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(v) => vec![v],
@@ -151,6 +170,22 @@ fn names(value: Option<&Value>, people: &HashMap<&str, &serde_json::Map<String, 
         }
     }
     out
+}
+
+/// True when the value is (or refers by `@id` to) an object typed `Person`.
+fn is_person(
+    value: Option<&Value>,
+    people: &HashMap<&str, &serde_json::Map<String, Value>>,
+) -> bool {
+    let Some(Value::Object(o)) = value else {
+        return false;
+    };
+    let target = o
+        .get("@id")
+        .and_then(Value::as_str)
+        .and_then(|id| people.get(id).copied())
+        .unwrap_or(o);
+    has_type(target, &["person"]) || has_type(o, &["person"])
 }
 
 /// An image: a URL string, an `ImageObject` (`url` or `contentUrl`), or the first of an array.
@@ -360,9 +395,11 @@ mod tests {
 
     #[test]
     fn graph_with_id_references() {
-        let f = read(&[r##"{"@graph":[{"@type":"WebSite","@id":"#w","name":"The Slow Kettle"},
+        let f = read(&[
+            r##"{"@graph":[{"@type":"WebSite","@id":"#w","name":"The Slow Kettle"},
             {"@type":"Person","@id":"#p","name":"Maren Holt"},
-            {"@type":["Article"],"headline":"Sourdough","author":{"@id":"#p"},"datePublished":"2024-03-05"}]}"##]);
+            {"@type":["Article"],"headline":"Sourdough","author":{"@id":"#p"},"datePublished":"2024-03-05"}]}"##,
+        ]);
         assert_eq!(f.authors, vec!["Maren Holt"]);
         assert_eq!(f.site_name.as_deref(), Some("The Slow Kettle"));
         assert_eq!(f.published.as_deref(), Some("2024-03-05"));
@@ -370,14 +407,18 @@ mod tests {
 
     #[test]
     fn invalid_json_is_tolerated() {
-        let f = read(&["<!--\n{\"@type\":\"BlogPosting\",\"headline\":\"Line\nbreak\",\"datePublished\":\"2020-01-02\",}\n-->"]);
+        let f = read(&[
+            "<!--\n{\"@type\":\"BlogPosting\",\"headline\":\"Line\nbreak\",\"datePublished\":\"2020-01-02\",}\n-->",
+        ]);
         assert_eq!(f.title.as_deref(), Some("Line break"));
         assert_eq!(f.published.as_deref(), Some("2020-01-02"));
     }
 
     #[test]
     fn arrays_and_webpage_fallback() {
-        let f = read(&[r#"[{"@type":"Organization","name":"X"},{"@type":"WebPage","name":"Page","datePublished":"2021-05-06"}]"#]);
+        let f = read(&[
+            r#"[{"@type":"Organization","name":"X"},{"@type":"WebPage","name":"Page","datePublished":"2021-05-06"}]"#,
+        ]);
         assert_eq!(f.published.as_deref(), Some("2021-05-06"));
         let none = read(&["not json at all"]);
         assert_eq!(none.title, None);

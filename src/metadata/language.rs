@@ -23,7 +23,12 @@ pub fn declared(scan: &Scan<'_>, sources: &Sources) -> Option<String> {
 /// Trims a tag, takes the first of a list ("de, en"), writes `_` as `-`; `None` when it is not a
 /// language tag.
 pub fn normalise(tag: &str) -> Option<String> {
-    let tag = tag.split([',', ';']).next().unwrap_or("").trim().replace('_', "-");
+    let tag = tag
+        .split([',', ';'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .replace('_', "-");
     let valid = !tag.is_empty()
         && tag.len() <= 35
         && tag.split('-').next().is_some_and(|p| {
@@ -53,8 +58,16 @@ mod tests {
     #[test]
     fn html_lang_first_then_meta_then_locale() {
         assert_eq!(lang("<html lang='en-GB'><head><meta http-equiv='Content-Language' content='de'></head></html>").as_deref(), Some("en-GB"));
-        assert_eq!(lang("<html><head><meta http-equiv='Content-Language' content='de'></head></html>").as_deref(), Some("de"));
-        assert_eq!(lang("<html><head><meta property='og:locale' content='fr_FR'></head></html>").as_deref(), Some("fr-FR"));
+        assert_eq!(
+            lang("<html><head><meta http-equiv='Content-Language' content='de'></head></html>")
+                .as_deref(),
+            Some("de")
+        );
+        assert_eq!(
+            lang("<html><head><meta property='og:locale' content='fr_FR'></head></html>")
+                .as_deref(),
+            Some("fr-FR")
+        );
         assert_eq!(lang("<html lang=''><body></body></html>"), None);
     }
 

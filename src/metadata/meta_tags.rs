@@ -201,9 +201,16 @@ fn written_by(tags: &MetaTags<'_, '_>) -> Option<String> {
     ] {
         let is_author = tags.all(label).next().is_some_and(|l| {
             let l = l.to_lowercase();
-            ["written by", "author", "autor", "verfasst", "geschrieben", "auteur"]
-                .iter()
-                .any(|w| l.contains(w))
+            [
+                "written by",
+                "author",
+                "autor",
+                "verfasst",
+                "geschrieben",
+                "auteur",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
         });
         if is_author {
             return tags.all(data).next().map(str::to_string);

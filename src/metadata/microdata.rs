@@ -10,7 +10,9 @@ use super::{Fields, node_text};
 use crate::dom::{Dom, NodeId, Tag};
 
 /// Item types whose properties describe something other than the article.
-const FOREIGN_ITEMS: &[&str] = &["comment", "review", "answer", "question", "offer", "product"];
+const FOREIGN_ITEMS: &[&str] = &[
+    "comment", "review", "answer", "question", "offer", "product",
+];
 
 /// Reads the microdata properties of the page.
 pub fn read(dom: &Dom, scan: &Scan<'_>) -> Fields {
@@ -130,7 +132,11 @@ fn person_name(dom: &Dom, id: NodeId) -> Option<String> {
         if let Some(name) = name {
             return value(dom, name);
         }
-        if dom.descendants(id).skip(1).any(|d| dom.attr(d, "itemprop").is_some()) {
+        if dom
+            .descendants(id)
+            .skip(1)
+            .any(|d| dom.attr(d, "itemprop").is_some())
+        {
             return None;
         }
     }

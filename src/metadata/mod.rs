@@ -99,11 +99,15 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     metadata.modified = dates.modified;
     metadata.date_source = dates.source.map(str::to_string);
     metadata.section = sources.first(|f| f.section.as_ref()).map(|s| squeeze(&s));
-    metadata.tags = [&sources.meta.tags, &sources.jsonld.tags, &sources.microdata.tags]
-        .into_iter()
-        .find(|t| !t.is_empty())
-        .cloned()
-        .unwrap_or_default();
+    metadata.tags = [
+        &sources.meta.tags,
+        &sources.jsonld.tags,
+        &sources.microdata.tags,
+    ]
+    .into_iter()
+    .find(|t| !t.is_empty())
+    .cloned()
+    .unwrap_or_default();
     metadata.tags.dedup();
     metadata.description = sources
         .first(|f| f.description.as_ref())

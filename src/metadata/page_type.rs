@@ -12,7 +12,9 @@ use crate::article::PageType;
 use crate::dom::Dom;
 
 /// `og:type` values that are not articles.
-const OTHER_KINDS: &[&str] = &["product", "profile", "book", "music", "video", "place", "business"];
+const OTHER_KINDS: &[&str] = &[
+    "product", "profile", "book", "music", "video", "place", "business",
+];
 
 /// An undated page with at least this many `<article>` elements is a listing.
 const MIN_TEASERS: usize = 6;
@@ -22,7 +24,12 @@ const MIN_TEASERS_WEBSITE: usize = 3;
 /// Classifies the page.
 pub fn classify(dom: &Dom, scan: &Scan<'_>, sources: &Sources, dated: bool) -> PageType {
     let _ = dom;
-    let og = sources.meta.kind.as_deref().unwrap_or("").to_ascii_lowercase();
+    let og = sources
+        .meta
+        .kind
+        .as_deref()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let jsonld = sources.jsonld.kind.as_deref().unwrap_or("");
     if jsonld == "article" || og.contains("article") {
         return PageType::Article;
@@ -58,10 +65,19 @@ mod tests {
 
     #[test]
     fn declared_types() {
-        assert_eq!(kind("<meta property='og:type' content='article'>", false), PageType::Article);
-        assert_eq!(kind("<meta property='og:type' content='product'>", false), PageType::Other);
         assert_eq!(
-            kind(r#"<script type="application/ld+json">{"@type":"CollectionPage"}</script>"#, false),
+            kind("<meta property='og:type' content='article'>", false),
+            PageType::Article
+        );
+        assert_eq!(
+            kind("<meta property='og:type' content='product'>", false),
+            PageType::Other
+        );
+        assert_eq!(
+            kind(
+                r#"<script type="application/ld+json">{"@type":"CollectionPage"}</script>"#,
+                false
+            ),
             PageType::Listing
         );
     }
@@ -69,8 +85,17 @@ mod tests {
     #[test]
     fn many_undated_teasers_make_a_listing() {
         let teasers = "<article><h2><a href=x>t</a></h2></article>".repeat(8);
-        assert_eq!(kind(&format!("<body>{teasers}</body>"), false), PageType::Listing);
-        assert_eq!(kind(&format!("<body>{teasers}</body>"), true), PageType::Article);
-        assert_eq!(kind("<body><article><p>x</p></article></body>", false), PageType::Article);
+        assert_eq!(
+            kind(&format!("<body>{teasers}</body>"), false),
+            PageType::Listing
+        );
+        assert_eq!(
+            kind(&format!("<body>{teasers}</body>"), true),
+            PageType::Article
+        );
+        assert_eq!(
+            kind("<body><article><p>x</p></article></body>", false),
+            PageType::Article
+        );
     }
 }

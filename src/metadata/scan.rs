@@ -102,7 +102,9 @@ impl<'a> Scan<'a> {
                     }
                 }
                 Tag::Script => {
-                    if dom.attr(id, "type").is_some_and(|t| contains_ci(t, "ld+json"))
+                    if dom
+                        .attr(id, "type")
+                        .is_some_and(|t| contains_ci(t, "ld+json"))
                         && let Some(text) = dom.children(id).find_map(|c| dom.text(c))
                     {
                         scan.jsonld.push(text);
@@ -166,7 +168,10 @@ impl<'a> Scan<'a> {
                 _ => {}
             }
         }
-        if matches!(tag, Tag::Html | Tag::Body | Tag::Head | Tag::Meta | Tag::Link) {
+        if matches!(
+            tag,
+            Tag::Html | Tag::Body | Tag::Head | Tag::Meta | Tag::Link
+        ) {
             return;
         }
         if byline && self.bylines.len() < MAX_HINTS {

@@ -92,9 +92,16 @@ fn visible_headline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Option<Stri
                 Some(Tag::Header | Tag::Nav | Tag::Aside | Tag::Footer)
             ) || ["class", "id"].iter().any(|k| {
                 dom.attr(a, k).is_some_and(|v| {
-                    ["logo", "brand", "site-title", "sitename", "site-name", "masthead"]
-                        .iter()
-                        .any(|w| contains_ci(v, w))
+                    [
+                        "logo",
+                        "brand",
+                        "site-title",
+                        "sitename",
+                        "site-name",
+                        "masthead",
+                    ]
+                    .iter()
+                    .any(|w| contains_ci(v, w))
                 })
             })
         })
@@ -181,8 +188,12 @@ pub fn is_site(part: &str, sites: &[String]) -> bool {
         return false;
     }
     sites.iter().any(|s| {
-        s == &f
-            || (s.len() >= 4 && f.len() >= 4 && (s.contains(f.as_str()) || f.contains(s.as_str())))
+        let (short, long) = if s.len() < f.len() {
+            (s.as_str(), f.as_str())
+        } else {
+            (f.as_str(), s.as_str())
+        };
+        s == &f || (short.len() >= 4 && short.len() * 2 >= long.len() && long.contains(short))
     })
 }
 
@@ -198,21 +209,36 @@ mod tests {
     #[test]
     fn drops_site_suffix_and_prefix() {
         let s = sites(&["The Slow Kettle"]);
-        assert_eq!(clean("Why bread sulks | The Slow Kettle", &s, &[]), "Why bread sulks");
-        assert_eq!(clean("The Slow Kettle - Why bread sulks", &s, &[]), "Why bread sulks");
-        assert_eq!(clean("Why bread sulks - Baking - The Slow Kettle", &s, &[]), "Why bread sulks - Baking");
+        assert_eq!(
+            clean("Why bread sulks | The Slow Kettle", &s, &[]),
+            "Why bread sulks"
+        );
+        assert_eq!(
+            clean("The Slow Kettle - Why bread sulks", &s, &[]),
+            "Why bread sulks"
+        );
+        assert_eq!(
+            clean("Why bread sulks - Baking - The Slow Kettle", &s, &[]),
+            "Why bread sulks - Baking"
+        );
     }
 
     #[test]
     fn keeps_a_dash_that_is_not_a_site() {
         let s = sites(&["Example"]);
-        assert_eq!(clean("Spring walk - 36 walkers", &s, &[]), "Spring walk - 36 walkers");
+        assert_eq!(
+            clean("Spring walk - 36 walkers", &s, &[]),
+            "Spring walk - 36 walkers"
+        );
     }
 
     #[test]
     fn takes_the_part_the_h1_repeats() {
         let h1 = vec!["Great article".to_string()];
-        assert_eq!(clean("Great article | Joe's corner of the web", &[], &h1), "Great article");
+        assert_eq!(
+            clean("Great article | Joe's corner of the web", &[], &h1),
+            "Great article"
+        );
     }
 
     #[test]
@@ -230,7 +256,10 @@ mod tests {
             microdata: Fields::default(),
         };
         let s = site_names(&sources, None);
-        assert_eq!(choose(&dom, &scan, &sources, &s).as_deref(), Some("Moon base opens"));
+        assert_eq!(
+            choose(&dom, &scan, &sources, &s).as_deref(),
+            Some("Moon base opens")
+        );
     }
 
     #[test]
@@ -242,6 +271,9 @@ mod tests {
             microdata: Fields::default(),
         };
         let s = site_names(&sources, Some(&url));
-        assert_eq!(clean("AI can do great things | WIRED", &s, &[]), "AI can do great things");
+        assert_eq!(
+            clean("AI can do great things | WIRED", &s, &[]),
+            "AI can do great things"
+        );
     }
 }

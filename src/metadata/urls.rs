@@ -47,7 +47,11 @@ pub fn license(scan: &Scan<'_>, sources: &Sources, base: Option<&url::Url>) -> O
 fn link<'a>(scan: &Scan<'a>, rel: &str) -> Option<&'a str> {
     scan.links
         .iter()
-        .find(|l| l.rel.split_whitespace().any(|r| r.eq_ignore_ascii_case(rel)))
+        .find(|l| {
+            l.rel
+                .split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case(rel))
+        })
         .map(|l| l.href.trim())
         .filter(|h| !h.is_empty())
 }
@@ -87,14 +91,26 @@ mod tests {
             microdata: Fields::default(),
         };
         let base = url::Url::parse("https://example.org/a/page").expect("url");
-        assert_eq!(canonical(&scan, &sources, Some(&base)).as_deref(), Some("https://example.org/a/b"));
-        assert_eq!(shortlink(&scan, Some(&base)).as_deref(), Some("https://s.example/x"));
-        assert_eq!(image(&scan, &sources, Some(&base)).as_deref(), Some("https://example.org/a/img/lead.jpg"));
+        assert_eq!(
+            canonical(&scan, &sources, Some(&base)).as_deref(),
+            Some("https://example.org/a/b")
+        );
+        assert_eq!(
+            shortlink(&scan, Some(&base)).as_deref(),
+            Some("https://s.example/x")
+        );
+        assert_eq!(
+            image(&scan, &sources, Some(&base)).as_deref(),
+            Some("https://example.org/a/img/lead.jpg")
+        );
     }
 
     #[test]
     fn absolute_without_base() {
-        assert_eq!(absolute("//cdn.example/x.jpg", None).as_deref(), Some("https://cdn.example/x.jpg"));
+        assert_eq!(
+            absolute("//cdn.example/x.jpg", None).as_deref(),
+            Some("https://cdn.example/x.jpg")
+        );
         assert_eq!(absolute("data:image/png;base64,xx", None), None);
     }
 }
