@@ -16,6 +16,9 @@ pub const SETS: &[&str] = &[
     "readability",
     "text",
     "text-snippets",
+    "dates",
+    "snippets-meta",
+    "readability-meta",
 ];
 
 /// One page to extract and its truth.
@@ -35,12 +38,12 @@ pub enum Truth {
     },
 }
 
-fn read_json(path: &Path) -> Result<serde_json::Value, String> {
+pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
@@ -161,6 +164,9 @@ fn output_text(result: &Result<Article, Error>) -> String {
 pub fn run(args: &Args, set: &str) -> Result<BTreeMap<String, f64>, String> {
     if set.starts_with("text") {
         return super::text::run(args, set);
+    }
+    if super::meta::SETS.contains(&set) {
+        return super::meta::run(args, set);
     }
     let cases = load(&args.corpus, set)?;
     let mut metrics = BTreeMap::new();
@@ -286,6 +292,9 @@ pub fn score_snippets(
 /// Prints one page's output beside its truth.
 pub fn show(args: &Args, id: &str) -> Result<(), String> {
     for set in SETS {
+        if super::meta::SETS.contains(set) {
+            continue;
+        }
         let cases = load(&args.corpus, set)?;
         let Some(case) = cases.iter().find(|c| c.id == id || c.id.starts_with(id)) else {
             continue;

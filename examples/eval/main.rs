@@ -14,6 +14,7 @@
 //! single-threaded over the scrapinghub pages (wall time of `gleaner::extract`, parse included).
 
 mod corpus;
+mod meta;
 mod metric;
 mod report;
 mod text;

@@ -1,38 +1,223 @@
 //! Metadata: title, authors, dates, site, language and the rest, read from the page.
 //!
-//! Takes the parsed [`Dom`] and the page's URL; returns [`Metadata`]. Sources are read as a
-//! cascade from the most to the least trusted. Reads only; never touches the body blocks.
+//! Takes the parsed [`Dom`] and the page's URL; returns [`Metadata`]. The page is walked once
+//! ([`scan`]); each source then reads its own candidates into raw [`Fields`] (JSON-LD, `<meta>`
+//! tags, microdata), and each field is chosen as a cascade from the most to the least trusted
+//! source, with the visible page (bylines, `<time>`, datelines, `<h1>`) and the URL last. Missing
+//! values stay `None` or empty; nothing is invented. Reads only; never touches the body blocks.
 
+pub mod byline;
+pub mod captions;
 pub mod date;
+pub mod dates;
+pub mod jsonld;
+pub mod language;
+pub mod meta_tags;
+pub mod microdata;
+pub mod page_type;
+pub mod scan;
+pub mod title;
+pub mod urls;
 
 use crate::article::Metadata;
-use crate::dom::{Dom, Tag};
+use crate::dom::{Dom, NodeId, Tag};
+use scan::Scan;
+
+/// What one structured source (JSON-LD, `<meta>` tags, microdata) says, before cleaning.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fields {
+    /// Headline or title, as written.
+    pub title: Option<String>,
+    /// Author strings, as written.
+    pub authors: Vec<String>,
+    /// Publication date, as written.
+    pub published: Option<String>,
+    /// Modification date, as written.
+    pub modified: Option<String>,
+    /// The site's name.
+    pub site_name: Option<String>,
+    /// The publisher's name (an organisation).
+    pub publisher: Option<String>,
+    /// Section.
+    pub section: Option<String>,
+    /// Keywords.
+    pub tags: Vec<String>,
+    /// Summary.
+    pub description: Option<String>,
+    /// Image URL (maybe relative).
+    pub image: Option<String>,
+    /// The page's own URL.
+    pub url: Option<String>,
+    /// Language tag.
+    pub language: Option<String>,
+    /// Licence.
+    pub license: Option<String>,
+    /// Page kind as the source names it (`article`, `website`, `listing`...).
+    pub kind: Option<String>,
+}
+
+/// The three structured sources, most trusted first.
+pub struct Sources {
+    /// JSON-LD.
+    pub jsonld: Fields,
+    /// `<meta>` tags.
+    pub meta: Fields,
+    /// Microdata.
+    pub microdata: Fields,
+}
+
+impl Sources {
+    /// The first source's value of a field, in order of trust.
+    fn first<T: Clone>(&self, get: impl Fn(&Fields) -> Option<&T>) -> Option<T> {
+        get(&self.jsonld)
+            .or_else(|| get(&self.meta))
+            .or_else(|| get(&self.microdata))
+            .cloned()
+    }
+}
 
 /// Reads the metadata of an HTML page.
 pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
+    let scan = Scan::collect(dom);
+    let sources = Sources {
+        jsonld: jsonld::read(&scan.jsonld),
+        meta: meta_tags::read(&scan.metas),
+        microdata: microdata::read(dom, &scan),
+    };
     let mut metadata = Metadata {
         url: url.map(|u| u.to_string()),
         ..Metadata::default()
     };
-    metadata.title = meta_content(dom, "og:title")
-        .or_else(|| dom.find(Tag::Title).map(|t| dom.text_content(t)))
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty());
-    metadata.language = dom
-        .find(Tag::Html)
-        .and_then(|h| dom.attr(h, "lang"))
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty());
+    let site_names = title::site_names(&sources, url);
+    metadata.site_name = title::site_name(&sources);
+    metadata.title = title::choose(dom, &scan, &sources, &site_names);
+    metadata.authors = byline::authors(dom, &scan, &sources, &site_names);
+    metadata.language = language::declared(&scan, &sources);
+    let order = date::DayOrder::for_language(metadata.language.as_deref());
+    let dates = dates::choose(dom, &scan, &sources, url, order);
+    metadata.published = dates.published;
+    metadata.modified = dates.modified;
+    metadata.date_source = dates.source.map(str::to_string);
+    metadata.section = sources.first(|f| f.section.as_ref()).map(|s| squeeze(&s));
+    metadata.tags = [
+        &sources.meta.tags,
+        &sources.jsonld.tags,
+        &sources.microdata.tags,
+    ]
+    .into_iter()
+    .find(|t| !t.is_empty())
+    .cloned()
+    .unwrap_or_default();
+    metadata.tags.dedup();
+    metadata.description = sources
+        .first(|f| f.description.as_ref())
+        .map(|d| squeeze(&d))
+        .filter(|d| !d.is_empty());
+    let base = url;
+    metadata.canonical_url = urls::canonical(&scan, &sources, base);
+    metadata.short_url = urls::shortlink(&scan, base);
+    metadata.image = urls::image(&scan, &sources, base);
+    metadata.license = urls::license(&scan, &sources, base);
+    metadata.page_type = page_type::classify(dom, &scan, &sources, metadata.published.is_some());
+    metadata.captions = captions::captions(dom, &scan, base);
+    metadata.credits = captions::closing_credits(dom, &scan);
     metadata
 }
 
-fn meta_content(dom: &Dom, key: &str) -> Option<String> {
-    dom.find_all(Tag::Meta)
-        .find(|&m| {
-            dom.attr(m, "property")
-                .or_else(|| dom.attr(m, "name"))
-                .is_some_and(|p| p.eq_ignore_ascii_case(key))
-        })
-        .and_then(|m| dom.attr(m, "content"))
-        .map(str::to_string)
+/// Collapses every run of white space to one space and trims.
+pub fn squeeze(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The visible text below `id`, white space collapsed, scripts and styles skipped, cut after
+/// about `max` bytes.
+pub fn node_text(dom: &Dom, id: NodeId, max: usize) -> String {
+    let mut out = String::new();
+    let mut next = Some(id);
+    while let Some(node) = next {
+        if matches!(
+            dom.tag(node),
+            Some(Tag::Script | Tag::Style | Tag::Template | Tag::Noscript)
+        ) {
+            next = dom.next_after_subtree(id, node);
+            continue;
+        }
+        if let Some(text) = dom.text(node) {
+            if text.starts_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            for (i, word) in text.split_whitespace().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+            if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            if out.len() > max {
+                break;
+            }
+        } else if is_line_break(dom, node) && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        next = match dom.node(node).first_child {
+            Some(child) => Some(child),
+            None => dom.next_after_subtree(id, node),
+        };
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out
+}
+
+fn is_line_break(dom: &Dom, id: NodeId) -> bool {
+    matches!(
+        dom.tag(id),
+        Some(
+            Tag::Br
+                | Tag::P
+                | Tag::Div
+                | Tag::Li
+                | Tag::Td
+                | Tag::Span
+                | Tag::Time
+                | Tag::H1
+                | Tag::H2
+                | Tag::H3
+        )
+    )
+}
+
+/// Lowercase letters and digits only: for comparing names and titles loosely.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_text_skips_scripts_and_collapses_space() {
+        let dom = Dom::parse("<div>  By <b>Jane</b>\n Doe<script>x()</script><br>on Monday</div>");
+        let div = dom.find(Tag::Div).expect("div");
+        assert_eq!(node_text(&dom, div, 100), "By Jane Doe on Monday");
+    }
+
+    #[test]
+    fn squeeze_and_fold() {
+        assert_eq!(squeeze("  a \n b  "), "a b");
+        assert_eq!(fold("The Slow-Kettle!"), "theslowkettle");
+    }
 }

@@ -1,0 +1,492 @@
+//! Authors: structured author fields, `rel=author` links and byline elements, and the cleaning of
+//! author strings.
+//!
+//! Takes the scan and the structured sources; returns the author names. Author strings lose
+//! "By"/"Von"/"Par"..., dates, job titles, e-mail addresses and site names posing as authors (an
+//! organisation equal to the publisher is not a person). Byline elements inside comments,
+//! navigation, footers and asides are skipped. Must not guess a name from running text.
+
+use super::scan::{Scan, contains_ci};
+use super::{Sources, date, fold, node_text};
+use crate::dom::{Dom, NodeId, Tag};
+
+/// Labels before author names, compared without case (longest first where they overlap).
+const PREFIXES: &[&str] = &[
+    "written and photographed by",
+    "text und fotos:",
+    "text and photos:",
+    "geschrieben von",
+    "verfasst von",
+    "written by",
+    "posted by",
+    "published by",
+    "reported by",
+    "story by",
+    "words by",
+    "article by",
+    "publié par",
+    "écrit par",
+    "escrito por",
+    "publicado por",
+    "scritto da",
+    "pubblicato da",
+    "geplaatst door",
+    "a cura di",
+    "redaktion:",
+    "interview:",
+    "autorin:",
+    "autor:",
+    "autorin",
+    "author:",
+    "authors:",
+    "auteur:",
+    "auteur",
+    "autore:",
+    "text:",
+    "texte:",
+    "von:",
+    "by:",
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "door",
+    "av",
+    "af",
+    "from",
+    "author",
+    "autor",
+    "редакция",
+];
+
+/// Words that make a part a job title or a label, not a name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "reporter",
+    "editor",
+    "editors",
+    "correspondent",
+    "redakteur",
+    "redakteurin",
+    "redaktion",
+    "staff",
+    "writer",
+    "journalist",
+    "journalistin",
+    "contributor",
+    "columnist",
+    "photographer",
+    "senior",
+    "chief",
+    "published",
+    "updated",
+    "posted",
+    "minutes",
+    "minute",
+    "min",
+    "read",
+    "lesezeit",
+    "comments",
+    "comment",
+    "kommentare",
+    "share",
+    "follow",
+    "uhr",
+    "aktualisiert",
+    "veröffentlicht",
+    "mehr",
+    "more",
+    "view",
+    "profile",
+    "articles",
+    "posts",
+    "email",
+    "twitter",
+    "facebook",
+    "about",
+    "admin",
+    "anonymous",
+    "guest",
+    "team",
+    "correspondant",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "agencies",
+    "agency",
+    "press",
+    "associated",
+    "ap",
+    "afp",
+    "dpa",
+    "reuters",
+    "ansa",
+    "efe",
+    "kna",
+    "epd",
+    "sid",
+    "apa",
+    "publiziert",
+    "datum",
+    "chefredakteur",
+    "chefredakteurin",
+    "follow",
+    "artikel",
+    "gesponserte",
+    "inhalte",
+    "sponsored",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "no",
+    "unknown",
+    "wordpressadmin",
+    "webmaster",
+    "home",
+];
+
+/// Weekday abbreviations that precede a date.
+const WEEKDAYS: &[&str] = &[
+    "mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
+];
+
+/// Words that join a name to the date after it.
+const CONNECTORS: &[&str] = &[
+    "on", "am", "le", "il", "el", "op", "at", "den", "vom", "du", "del",
+];
+
+/// Joining words between several names.
+const JOINERS: &[&str] = &[
+    " and ", " und ", " & ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " ja ", " és ",
+];
+
+/// Words, in a byline element, that start the part after the names ("on", "am", "le").
+const AFTER_NAME: &[&str] = &[
+    " on ", " am ", " le ", " il ", " el ", " op ", " at ", " in ", " for ", " | ", " - ", " – ",
+    " — ", " · ", " • ", "|", "\n", " (",
+];
+
+/// Longest author name kept, in words.
+const MAX_NAME_WORDS: usize = 5;
+/// Longest byline element text read, in bytes.
+const MAX_BYLINE_BYTES: usize = 200;
+
+/// Chooses the authors: JSON-LD, microdata, `<meta>`, then `rel=author` and byline elements.
+pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -> Vec<String> {
+    for raw in [
+        &sources.jsonld.authors,
+        &sources.microdata.authors,
+        &sources.meta.authors,
+    ] {
+        let names = clean_all(raw.iter().map(String::as_str), sites);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    let mut candidates: Vec<NodeId> = scan
+        .rel_authors
+        .iter()
+        .chain(&scan.bylines)
+        .copied()
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let after_h1 = scan.h1s.first().copied().unwrap_or(0);
+    // Bylines after the headline first, then the others, each in page order.
+    candidates.sort_by_key(|&id| id < after_h1);
+    for id in candidates {
+        if in_foreign_region(dom, id) {
+            continue;
+        }
+        let text = node_text(dom, id, MAX_BYLINE_BYTES);
+        if text.is_empty() || text.len() > MAX_BYLINE_BYTES {
+            continue;
+        }
+        let names = clean_all([text.as_str()], sites);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    // Datelines often carry the byline: "Posted by Margaret Orme on 15/04/2019".
+    for &id in &scan.date_hints {
+        if in_foreign_region(dom, id) {
+            continue;
+        }
+        let text = node_text(dom, id, MAX_BYLINE_BYTES);
+        if text.len() > MAX_BYLINE_BYTES || label_inside(&format!(" {text}")).is_none() {
+            continue;
+        }
+        let names = clean_all([text.as_str()], sites);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+fn clean_all<'a>(raw: impl IntoIterator<Item = &'a str>, sites: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in raw {
+        for name in clean_author(r, sites) {
+            if !out.iter().any(|o| fold(o) == fold(&name)) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// Cleans one author string into names: drops labels, dates, job titles, addresses and names
+/// equal to one of `sites` (folded declared site and publisher names), and splits "A, B and C".
+pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
+    let mut text = super::squeeze(raw);
+    if let Some(i) = label_inside(&text) {
+        text.replace_range(..i, "");
+    }
+    if let Some((offset, _)) = date::find_dates(&text, date::DayOrder::DayFirst).first() {
+        text.truncate(*offset);
+        // A weekday written before the date ("Heiko Sauer Do 9 Apr 2020") goes with it.
+        // So does a connecting word ("on", "am", "le").
+        loop {
+            let trimmed = text.trim_end().trim_end_matches([',', '.', '|', '-']);
+            let Some((head, last)) = trimmed.rsplit_once(' ') else {
+                break;
+            };
+            let last = last.to_lowercase();
+            if !WEEKDAYS.contains(&last.as_str()) && !CONNECTORS.contains(&last.as_str()) {
+                break;
+            }
+            let keep = head.len();
+            text.truncate(keep);
+        }
+    }
+    let mut rest = strip_prefix(text.trim());
+    for stop in AFTER_NAME {
+        if let Some(i) = rest.find(stop)
+            && i > 0
+        {
+            rest = &rest[..i];
+        }
+    }
+    let rest = rest
+        .trim()
+        .trim_matches(|c: char| ",;:|-–—·•(".contains(c))
+        .trim();
+    let mut parts: Vec<&str> = vec![rest];
+    for sep in [",", ";", "/"].iter().chain(JOINERS) {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let mut names = Vec::new();
+    for part in parts {
+        let name =
+            strip_prefix(part.trim()).trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        if looks_like_name(name) && !sites.contains(&fold(name)) {
+            names.push(name.to_string());
+        } else if !names.is_empty() {
+            // "Jane Doe, Senior Reporter": what follows the names is not a name.
+            break;
+        }
+    }
+    names
+}
+
+/// Where a "by"-like label starts inside a longer byline ("Posted on March 5 by Jane"), so the
+/// names after it are read.
+fn label_inside(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    [" by ", " von ", " par ", " por ", " door ", " by: "]
+        .iter()
+        .filter_map(|l| lower.find(l))
+        .min()
+        .map(|i| i + 1)
+}
+
+fn strip_prefix(text: &str) -> &str {
+    let mut t = text.trim();
+    loop {
+        let lower = t.to_lowercase();
+        let found = PREFIXES.iter().find(|p| {
+            lower.starts_with(*p)
+                && lower[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || p.ends_with(':') || c == ':')
+        });
+        match found {
+            // Lowercasing may change byte lengths outside ASCII; count characters instead.
+            Some(p) => {
+                let n = p.chars().count();
+                let cut = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
+                t = t[cut..].trim_start_matches([':', ' ']).trim();
+            }
+            None => return t,
+        }
+    }
+}
+
+/// One to five words, letters mostly, no digits, no address, no job title.
+fn looks_like_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_NAME_WORDS || name.chars().count() < 2 {
+        return false;
+    }
+    if is_domain(name)
+        || name.contains('@')
+        || name.contains("[at]")
+        || name.contains("http")
+        || name.contains("www.")
+    {
+        return false;
+    }
+    if name.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if words.iter().any(|w| {
+        NOT_NAME_WORDS.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    }) {
+        return false;
+    }
+    // Several words all lowercase read as a phrase, not a name ("posted in news").
+    !(words.len() > 1
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase)))
+}
+
+/// "example.de", "hessenschau.de/bb": a site, not a person.
+fn is_domain(name: &str) -> bool {
+    let host = name.split('/').next().unwrap_or(name);
+    host.rsplit_once('.').is_some_and(|(head, tld)| {
+        !head.is_empty()
+            && !head.contains(' ')
+            && (2..=6).contains(&tld.len())
+            && tld.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
+/// Comments, navigation, footers, asides and related-article boxes hold other people's names.
+fn in_foreign_region(dom: &Dom, id: NodeId) -> bool {
+    std::iter::once(id)
+        .chain(dom.ancestors(id))
+        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
+        .any(|a| {
+            matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
+                || ["class", "id"].iter().any(|k| {
+                    dom.attr(a, k).is_some_and(|v| {
+                        [
+                            "comment", "related", "sidebar", "widget", "teaser", "respond", "reply",
+                        ]
+                        .iter()
+                        .any(|w| contains_ci(v, w))
+                    })
+                })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metadata::Fields;
+
+    fn clean(raw: &str) -> Vec<String> {
+        clean_author(raw, &[fold("Example News")])
+    }
+
+    #[test]
+    fn strips_labels_dates_and_titles() {
+        assert_eq!(clean("By Jane Doe"), vec!["Jane Doe"]);
+        assert_eq!(
+            clean("Von Günter Schäfer, 14.09.2004"),
+            vec!["Günter Schäfer"]
+        );
+        assert_eq!(clean("Jane Doe, Senior Reporter"), vec!["Jane Doe"]);
+        assert_eq!(
+            clean("Par Claire Vasseur le 5 mars 2024"),
+            vec!["Claire Vasseur"]
+        );
+        assert_eq!(
+            clean("Posted on March 5, 2024 by Maren Holt"),
+            vec!["Maren Holt"]
+        );
+        assert_eq!(
+            clean("Written by: Maren Holt | 5 min read"),
+            vec!["Maren Holt"]
+        );
+        assert_eq!(
+            clean("Posted by Margaret Orme on 15/04/2019 at 21:12"),
+            vec!["Margaret Orme"]
+        );
+        assert_eq!(clean("Heiko Sauer Do 9 Apr 2020"), vec!["Heiko Sauer"]);
+    }
+
+    #[test]
+    fn splits_several_authors() {
+        assert_eq!(
+            clean("By Harriet Cole and Tomasz Wrona"),
+            vec!["Harriet Cole", "Tomasz Wrona"]
+        );
+        assert_eq!(
+            clean("A. Smith, B. Jones & C. Brown"),
+            vec!["A. Smith", "B. Jones", "C. Brown"]
+        );
+    }
+
+    #[test]
+    fn site_names_and_agencies_are_not_authors() {
+        assert!(clean("Example News").is_empty());
+        assert!(clean("dpa").is_empty());
+        assert!(clean("jane@example.com").is_empty());
+    }
+
+    #[test]
+    fn jsonld_author_outranks_byline_text() {
+        let dom = Dom::parse(
+            "<html><body><h1>T</h1><div class='byline'>By Someone Else</div></body></html>",
+        );
+        let scan = Scan::collect(&dom);
+        let sources = Sources {
+            jsonld: Fields {
+                authors: vec!["Harriet Cole".into()],
+                ..Fields::default()
+            },
+            meta: Fields::default(),
+            microdata: Fields::default(),
+        };
+        assert_eq!(authors(&dom, &scan, &sources, &[]), vec!["Harriet Cole"]);
+        let empty = Sources {
+            jsonld: Fields::default(),
+            meta: Fields::default(),
+            microdata: Fields::default(),
+        };
+        assert_eq!(authors(&dom, &scan, &empty, &[]), vec!["Someone Else"]);
+    }
+
+    #[test]
+    fn comment_authors_are_skipped() {
+        let dom = Dom::parse(
+            "<html><body><div class='comments'><span class='comment-author'>Troll</span></div></body></html>",
+        );
+        let scan = Scan::collect(&dom);
+        let empty = Sources {
+            jsonld: Fields::default(),
+            meta: Fields::default(),
+            microdata: Fields::default(),
+        };
+        assert!(authors(&dom, &scan, &empty, &[]).is_empty());
+    }
+}

@@ -1,0 +1,175 @@
+//! Picture captions with their credits, and the closing credit line of a story.
+//!
+//! Takes the scan's `<figure>`s and `<p>`s; returns [`Caption`]s (caption text, credit, image)
+//! and the closing agency or reporting line ("hk/uh (dpa, afp)", "(Reporting by ...; Editing by
+//! ...)"). A credit is an element inside the figure whose class says credit, copyright or source,
+//! or a trailing "Photo: ...", "Bild: ...", "(AP Photo/...)", "© ..." in the caption. Reads the
+//! page, never the body blocks; regexes run on short texts only.
+
+use super::scan::{Scan, contains_ci};
+use super::{node_text, squeeze, urls};
+use crate::article::Caption;
+use crate::dom::{Dom, NodeId, Tag};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Most figures read per page.
+const MAX_FIGURES: usize = 60;
+/// Longest caption read, in bytes.
+const MAX_CAPTION_BYTES: usize = 1000;
+/// Longest trailing credit split off a caption, in characters.
+const MAX_CREDIT_CHARS: usize = 120;
+/// Paragraphs read from the end of the page when looking for a closing credit.
+const CLOSING_WINDOW: usize = 40;
+
+/// Class words of a credit element inside a figure.
+const CREDIT_CLASSES: &[&str] = &["credit", "copyright", "source", "photographer", "byline"];
+
+/// Where a trailing credit starts in a caption.
+static CREDIT_MARK: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\(?\b(?:ap|afp|reuters|epa|dpa)\s+(?:photo|foto)/|\b(?:photos?|fotos?|bild(?:er)?|images?|credits?|crédits?|crédito|photograph|fotografía|imagen|quelle|source)\s*:|©|\(c\)",
+    )
+    .ok()
+});
+
+/// Closing lines: initials with agencies, or "Reporting by ...; Editing by ...".
+static CLOSING: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"^\p{Ll}{1,4}(?:/\p{Ll}{1,4})+(?:\s*\([^()]{2,60}\))?$",
+        r"(?i)^\(?(?:reporting|writing|additional reporting|editing|compiled|text)\s+by\b.{3,400}$",
+        r"(?i)^\((?:dpa|afp|ap|rtr|reuters|kna|epd|apa|sda|ansa|efe|ots|sid)(?:[,/ ]+\w+)*\)$",
+    ]
+    .iter()
+    .filter_map(|p| Regex::new(p).ok())
+    .collect()
+});
+
+/// Every figure's caption and credit.
+pub fn captions(dom: &Dom, scan: &Scan<'_>, base: Option<&url::Url>) -> Vec<Caption> {
+    let mut out = Vec::new();
+    for &figure in scan.figures.iter().take(MAX_FIGURES) {
+        let Some(caption) = dom
+            .descendants(figure)
+            .find(|&d| dom.tag(d) == Some(Tag::Figcaption))
+        else {
+            continue;
+        };
+        let mut text = node_text(dom, caption, MAX_CAPTION_BYTES);
+        let mut credit = credit_element(dom, figure).map(|c| node_text(dom, c, 300));
+        if let Some(c) = credit.as_deref().filter(|c| !c.is_empty()) {
+            text = squeeze(&text.replacen(c, "", 1));
+        } else {
+            credit = None;
+            let (caption_text, trailing) = split_credit(&text);
+            credit = trailing.or(credit);
+            text = caption_text;
+        }
+        let image = dom
+            .descendants(figure)
+            .find(|&d| dom.tag(d) == Some(Tag::Img))
+            .and_then(|img| dom.attr(img, "src").or_else(|| dom.attr(img, "data-src")))
+            .and_then(|src| urls::absolute(src, base));
+        if !text.is_empty() || credit.is_some() {
+            out.push(Caption {
+                text,
+                credit,
+                image,
+            });
+        }
+    }
+    out
+}
+
+fn credit_element(dom: &Dom, figure: NodeId) -> Option<NodeId> {
+    dom.descendants(figure).skip(1).find(|&d| {
+        dom.attr(d, "class")
+            .is_some_and(|c| CREDIT_CLASSES.iter().any(|w| contains_ci(c, w)))
+    })
+}
+
+/// Splits "Caption text. Photo: Jane Doe/Agency" into the text and the credit.
+pub fn split_credit(text: &str) -> (String, Option<String>) {
+    let Some(mark) = CREDIT_MARK.as_ref() else {
+        return (text.to_string(), None);
+    };
+    for m in mark.find_iter(text) {
+        let credit = text[m.start()..].trim();
+        if credit.chars().count() <= MAX_CREDIT_CHARS {
+            let caption = text[..m.start()].trim_end().to_string();
+            return (caption, Some(credit.to_string()));
+        }
+    }
+    (text.to_string(), None)
+}
+
+/// The closing agency or reporting line, read from the last paragraphs of the page.
+pub fn closing_credits(dom: &Dom, scan: &Scan<'_>) -> Option<String> {
+    for &p in scan.paragraphs.iter().rev().take(CLOSING_WINDOW) {
+        if dom
+            .ancestors(p)
+            .any(|a| matches!(dom.tag(a), Some(Tag::Footer | Tag::Nav | Tag::Aside)))
+        {
+            continue;
+        }
+        let text = node_text(dom, p, 500);
+        if text.is_empty() || text.len() > 450 {
+            continue;
+        }
+        if CLOSING.iter().any(|r| r.is_match(&text)) {
+            return Some(text);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(body: &str) -> (Vec<Caption>, Option<String>) {
+        let dom = Dom::parse(&format!("<html><body>{body}</body></html>"));
+        let scan = Scan::collect(&dom);
+        (captions(&dom, &scan, None), closing_credits(&dom, &scan))
+    }
+
+    #[test]
+    fn credit_in_an_element_or_trailing() {
+        let (c, _) = page(
+            "<figure><img src='https://x.example/a.jpg'><figcaption>Two ferries. <span class='credit'>Bild: picture-alliance/dpa</span></figcaption></figure>\
+             <figure><figcaption>The harbour at dawn. Photo: Jane Doe/Getty Images</figcaption></figure>",
+        );
+        assert_eq!(c[0].text, "Two ferries.");
+        assert_eq!(c[0].credit.as_deref(), Some("Bild: picture-alliance/dpa"));
+        assert_eq!(c[0].image.as_deref(), Some("https://x.example/a.jpg"));
+        assert_eq!(c[1].text, "The harbour at dawn.");
+        assert_eq!(c[1].credit.as_deref(), Some("Photo: Jane Doe/Getty Images"));
+    }
+
+    #[test]
+    fn agency_photo_credit() {
+        assert_eq!(
+            split_credit("Crowds gather in the square. (AP Photo/John Smith)"),
+            (
+                "Crowds gather in the square.".to_string(),
+                Some("(AP Photo/John Smith)".to_string())
+            )
+        );
+        assert_eq!(split_credit("No credit here").1, None);
+    }
+
+    #[test]
+    fn closing_lines() {
+        let (_, c) = page(
+            "<p>Body text of the story.</p><p>hk/uh (dpa, afp, rtr, ap)</p><footer><p>© 2024</p></footer>",
+        );
+        assert_eq!(c.as_deref(), Some("hk/uh (dpa, afp, rtr, ap)"));
+        let (_, c) = page("<p>Body.</p><p>(Reporting by Jane Doe; Editing by John Roe)</p>");
+        assert_eq!(
+            c.as_deref(),
+            Some("(Reporting by Jane Doe; Editing by John Roe)")
+        );
+        let (_, c) = page("<p>Just a story.</p>");
+        assert_eq!(c, None);
+    }
+}

@@ -1,0 +1,279 @@
+//! The clean headline and the site's name.
+//!
+//! Takes the structured sources, the `<title>` and the `<h1>`s; returns the headline without a
+//! trailing " | Site Name" or " - Site" (or a leading "Site: ") when that part is the site's name
+//! (as the page declares it, or as the host name spells it), and when the title has separators
+//! and an `<h1>` is one of its parts, that part. A title equal to the site's name is a site-wide
+//! default and is skipped. Must not invent a title: without any source it returns `None`.
+
+use super::scan::{Scan, contains_ci};
+use super::{Sources, fold, node_text, squeeze};
+use crate::dom::{Dom, Tag};
+
+/// Separators between a headline and the site's or section's name.
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " › ", " ‹ ", " ~ ",
+    ": ",
+];
+
+/// Longest site name part, in words, that is dropped from a title.
+const MAX_SITE_WORDS: usize = 8;
+
+/// The site's name: `og:site_name` and the other `<meta>` names, else JSON-LD's publisher or
+/// `WebSite`, else microdata's publisher.
+pub fn site_name(sources: &Sources) -> Option<String> {
+    sources
+        .meta
+        .site_name
+        .as_ref()
+        .or(sources.jsonld.site_name.as_ref())
+        .or(sources.microdata.site_name.as_ref())
+        .map(|s| squeeze(s))
+        .filter(|s| !s.is_empty())
+}
+
+/// Every name the site goes by, folded: declared names and the host name's labels.
+pub fn site_names(sources: &Sources, url: Option<&url::Url>) -> Vec<String> {
+    let mut names: Vec<String> = [&sources.meta, &sources.jsonld, &sources.microdata]
+        .iter()
+        .flat_map(|f| [f.site_name.as_deref(), f.publisher.as_deref()])
+        .flatten()
+        .map(fold)
+        .filter(|n| !n.is_empty())
+        .collect();
+    if let Some(host) = url.and_then(|u| u.host_str()) {
+        let labels: Vec<&str> = host.split('.').collect();
+        let keep = labels.len().saturating_sub(1);
+        for label in labels.iter().take(keep) {
+            if label.len() >= 4 && !matches!(*label, "www" | "blog" | "news" | "home") {
+                names.push(fold(label));
+            }
+        }
+        names.push(fold(host));
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Chooses and cleans the headline.
+pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -> Option<String> {
+    let h1s: Vec<String> = scan
+        .h1s
+        .iter()
+        .take(3)
+        .map(|&h| node_text(dom, h, 400))
+        .filter(|t| !t.is_empty() && t.len() < 400)
+        .collect();
+    let document = scan.title.map(|t| node_text(dom, t, 600));
+    let candidates = [
+        sources.jsonld.title.as_deref(),
+        sources.microdata.title.as_deref(),
+        sources.meta.title.as_deref(),
+        document.as_deref(),
+    ];
+    for candidate in candidates.into_iter().flatten() {
+        let candidate = squeeze(candidate);
+        if candidate.is_empty() || is_site(&candidate, sites) {
+            continue;
+        }
+        return Some(clean(&candidate, sites, &h1s));
+    }
+    visible_headline(dom, scan, sites).or_else(|| h1s.into_iter().next())
+}
+
+/// The page's headline as shown: its only `<h1>` outside headers, navigation, asides and footers
+/// and not a logo, when it reads as a headline (not the site's name, not too long).
+fn visible_headline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Option<String> {
+    let mut main = scan.h1s.iter().copied().filter(|&h| {
+        !std::iter::once(h).chain(dom.ancestors(h)).any(|a| {
+            matches!(
+                dom.tag(a),
+                Some(Tag::Header | Tag::Nav | Tag::Aside | Tag::Footer)
+            ) || ["class", "id"].iter().any(|k| {
+                dom.attr(a, k).is_some_and(|v| {
+                    [
+                        "logo",
+                        "brand",
+                        "site-title",
+                        "sitename",
+                        "site-name",
+                        "masthead",
+                    ]
+                    .iter()
+                    .any(|w| contains_ci(v, w))
+                })
+            })
+        })
+    });
+    let first = main.next()?;
+    if main.next().is_some() {
+        return None;
+    }
+    let text = node_text(dom, first, 400);
+    let words = text.split_whitespace().count();
+    ((1..=40).contains(&words) && !is_site(&text, sites)).then_some(text)
+}
+
+/// Drops site-name parts from a title, or picks the part an `<h1>` repeats.
+pub fn clean(title: &str, sites: &[String], h1s: &[String]) -> String {
+    let folded_h1s: Vec<String> = h1s.iter().map(|h| fold(h)).collect();
+    if folded_h1s.contains(&fold(title)) {
+        return title.to_string();
+    }
+    let mut t = title;
+    loop {
+        if let Some((head, tail)) = split_last(t)
+            && is_site(tail, sites)
+            && !head.trim().is_empty()
+        {
+            t = head.trim_end();
+            continue;
+        }
+        if let Some((head, tail)) = split_first(t)
+            && is_site(head, sites)
+            && !tail.trim().is_empty()
+        {
+            t = tail.trim_start();
+            continue;
+        }
+        break;
+    }
+    if !folded_h1s.is_empty() && has_separator(t) {
+        for sep in SEPARATORS {
+            for (i, _) in t.match_indices(sep) {
+                let head = &t[..i];
+                let tail = &t[i + sep.len()..];
+                for part in [head, tail] {
+                    let f = fold(part);
+                    if !f.is_empty() && folded_h1s.contains(&f) {
+                        return part.trim().to_string();
+                    }
+                }
+            }
+        }
+    }
+    t.trim().to_string()
+}
+
+fn has_separator(t: &str) -> bool {
+    SEPARATORS.iter().any(|s| t.contains(s))
+}
+
+fn split_last(t: &str) -> Option<(&str, &str)> {
+    SEPARATORS
+        .iter()
+        .filter(|s| **s != ": ")
+        .filter_map(|s| t.rfind(s).map(|i| (i, s.len())))
+        .max_by_key(|(i, _)| *i)
+        .map(|(i, len)| (&t[..i], &t[i + len..]))
+}
+
+fn split_first(t: &str) -> Option<(&str, &str)> {
+    SEPARATORS
+        .iter()
+        .filter_map(|s| t.find(s).map(|i| (i, s.len())))
+        .min_by_key(|(i, _)| *i)
+        .map(|(i, len)| (&t[..i], &t[i + len..]))
+}
+
+/// True when `part` names the site: equal to a declared name or host label (letters and digits
+/// compared without case), or one containing the other when both are long enough.
+pub fn is_site(part: &str, sites: &[String]) -> bool {
+    if part.split_whitespace().count() > MAX_SITE_WORDS {
+        return false;
+    }
+    let f = fold(part);
+    if f.len() < 3 {
+        return false;
+    }
+    sites.iter().any(|s| {
+        let (short, long) = if s.len() < f.len() {
+            (s.as_str(), f.as_str())
+        } else {
+            (f.as_str(), s.as_str())
+        };
+        s == &f || (short.len() >= 4 && short.len() * 2 >= long.len() && long.contains(short))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metadata::Fields;
+
+    fn sites(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| fold(n)).collect()
+    }
+
+    #[test]
+    fn drops_site_suffix_and_prefix() {
+        let s = sites(&["The Slow Kettle"]);
+        assert_eq!(
+            clean("Why bread sulks | The Slow Kettle", &s, &[]),
+            "Why bread sulks"
+        );
+        assert_eq!(
+            clean("The Slow Kettle - Why bread sulks", &s, &[]),
+            "Why bread sulks"
+        );
+        assert_eq!(
+            clean("Why bread sulks - Baking - The Slow Kettle", &s, &[]),
+            "Why bread sulks - Baking"
+        );
+    }
+
+    #[test]
+    fn keeps_a_dash_that_is_not_a_site() {
+        let s = sites(&["Example"]);
+        assert_eq!(
+            clean("Spring walk - 36 walkers", &s, &[]),
+            "Spring walk - 36 walkers"
+        );
+    }
+
+    #[test]
+    fn takes_the_part_the_h1_repeats() {
+        let h1 = vec!["Great article".to_string()];
+        assert_eq!(
+            clean("Great article | Joe's corner of the web", &[], &h1),
+            "Great article"
+        );
+    }
+
+    #[test]
+    fn site_wide_og_title_is_skipped() {
+        let dom = Dom::parse(
+            "<html><head><title>Moon base opens - Example News</title>\
+             <meta property='og:title' content='Example News'>\
+             <meta property='og:site_name' content='Example News'></head><body></body></html>",
+        );
+        let scan = Scan::collect(&dom);
+        let meta = crate::metadata::meta_tags::read(&scan.metas);
+        let sources = Sources {
+            jsonld: Fields::default(),
+            meta,
+            microdata: Fields::default(),
+        };
+        let s = site_names(&sources, None);
+        assert_eq!(
+            choose(&dom, &scan, &sources, &s).as_deref(),
+            Some("Moon base opens")
+        );
+    }
+
+    #[test]
+    fn host_label_counts_as_site_name() {
+        let url = url::Url::parse("https://www.wired.com/story/x").expect("url");
+        let sources = Sources {
+            jsonld: Fields::default(),
+            meta: Fields::default(),
+            microdata: Fields::default(),
+        };
+        let s = site_names(&sources, Some(&url));
+        assert_eq!(
+            clean("AI can do great things | WIRED", &s, &[]),
+            "AI can do great things"
+        );
+    }
+}
