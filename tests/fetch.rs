@@ -138,7 +138,6 @@ async fn a_redirect_chain_ends_at_the_final_url() {
 }
 
 #[tokio::test]
-#[ignore = "needs the canonical URL from the metadata cascade (another issue)"]
 async fn a_canonical_url_outranks_the_final_url() {
     let page = article_page("Canonical", "BODY_TEXT the page names its address").replace(
         "<head>",
