@@ -58,14 +58,14 @@ fn seed_body_is_the_lead_paragraphs_and_subheadings() {
     assert_eq!(
         starts,
         vec![
-            "Über das Propagandame",
-            "Nach Angaben der belg",
-            "An dem Cyberangriff u",
-            "\"Vorerst k.o. geschla",
-            "Amaq sei \"aus einem w",
-            "\"Der IS bleibt gefähr",
-            "Mit ihrem Internetauf",
-            "Der IS hat seine eins",
+            "Über das Propagandam",
+            "Nach Angaben der bel",
+            "An dem Cyberangriff ",
+            "\"Vorerst k.o. geschl",
+            "Amaq sei \"aus einem ",
+            "\"Der IS bleibt gefäh",
+            "Mit ihrem Internetau",
+            "Der IS hat seine ein",
         ],
         "{text}"
     );

@@ -78,9 +78,9 @@ fn plain(raw: &str, syntax: Syntax, out: &mut String, inline: &mut Inline) {
         if in_link && before.contains(char::is_whitespace) {
             in_link = false;
         }
-        if at.starts_with('\n') {
+        if let Some(after) = at.strip_prefix('\n') {
             out.push(' ');
-            rest = &at[1..];
+            rest = after;
             continue;
         }
         if let Some(tag) = BROWSER_TAGS.iter().find(|t| at.starts_with(**t)) {

@@ -236,7 +236,7 @@ const PHRASES: &[(&str, Cue)] = &[
 
 static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
+        .match_kind(MatchKind::LeftmostLongest)
         .build(PHRASES.iter().map(|(p, _)| *p))
         .ok()
 });
@@ -718,7 +718,7 @@ mod tests {
             "too few markers to read as lynx"
         );
         assert_eq!(
-            rule("  * [Tech](https://x.example/tech)\n"),
+            rule("  * [Tech](https://x.example/tech)\n  * [Sport](/s)\n  * [Art](/a)\n"),
             Some("link-list")
         );
         assert_eq!(rule("* * *"), Some("markup-only"));
