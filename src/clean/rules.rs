@@ -23,7 +23,35 @@ pub struct Rule {
     /// The name shown by `--explain`.
     pub name: &'static str,
     /// True when the block should be dropped.
-    pub test: fn(&Block, &RuleContext, &CleanOptions) -> bool,
+    pub test: fn(&Candidate, &RuleContext, &CleanOptions) -> bool,
+}
+
+/// A block with what every rule reads of it, computed once: its text, the text folded to one
+/// line of lowercase words, and its length in characters.
+pub struct Candidate<'b> {
+    /// The block.
+    pub block: &'b Block,
+    /// [`Block::text`].
+    pub text: String,
+    /// The text with white space runs folded to one space, lowercase.
+    pub lower: String,
+    /// Characters in `text`.
+    pub chars: usize,
+}
+
+impl<'b> Candidate<'b> {
+    /// Prepares a block for the rules.
+    pub fn new(block: &'b Block) -> Candidate<'b> {
+        let text = block.text();
+        let lower = normalised(&text);
+        let chars = text.chars().count();
+        Candidate {
+            block,
+            text,
+            lower,
+            chars,
+        }
+    }
 }
 
 /// The single-block rules, in the order they are tried.
@@ -80,10 +108,11 @@ pub fn apply(
 ) -> Vec<Block> {
     let mut kept = Vec::with_capacity(blocks.len());
     for block in blocks {
-        match RULES
+        let candidate = Candidate::new(&block);
+        let verdict = RULES
             .iter()
-            .find(|rule| (rule.test)(&block, context, options))
-        {
+            .find(|rule| (rule.test)(&candidate, context, options));
+        match verdict {
             Some(rule) => record(dropped, options.explain, rule.name, &block),
             None => kept.push(block),
         }
@@ -112,20 +141,17 @@ fn normalised(text: &str) -> String {
         .to_lowercase()
 }
 
-fn char_len(text: &str) -> usize {
-    text.chars().count()
-}
-
 /// `title-repeat`: a heading or short paragraph that repeats the title, e.g. the `<h1>` above
 /// the story. The title is metadata, not body.
-fn title_repeat(block: &Block, context: &RuleContext, _: &CleanOptions) -> bool {
+fn title_repeat(c: &Candidate, context: &RuleContext, _: &CleanOptions) -> bool {
+    let block = c.block;
     let Some(title) = context.title else {
         return false;
     };
     if !matches!(block, Block::Heading { .. } | Block::Paragraph { .. }) {
         return false;
     }
-    let text = normalised(&block.text());
+    let text = c.lower.as_str();
     !text.is_empty() && text == normalised(title)
 }
 
@@ -154,8 +180,11 @@ const AD_LABELS: &[&str] = &[
 ];
 
 /// `advertisement`: an advertisement label left in the text, e.g. "Advertisement" or "Anzeige".
-fn advertisement(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
-    let text = normalised(&block.text());
+fn advertisement(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    if c.chars > 60 {
+        return false;
+    }
+    let text = c.lower.as_str();
     let text = text.trim_matches(|c: char| !c.is_alphanumeric());
     AD_LABELS.contains(&text)
 }
@@ -173,24 +202,25 @@ static BYLINE_START: Pattern = LazyLock::new(|| {
 
 /// `byline`: a short line naming the author, e.g. "By Jane Doe, Staff Writer" or "Von Max
 /// Mustermann", or a line that is only the author names from the metadata.
-fn byline(block: &Block, context: &RuleContext, _: &CleanOptions) -> bool {
+fn byline(c: &Candidate, context: &RuleContext, _: &CleanOptions) -> bool {
+    let block = c.block;
     let Block::Paragraph { .. } = block else {
         return false;
     };
-    let text = block.text();
-    if char_len(&text) > 120 {
+    let text = c.text.as_str();
+    if c.chars > 120 {
         return false;
     }
     if matches(&BYLINE_START, text.trim()) && !text.trim_end().ends_with(['.', '!', '?', ':']) {
         return true;
     }
-    let lower = normalised(&text);
+    let lower = c.lower.as_str();
     !context.authors.is_empty()
         && context
             .authors
             .iter()
             .all(|a| lower.contains(&normalised(a)))
-        && char_len(&text) < 80
+        && c.chars < 80
 }
 
 static DATE_LIKE: Pattern = LazyLock::new(|| {
@@ -200,18 +230,16 @@ static DATE_LIKE: Pattern = LazyLock::new(|| {
 
 /// `dateline`: a short line that is only a date and time, with a few words around it, e.g.
 /// "Published 25 November 2019, 14:03" or "Stand: 25.11.2019 14:03 Uhr".
-fn dateline(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+fn dateline(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    let block = c.block;
     let Block::Paragraph { .. } = block else {
         return false;
     };
-    let text = block.text();
+    let text = c.text.as_str();
     let words = text.split_whitespace().count();
-    words <= 9
-        && char_len(&text) < 80
-        && matches(&DATE_LIKE, &text)
-        && !text.trim_end().ends_with('.')
+    words <= 9 && c.chars < 80 && matches(&DATE_LIKE, text) && !text.trim_end().ends_with('.')
         || words <= 12 && {
-            let lower = normalised(&text);
+            let lower = c.lower.as_str();
             [
                 "updated",
                 "published",
@@ -229,7 +257,7 @@ fn dateline(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
             ]
             .iter()
             .any(|w| lower.starts_with(w))
-                && matches(&DATE_LIKE, &text)
+                && matches(&DATE_LIKE, text)
         }
 }
 
@@ -291,17 +319,17 @@ const CREDIT_SUFFIXES: &[&str] = &[
 
 /// `image-credit`: a picture credit line, e.g. "Photo: Jane Doe/Getty Images" or
 /// "Bild: picture-alliance/dpa".
-fn image_credit(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+fn image_credit(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    let block = c.block;
     let Block::Paragraph { .. } = block else {
         return false;
     };
-    let text = block.text();
-    if char_len(&text) > 150 {
+    if c.chars > 150 {
         return false;
     }
-    let lower = normalised(&text);
+    let lower = c.lower.as_str();
     CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || (char_len(&text) < 80
+        || (c.chars < 80
             && CREDIT_SUFFIXES
                 .iter()
                 .any(|s| lower.ends_with(s) || lower.ends_with(&format!("{s})"))))
@@ -358,11 +386,12 @@ const SHARE_PHRASES: &[&str] = &[
 ];
 
 /// `share-buttons`: the text of share, print or comment buttons, e.g. "Share on Facebook".
-fn share_buttons(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+fn share_buttons(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    let block = c.block;
     if matches!(block, Block::Code { .. } | Block::Table { .. }) {
         return false;
     }
-    let text = normalised(&block.text());
+    let text = c.lower.as_str();
     if text.len() > 120 {
         return false;
     }
@@ -420,16 +449,17 @@ const TEASER_OPENERS: &[&str] = &[
 
 /// `inline-teaser`: a one-line pointer to another article inside the body, e.g. "Read more:
 /// Five things to know about ..." or "Lesen Sie auch: ...".
-fn inline_teaser(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+fn inline_teaser(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    let block = c.block;
     let (Block::Paragraph { spans } | Block::Heading { spans, .. }) = block else {
         return false;
     };
-    let text = normalised(&block.text());
-    if text.chars().count() > 250 {
+    let text = c.lower.as_str();
+    if c.chars > 250 {
         return false;
     }
     TEASER_OPENERS.iter().any(|o| text.starts_with(o))
-        && (spans.iter().any(|s| s.link.is_some()) || text.chars().count() < 120)
+        && (spans.iter().any(|s| s.link.is_some()) || c.chars < 120)
 }
 
 /// Phrases of newsletter, subscription and cookie calls, lowercase.
@@ -479,15 +509,16 @@ const CALL_PHRASES: &[&str] = &[
 
 /// `call-to-action`: a short newsletter, subscription, cookie or copyright notice, e.g. "Sign
 /// up for our daily newsletter" or "We use cookies to improve your experience".
-fn call_to_action(block: &Block, _: &RuleContext, _: &CleanOptions) -> bool {
+fn call_to_action(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    let block = c.block;
     if !matches!(
         block,
         Block::Paragraph { .. } | Block::Heading { .. } | Block::List { .. }
     ) {
         return false;
     }
-    let text = normalised(&block.text());
-    text.chars().count() < 220 && CALL_PHRASES.iter().any(|p| text.contains(p))
+    let text = c.lower.as_str();
+    c.chars < 220 && CALL_PHRASES.iter().any(|p| text.contains(p))
 }
 
 /// Share of a span list's characters that are link text.
@@ -513,7 +544,8 @@ fn link_share(spans: &[Span]) -> (usize, f32) {
 
 /// `link-dense`: a paragraph or list that is mostly links, e.g. a list of related headlines or
 /// a row of tag links. Long paragraphs need a higher share.
-fn link_dense(block: &Block, _: &RuleContext, options: &CleanOptions) -> bool {
+fn link_dense(c: &Candidate, _: &RuleContext, options: &CleanOptions) -> bool {
+    let block = c.block;
     match block {
         Block::Paragraph { spans } | Block::Heading { spans, .. } => {
             let (chars, share) = link_share(spans);
@@ -533,7 +565,8 @@ fn link_dense(block: &Block, _: &RuleContext, options: &CleanOptions) -> bool {
 }
 
 /// `caption`: a picture caption, kept as metadata; in the body only with `captions` on.
-fn caption(block: &Block, _: &RuleContext, options: &CleanOptions) -> bool {
+fn caption(c: &Candidate, _: &RuleContext, options: &CleanOptions) -> bool {
+    let block = c.block;
     matches!(block, Block::Caption { .. }) && !options.captions
 }
 
@@ -597,7 +630,7 @@ fn trailing_related(
     let Some(start) = start else { return blocks };
     let long_after = blocks[start + 1..].iter().any(|b| {
         matches!(b, Block::Paragraph { .. })
-            && char_len(&b.text()) > 250
+            && b.text().chars().count() > 250
             && link_share(match b {
                 Block::Paragraph { spans } => spans,
                 _ => &[],
@@ -645,7 +678,7 @@ mod tests {
 
     fn drops(rule: &str, block: &Block, context: &RuleContext) -> bool {
         let rule = RULES.iter().find(|r| r.name == rule).expect("rule exists");
-        (rule.test)(block, context, &CleanOptions::default())
+        (rule.test)(&Candidate::new(block), context, &CleanOptions::default())
     }
 
     const LONG: &str = "This paragraph is long enough to be article text, and it goes on for a while so that no short-line rule could ever take it for a button, a label or a credit line, because it is a real sentence with commas.";
@@ -773,7 +806,7 @@ mod tests {
     }
 
     fn caption_rule(block: &Block, options: &CleanOptions) -> bool {
-        caption(block, &RuleContext::default(), options)
+        caption(&Candidate::new(block), &RuleContext::default(), options)
     }
 
     #[test]

@@ -352,7 +352,9 @@ fn is_false_friend(tokens: &NameScratch, i: usize) -> bool {
                 | "xl"
         )
     ) || (tokens.tokens.len() >= 3 && tokens.word(i) == Some("ad") && i > 0)
-        || tokens.word(i).is_some_and(|word| hides_a_part(word, before, after))
+        || tokens
+            .word(i)
+            .is_some_and(|word| hides_a_part(word, before, after))
 }
 
 /// Words that say which part of an element a `hidden` class hides (`field--label-hidden`,

@@ -1,8 +1,8 @@
 //! Resolving raw arguments once into the settings every part of a run uses.
 
 use super::args::{Args, FormatArg, InputFormatArg};
-use super::sources;
 use super::fetching::{self, FetchSettings};
+use super::sources;
 use anyhow::{Context, Result, bail};
 use gleaner::{Format, InputFormat, Options};
 use std::path::{Path, PathBuf};

@@ -7,9 +7,9 @@
 mod args;
 mod batch;
 mod config;
+mod fetching;
 mod manifest;
 mod progress;
-mod fetching;
 mod sources;
 mod stream;
 mod warc;

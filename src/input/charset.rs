@@ -117,7 +117,10 @@ mod tests {
         let bytes = "<meta charset=gb2312><p>新电脑</p>".as_bytes();
         assert_eq!(decode(bytes, None).0, "<meta charset=gb2312><p>新电脑</p>");
         let latin1 = b"<meta charset=iso-8859-1><p>caf\xe9</p>";
-        assert_eq!(decode(latin1, None).0, "<meta charset=iso-8859-1><p>café</p>");
+        assert_eq!(
+            decode(latin1, None).0,
+            "<meta charset=iso-8859-1><p>café</p>"
+        );
     }
 
     #[test]
