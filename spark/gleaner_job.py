@@ -1,8 +1,8 @@
 """Runs gleaner over web archives on Apache Spark and writes the articles as Parquet.
 
 Input: a text file listing WARC paths, one per line (blank lines and `#` comments skipped; read
-with Spark's `textFile`, so a gzipped list such as Common Crawl's `warc.paths.gz` is decompressed
-on the fly, and `--prefix` turns its relative paths into URIs). One Spark task per archive streams
+by the driver when local, else with Spark's `textFile`; a gzipped list such as Common Crawl's
+`warc.paths.gz` is decompressed on the fly, and `--prefix` turns its relative paths into URIs). One Spark task per archive streams
 it through the `gleaner` binary in its WARC mode: gleaner reads the records, Python only sees
 gleaner's answers, one JSON line at a time, never a whole archive. Every answer becomes a row with
 gleaner's JSON schema as columns. A record that fails (no article, unreadable page, damaged
