@@ -40,6 +40,10 @@ pub use render::{Format, render};
 
 use input::PageKind;
 
+/// On a page whose metadata says it is a listing, a body without any block this long is only
+/// teasers.
+const LISTING_TEASER_CHARS: usize = 250;
+
 /// Extracts the article from a page: HTML or saved text, as bytes in any charset or as `&str`.
 ///
 /// Fails with [`Error::NoArticle`] when nothing on the page reads as an article, and with
@@ -61,8 +65,15 @@ pub fn extract(input: impl AsRef<[u8]>, options: &Options) -> Result<Article, Er
     if options.metadata.detect_language && article.metadata.language_detected.is_none() {
         article.metadata.language_detected = detect_language(&article);
     }
-    if article.blocks.is_empty() {
-        let reason = if article.metadata.page_type == PageType::Listing {
+    // A listing (a front page, a section, search results) has teasers, not an article: when
+    // what the cleaner kept is only teaser-sized text, there is no article to give.
+    let listing = article.metadata.page_type == PageType::Listing
+        && article
+            .blocks
+            .iter()
+            .all(|block| block.text().chars().count() < LISTING_TEASER_CHARS);
+    if article.blocks.is_empty() || listing {
+        let reason = if listing {
             "the page is a listing of links".to_string()
         } else {
             "all text on the page was boilerplate".to_string()
