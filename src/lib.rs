@@ -212,3 +212,8 @@ pub(crate) fn iso_639_1(lang: whatlang::Lang) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

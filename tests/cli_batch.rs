@@ -437,3 +437,34 @@ fn quiet_runs_print_nothing_on_success() {
         .success()
         .stderr(predicates::str::contains("3 done, 0 failed"));
 }
+
+#[test]
+fn plain_progress_lines_when_stderr_is_not_a_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for n in 0..4 {
+        put(dir.path(), &format!("p{n}.html"), article(n).as_bytes());
+    }
+    let out = tempfile::tempdir().expect("out");
+    let assert = gleaner()
+        .arg(dir.path())
+        .args(["--progress-every", "0", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("/4 inputs, ") && stderr.contains(" pages/s, 0 errors"),
+        "{stderr}"
+    );
+    // With the default interval a short run prints no progress line, only its summary.
+    let out = tempfile::tempdir().expect("out");
+    let assert = gleaner()
+        .arg(dir.path())
+        .arg("-o")
+        .arg(out.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(!stderr.contains("inputs, "), "{stderr}");
+    assert!(stderr.contains("4 done, 0 failed"), "{stderr}");
+}

@@ -80,6 +80,10 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
     pub time_budget: f64,
 
+    /// How often the plain progress line is printed when stderr is not a terminal.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, hide = true)]
+    pub progress_every: f64,
+
     /// Read JSON Lines `{"url": ..., "html": ...}` (or `"text"` instead of `"html"`) from
     /// standard input and write one result line per input line, in order, flushed per line.
     #[arg(long, conflicts_with = "inputs")]

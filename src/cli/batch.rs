@@ -174,7 +174,7 @@ pub fn run(config: &Config) -> Result<Summary> {
         config,
         sink,
         manifest,
-        progress: Progress::new(shown, total),
+        progress: Progress::new(shown, total, config.progress_every),
         summary: Summary::default(),
         counts: Counts::default(),
         archive: None,

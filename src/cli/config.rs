@@ -63,6 +63,8 @@ pub struct Config {
     pub max_size: u64,
     /// How long one page may take before it is reported as an error and the batch moves on.
     pub time_budget: Duration,
+    /// How often the plain progress line is printed (stderr not a terminal).
+    pub progress_every: Duration,
     /// Read `{"url", "html"|"text"}` lines from standard input (worker mode).
     pub stdin_jsonl: bool,
     /// How URLs are fetched.
@@ -161,6 +163,8 @@ impl Config {
             force: args.force,
             max_size: args.max_size,
             time_budget: Duration::from_secs_f64(args.time_budget),
+            progress_every: Duration::try_from_secs_f64(args.progress_every)
+                .unwrap_or(super::progress::PLAIN_EVERY),
             stdin_jsonl: args.stdin_jsonl,
             fetch,
         })

@@ -7,13 +7,13 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
-/// How often the plain (non-terminal) progress line is printed.
+/// How often the plain (non-terminal) progress line is printed by default.
 pub const PLAIN_EVERY: Duration = Duration::from_secs(10);
 
 enum Display {
     Nothing,
     Bar(ProgressBar),
-    Plain { last: Instant },
+    Plain { last: Instant, every: Duration },
 }
 
 /// Counts and shows a run's progress.
@@ -27,8 +27,9 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A progress display for `total` inputs; `enabled` false shows nothing.
-    pub fn new(enabled: bool, total: u64) -> Progress {
+    /// A progress display for `total` inputs; `enabled` false shows nothing; without a
+    /// terminal, a plain line every `every`.
+    pub fn new(enabled: bool, total: u64, every: Duration) -> Progress {
         let display = if !enabled {
             Display::Nothing
         } else if std::io::stderr().is_terminal() {
@@ -41,6 +42,7 @@ impl Progress {
         } else {
             Display::Plain {
                 last: Instant::now(),
+                every,
             }
         };
         Progress {
@@ -109,8 +111,8 @@ impl Progress {
         match &mut self.display {
             Display::Nothing => {}
             Display::Bar(bar) => bar.set_message(message),
-            Display::Plain { last } => {
-                if last.elapsed() >= PLAIN_EVERY {
+            Display::Plain { last, every } => {
+                if last.elapsed() >= *every {
                     *last = Instant::now();
                     eprintln!("gleaner: {}/{} inputs, {message}", self.inputs, self.total);
                 }
