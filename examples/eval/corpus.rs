@@ -55,7 +55,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn strings(value: &serde_json::Value) -> Vec<String> {
+pub fn strings(value: &serde_json::Value) -> Vec<String> {
     value
         .as_array()
         .map(|a| {

@@ -15,21 +15,7 @@ use std::time::{Duration, Instant};
 /// The renderers of `text/` and `text-snippets/`, in the order they are reported.
 pub const RENDERERS: &[&str] = &["lynx", "lynx-nolist", "w3m", "chromium", "html2text"];
 
-fn read_json(path: &Path) -> Result<serde_json::Value, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn strings(value: &serde_json::Value) -> Vec<String> {
-    value
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
-}
+use super::corpus::{read_json, strings};
 
 /// Loads every render of every page of `text` or `text-snippets`.
 pub fn load(root: &Path, set: &str) -> Result<Vec<Case>, String> {

@@ -124,17 +124,7 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     metadata
 }
 
-/// Collapses every run of white space to one space and trims.
-pub fn squeeze(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+pub use crate::article::squeeze;
 
 /// The visible text below `id`, white space collapsed, scripts and styles skipped, cut after
 /// about `max` bytes.

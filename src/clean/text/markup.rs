@@ -57,17 +57,7 @@ pub fn read(raw: &str, syntax: Syntax) -> Inline {
     inline
 }
 
-/// Collapses white space runs to one space and trims.
-pub fn squeeze(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+pub use crate::article::squeeze;
 
 fn plain(raw: &str, syntax: Syntax, out: &mut String, inline: &mut Inline) {
     let mut rest = raw;
