@@ -682,3 +682,50 @@ fn the_cli_rejects_bad_fetch_flags() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn the_cli_records_urls_in_the_manifest_and_resumes() {
+    let server = Server::start(|request| match request.path.as_str() {
+        "/gone" => Reply::status(404),
+        path => Reply::html(article_page(
+            "Kept",
+            &format!("BODY_TEXT page {path} words"),
+        )),
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("urls.txt");
+    std::fs::write(
+        &list,
+        format!("{}\n{}\n", server.url("/a"), server.url("/gone")),
+    )
+    .expect("list");
+    let out = dir.path().join("out");
+    let run = || {
+        gleaner()
+            .args(["--allow-private", "--delay", "0", "-q", "-i"])
+            .arg(&list)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .expect("run")
+    };
+    assert_eq!(run().status.code(), Some(1), "the 404 fails the run");
+    let manifest = std::fs::read_to_string(out.join("gleaner-manifest.jsonl")).expect("manifest");
+    let entries: Vec<serde_json::Value> = manifest
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .filter(|v: &serde_json::Value| v.get("input").is_some())
+        .collect();
+    let status = |path: &str| {
+        entries
+            .iter()
+            .find(|e| e["input"] == server.url(path))
+            .map(|e| e["status"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(status("/a").as_deref(), Some("ok"), "{manifest}");
+    assert_eq!(status("/gone").as_deref(), Some("error"), "{manifest}");
+    // The rerun fetches only what failed: the article's output exists.
+    run();
+    assert_eq!(server.hits("/a"), 1);
+    assert_eq!(server.hits("/gone"), 2);
+}

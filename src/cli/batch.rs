@@ -193,7 +193,13 @@ pub fn run(config: &Config) -> Result<Summary> {
     #[cfg(feature = "fetch")]
     {
         let mut first = collector.first_document;
-        super::fetching::run(config, &urls, &mut collector.summary, &mut first)?;
+        super::fetching::run(
+            config,
+            &urls,
+            &mut collector.summary,
+            &mut first,
+            collector.manifest.as_mut(),
+        )?;
     }
     Ok(collector.summary)
 }

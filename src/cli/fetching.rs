@@ -130,6 +130,7 @@ pub use run::{run, split_urls};
 mod run {
     use super::super::batch::Summary;
     use super::super::config::{Config, Destination, OutputFormat};
+    use super::super::manifest::{Entry, Manifest, Status};
     use super::super::sources::{self, Origin, Source};
     use super::super::write;
     use super::FetchSettings;
@@ -137,6 +138,7 @@ mod run {
     use futures_util::StreamExt;
     use gleaner::fetch::{FetchOptions, Fetcher};
     use std::sync::Arc;
+    use std::time::Instant;
 
     /// Futures kept ahead of the one being written, per job: enough for other hosts to go on
     /// while one host waits out its delay.
@@ -148,6 +150,10 @@ mod run {
         explain: Vec<gleaner::Dropped>,
         /// A `--save-html` write that failed.
         save_error: Option<String>,
+        /// Bytes fetched.
+        bytes_in: u64,
+        /// Whether the page was read but had no article.
+        no_article: bool,
     }
 
     impl UrlOutcome {
@@ -156,6 +162,8 @@ mod run {
                 rendered: Err(message),
                 explain: Vec::new(),
                 save_error: None,
+                bytes_in: 0,
+                no_article: false,
             }
         }
     }
@@ -194,7 +202,15 @@ mod run {
         urls: &[Source],
         summary: &mut Summary,
         first_on_stdout: &mut bool,
+        mut manifest: Option<&mut Manifest>,
     ) -> Result<bool> {
+        // A rerun into the same directory skips the URLs whose output exists (resume).
+        let urls: Vec<&Source> = urls
+            .iter()
+            .filter(|source| {
+                config.force || output_file(config, source).is_none_or(|p| !p.exists())
+            })
+            .collect();
         if urls.is_empty() {
             return Ok(true);
         }
@@ -209,12 +225,41 @@ mod run {
             let mut outcomes = futures_util::stream::iter(urls)
                 .map(|source| {
                     let fetcher = fetcher.clone();
-                    async move { (source, process(config, &fetcher, source).await) }
+                    async move {
+                        let started = Instant::now();
+                        let outcome = process(config, &fetcher, source).await;
+                        (source, outcome, started.elapsed().as_millis() as u64)
+                    }
                 })
                 .buffered(window);
-            while let Some((source, outcome)) = outcomes.next().await {
+            while let Some((source, outcome, ms)) = outcomes.next().await {
+                let entry = |status, error, output, bytes_out| Entry {
+                    input: source.name.clone(),
+                    status,
+                    error,
+                    output,
+                    bytes_in: outcome.bytes_in,
+                    bytes_out,
+                    ms: Some(ms),
+                    records: None,
+                };
+                let line = match &outcome.rendered {
+                    Ok(text) => entry(
+                        Status::Ok,
+                        None,
+                        output_file(config, source).map(|p| p.display().to_string()),
+                        text.len() as u64,
+                    ),
+                    Err(message) if outcome.no_article => {
+                        entry(Status::NoArticle, Some(message.clone()), None, 0)
+                    }
+                    Err(message) => entry(Status::Error, Some(message.clone()), None, 0),
+                };
                 if !deliver(config, source, outcome, summary, first_on_stdout)? {
                     return Ok(false);
+                }
+                if let Some(manifest) = manifest.as_deref_mut() {
+                    manifest.append(&line)?;
                 }
             }
             Ok(true)
@@ -235,6 +280,7 @@ mod run {
         };
         let options = config.options.clone();
         let format = config.format;
+        let bytes_in = fetched.body.len() as u64;
         let saved_path = config
             .fetch
             .save_html
@@ -246,6 +292,7 @@ mod run {
                     .err()
                     .map(|e| format!("{e:#}"))
             });
+            let mut no_article = false;
             let (rendered, explain) = match gleaner::fetch::extract_fetched(&fetched, &options) {
                 Ok(article) => (
                     Ok(match format {
@@ -257,6 +304,7 @@ mod run {
                     article.dropped,
                 ),
                 Err(gleaner::Error::NoArticle { reason, dropped }) => {
+                    no_article = true;
                     (Err(format!("no article found ({reason})")), dropped)
                 }
                 Err(e) => (Err(e.to_string()), Vec::new()),
@@ -265,10 +313,24 @@ mod run {
                 rendered,
                 explain,
                 save_error,
+                bytes_in,
+                no_article,
             }
         });
         work.await
             .unwrap_or_else(|e| UrlOutcome::failed(format!("extraction failed: {e}")))
+    }
+
+    /// The file a URL's article goes to with `-o DIR`.
+    fn output_file(config: &Config, source: &Source) -> Option<std::path::PathBuf> {
+        match &config.destination {
+            Destination::Directory(dir) => Some(sources::output_path(
+                dir,
+                &source.relative,
+                config.format.extension(),
+            )),
+            _ => None,
+        }
     }
 
     /// Reports or writes one outcome, in input order.
@@ -312,10 +374,10 @@ mod run {
                 super::append(path, text.as_bytes())
             }
             Destination::File(path) => write::atomic_write(path, text.as_bytes()),
-            Destination::Directory(dir) => {
-                let path = sources::output_path(dir, &source.relative, config.format.extension());
-                write::atomic_write(&path, text.as_bytes())
-            }
+            Destination::Directory(_) => match output_file(config, source) {
+                Some(path) => write::atomic_write(&path, text.as_bytes()),
+                None => Ok(()),
+            },
         };
         match written {
             Ok(()) => summary.done += 1,
