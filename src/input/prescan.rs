@@ -38,7 +38,7 @@ pub fn prepare(html: &str, max_depth: usize) -> Cow<'_, str> {
     if depth <= max_depth {
         return stripped;
     }
-    Cow::Owned(flatten_deep_nesting(&stripped, max_depth).into_owned())
+    Cow::Owned(flatten(&stripped, max_depth))
 }
 
 /// Cuts the bodies of `<script>` (except JSON-LD) and `<style>` elements and comments; returns
@@ -97,12 +97,8 @@ fn is_cut(name: &str, open_tag: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
 }
 
-/// Returns the text unchanged when its estimated depth is within `max_depth`; otherwise a copy
-/// in which start and end tags deeper than `max_depth` are removed.
-pub fn flatten_deep_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
-    if estimated_depth(html) <= max_depth {
-        return Cow::Borrowed(html);
-    }
+/// A copy of the text in which start and end tags deeper than `max_depth` are removed.
+fn flatten(html: &str, max_depth: usize) -> String {
     let mut out = String::with_capacity(html.len());
     let mut depth = 0usize;
     let mut excess = 0usize;
@@ -136,34 +132,7 @@ pub fn flatten_deep_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
         }
     }
     out.push_str(&html[copied..]);
-    Cow::Owned(out)
-}
-
-/// The deepest nesting the tags suggest (an estimate: implied end tags are not modelled).
-fn estimated_depth(html: &str) -> usize {
-    let mut depth = 0usize;
-    let mut deepest = 0usize;
-    let mut pos = 0;
-    while let Some(offset) = memchr::memchr(b'<', &html.as_bytes()[pos..]) {
-        let start = pos + offset;
-        match token(html, start) {
-            Token::Open { name, end } => {
-                if counts(name) {
-                    depth += 1;
-                    deepest = deepest.max(depth);
-                }
-                pos = skip_raw(html, name, end);
-            }
-            Token::Close { name, end } => {
-                if counts(name) {
-                    depth = depth.saturating_sub(1);
-                }
-                pos = end;
-            }
-            Token::Skip { end } => pos = end,
-        }
-    }
-    deepest
+    out
 }
 
 fn counts(name: &str) -> bool {
@@ -223,6 +192,10 @@ fn token(html: &str, start: usize) -> Token<'_> {
 mod tests {
     use super::*;
 
+    fn estimated_depth(html: &str) -> usize {
+        strip_raw_bodies(html).1
+    }
+
     #[test]
     fn script_and_style_bodies_and_comments_are_cut() {
         let html = "<head><style>p{color:red}</style><script>var a = '<p>';</script><script type=\"application/ld+json\">{\"a\":1}</script></head><body><!-- note --><p>x</p></body>";
@@ -243,15 +216,14 @@ mod tests {
 
     #[test]
     fn ordinary_pages_pass_unchanged() {
-        let html =
-            "<html><body><div><p>a<p>b</div><br><img src=x><script>if (a<b) {}</script></body>";
-        assert!(matches!(flatten_deep_nesting(html, 10), Cow::Borrowed(_)));
+        let html = "<html><body><div><p>a<p>b</div><br><img src=x><script></script></body>";
+        assert!(matches!(prepare(html, 10), Cow::Borrowed(_)));
     }
 
     #[test]
     fn deep_nesting_is_flattened_and_text_kept() {
         let html = format!("{}deep text{}", "<div>".repeat(1000), "</div>".repeat(1000));
-        let flat = flatten_deep_nesting(&html, 50);
+        let flat = prepare(&html, 50);
         assert_eq!(estimated_depth(&flat), 50);
         assert!(flat.contains("deep text"));
     }
@@ -259,7 +231,7 @@ mod tests {
     #[test]
     fn unclosed_deep_nesting_is_flattened() {
         let html = format!("{}<p>text", "<span><b>".repeat(5000));
-        let flat = flatten_deep_nesting(&html, 100);
+        let flat = prepare(&html, 100);
         assert!(estimated_depth(&flat) <= 100);
         assert!(flat.ends_with("<p>text"));
     }
@@ -275,7 +247,8 @@ mod tests {
             "<script>never closed",
             "é<é>",
         ] {
-            let _ = flatten_deep_nesting(html, 1);
+            let _ = prepare(html, 1);
+            let _ = flatten(html, 1);
         }
     }
 }
