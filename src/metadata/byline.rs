@@ -6,9 +6,9 @@
 //! organisation equal to the publisher is not a person). Byline elements inside comments,
 //! navigation, footers and asides are skipped. Must not guess a name from running text.
 
-use super::scan::{Scan, contains_ci};
+use super::scan::Scan;
 use super::{Sources, date, fold, node_text};
-use crate::dom::{Dom, NodeId, Tag};
+use crate::dom::{Dom, NodeId};
 
 /// Labels before author names, compared without case (longest first where they overlap).
 const PREFIXES: &[&str] = &[
@@ -379,23 +379,14 @@ fn is_domain(name: &str) -> bool {
     })
 }
 
+/// Class or id words of regions that hold other people's names (comments, related boxes).
+const FOREIGN_WORDS: &[&str] = &[
+    "comment", "related", "sidebar", "widget", "teaser", "respond", "reply",
+];
+
 /// Comments, navigation, footers, asides and related-article boxes hold other people's names.
 fn in_foreign_region(dom: &Dom, id: NodeId) -> bool {
-    std::iter::once(id)
-        .chain(dom.ancestors(id))
-        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
-        .any(|a| {
-            matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
-                || ["class", "id"].iter().any(|k| {
-                    dom.attr(a, k).is_some_and(|v| {
-                        [
-                            "comment", "related", "sidebar", "widget", "teaser", "respond", "reply",
-                        ]
-                        .iter()
-                        .any(|w| contains_ci(v, w))
-                    })
-                })
-        })
+    super::in_foreign_region(dom, id, FOREIGN_WORDS)
 }
 
 #[cfg(test)]

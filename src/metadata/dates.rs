@@ -326,10 +326,7 @@ fn body_dateline(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Cand
 }
 
 fn in_foreign_class(dom: &Dom, id: NodeId) -> bool {
-    ["class", "id"].iter().any(|k| {
-        dom.attr(id, k)
-            .is_some_and(|v| FOREIGN_WORDS.iter().any(|w| contains_ci(v, w)))
-    })
+    super::class_names_any(dom, id, FOREIGN_WORDS)
 }
 
 /// Class or id words of regions that date other things than the article.
@@ -377,13 +374,7 @@ fn read_dateline(text: &str, order: DayOrder, out: &mut Vec<Candidate>) -> bool 
 
 /// Comments, asides, navigation, footers and teaser lists date other things.
 fn in_foreign_region(dom: &Dom, id: NodeId) -> bool {
-    std::iter::once(id)
-        .chain(dom.ancestors(id))
-        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
-        .any(|a| {
-            matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
-                || in_foreign_class(dom, a)
-        })
+    super::in_foreign_region(dom, id, FOREIGN_WORDS)
 }
 
 #[cfg(test)]

@@ -194,6 +194,27 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// True when `id` or an ancestor below `<body>` is a `<nav>`, `<footer>` or `<aside>`, or has a
+/// class or id containing one of `words`: a region about other things than the article
+/// (comments, related boxes), whose names and dates are not the article's.
+fn in_foreign_region(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
+    std::iter::once(id)
+        .chain(dom.ancestors(id))
+        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
+        .any(|a| {
+            matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
+                || class_names_any(dom, a, words)
+        })
+}
+
+/// True when the element's class or id contains one of `words` (ASCII case-insensitive).
+fn class_names_any(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
+    ["class", "id"].iter().any(|k| {
+        dom.attr(id, k)
+            .is_some_and(|v| words.iter().any(|w| scan::contains_ci(v, w)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
