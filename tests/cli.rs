@@ -3,13 +3,8 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::{article, gzip, no_article, put};
+use common::{article, gleaner, gzip, no_article, put};
 use predicates::prelude::*;
-
-fn gleaner() -> Command {
-    Command::cargo_bin("gleaner").expect("binary")
-}
 
 fn one_page() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");

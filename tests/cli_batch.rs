@@ -3,23 +3,11 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::{article, no_article, put, tree};
+use common::{article, gleaner, lines, no_article, put, tree};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn gleaner() -> Command {
-    Command::cargo_bin("gleaner").expect("binary")
-}
-
-fn lines(bytes: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json line"))
-        .collect()
-}
 
 fn manifest(out: &Path) -> Vec<Value> {
     lines(&std::fs::read(out.join("gleaner-manifest.jsonl")).expect("manifest"))

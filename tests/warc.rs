@@ -3,20 +3,10 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::{WarcRecord, article, http, no_article, put, record_date, record_id, warc};
+use common::{
+    WarcRecord, article, gleaner, http, lines, no_article, put, record_date, record_id, warc,
+};
 use serde_json::Value;
-
-fn gleaner() -> Command {
-    Command::cargo_bin("gleaner").expect("binary")
-}
-
-fn lines(bytes: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json line"))
-        .collect()
-}
 
 /// A small crawl: warcinfo, request, 200 HTML, 404, image, chunked Latin-1, no article, 200 HTML.
 fn crawl() -> Vec<WarcRecord<'static>> {

@@ -121,3 +121,16 @@ pub fn warc(records: &[WarcRecord], gzipped: bool) -> Vec<u8> {
     }
     out
 }
+
+/// The `gleaner` binary under test.
+pub fn gleaner() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("gleaner").expect("binary")
+}
+
+/// Standard output (or a file) read as JSON Lines.
+pub fn lines(bytes: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect()
+}
