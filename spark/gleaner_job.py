@@ -2,12 +2,14 @@
 
 Input: a text file listing WARC paths, one per line (blank lines and `#` comments skipped; read
 by the driver when local, else with Spark's `textFile`; a gzipped list such as Common Crawl's
-`warc.paths.gz` is decompressed on the fly, and `--prefix` turns its relative paths into URIs). One Spark task per archive streams
-it through the `gleaner` binary in its WARC mode: gleaner reads the records, Python only sees
-gleaner's answers, one JSON line at a time, never a whole archive. Every answer becomes a row with
-gleaner's JSON schema as columns. A record that fails (no article, unreadable page, damaged
-archive) becomes a row too, with `status` and `error` (the manifest's fields), instead of failing
-the task; an archive that cannot be read at all gives one error row.
+`warc.paths.gz` is decompressed on the fly, and `--prefix` turns its relative paths into URIs).
+One Spark task per archive streams it through the `gleaner` binary in its WARC mode: gleaner
+reads the records, Python only sees gleaner's JSON Lines, a few MB at a time, never a whole
+archive. pyarrow's JSON reader turns each chunk of lines into an Arrow record batch (an explicit
+schema: gleaner's JSON schema, nested blocks and spans included) and `mapInArrow` hands the
+batches to the JVM as they are: no Python object per record. A record that fails (no article,
+unreadable page, damaged archive) becomes a row too, with `status` and `error` (the manifest's
+fields), instead of failing the task; an archive that cannot be read at all gives one error row.
 
 Reruns overwrite the output deterministically: one partition per archive in list order, rows in a
 fixed order within it (the archive's articles in archive order, then its failures in archive
@@ -17,13 +19,15 @@ numbered by `record`.
     spark-submit --files target/release/gleaner spark/gleaner_job.py \
         --paths warc.paths --output out/articles.parquet [--jsonl out/articles.jsonl]
 
-Paths may be local (`/data/x.warc.gz`, `file:///...`); other URIs (`s3://`, `hdfs://`,
-`https://`...) are copied to the task's local disk first, with `fsspec` when it is installed
-(`s3fs` for S3), else `urllib` for http(s) and `boto3` for S3.
+Executors need pyarrow (and the driver pandas, which pyspark's Arrow functions check for):
+spark/requirements.txt. Paths may be local (`/data/x.warc.gz`, `file:///...`); other URIs
+(`s3://`, `hdfs://`, `https://`...) are copied to the task's local disk first, with `fsspec` when
+it is installed (`s3fs` for S3), else `urllib` for http(s) and `boto3` for S3.
 """
 
 import argparse
 import gzip
+import io
 import json
 import os
 import shutil
@@ -37,44 +41,141 @@ STRING_COLUMNS = [
     "page_type", "credits", "source", "text", "warc_date", "warc_record_id",
 ]
 LIST_COLUMNS = ["authors", "tags"]
-JSON_COLUMNS = ["blocks", "captions"]
+NESTED_COLUMNS = ["captions", "blocks"]
 RUN_COLUMNS = ["warc_file", "status", "error", "extra"]
-COLUMNS = STRING_COLUMNS + LIST_COLUMNS + JSON_COLUMNS + RUN_COLUMNS + ["record"]
+COLUMNS = STRING_COLUMNS + LIST_COLUMNS + NESTED_COLUMNS + RUN_COLUMNS + ["record"]
 # Keys of gleaner's answers that the row carries elsewhere (status is recomputed).
 DROPPED_KEYS = ["status"]
+# Bytes of gleaner's output read into one Arrow batch (a line longer than this makes a longer
+# chunk: lines are never split).
+CHUNK_BYTES = 4 << 20
+
+
+def article_fields():
+    """gleaner's JSON schema as pyarrow fields (the article's keys, in `COLUMNS` order).
+    Absent keys read as null; nested keys this schema does not name are dropped."""
+    import pyarrow as pa
+
+    string, flag, number = pa.string(), pa.bool_(), pa.int32()
+    style = pa.struct([("emphasis", flag), ("strong", flag), ("code", flag)])
+    span = pa.list_(pa.struct([("text", string), ("style", style), ("link", string),
+                               ("image", string), ("line_break", flag)]))
+    block = pa.struct([
+        ("type", string), ("level", number), ("spans", span), ("ordered", flag),
+        ("items", pa.list_(pa.struct([("depth", number), ("spans", span)]))),
+        ("paragraphs", pa.list_(span)), ("text", string), ("language", string),
+        ("rows", pa.list_(pa.struct([("header", flag), ("cells", pa.list_(string))]))),
+        ("src", string), ("alt", string),
+    ])
+    caption = pa.struct([("text", string), ("credit", string), ("image", string)])
+    fields = [pa.field(c, string) for c in STRING_COLUMNS]
+    fields += [pa.field(c, pa.list_(string)) for c in LIST_COLUMNS]
+    fields += [pa.field("captions", pa.list_(caption)), pa.field("blocks", pa.list_(block))]
+    return fields
+
+
+def arrow_schema():
+    """The output rows' Arrow schema: the article, then `RUN_COLUMNS` and `record`."""
+    import pyarrow as pa
+
+    run = [pa.field(c, pa.string()) for c in RUN_COLUMNS] + [pa.field("record", pa.int32())]
+    return pa.schema(article_fields() + run)
+
+
+def spark_type(arrow_type):
+    """The Spark SQL type of an Arrow type of `arrow_schema` (strings, flags, int32, lists,
+    structs; the walk follows the schema's few levels of nesting)."""
+    import pyarrow as pa
+    from pyspark.sql import types as T
+
+    if pa.types.is_list(arrow_type):
+        return T.ArrayType(spark_type(arrow_type.value_type))
+    if pa.types.is_struct(arrow_type):
+        return T.StructType([T.StructField(f.name, spark_type(f.type)) for f in arrow_type])
+    if pa.types.is_boolean(arrow_type):
+        return T.BooleanType()
+    if pa.types.is_int32(arrow_type):
+        return T.IntegerType()
+    if pa.types.is_string(arrow_type):
+        return T.StringType()
+    raise TypeError(f"no Spark type for {arrow_type}")
 
 
 def schema():
-    from pyspark.sql.types import (ArrayType, IntegerType, StringType, StructField,
-                                   StructType)
+    """The output rows' Spark schema (`arrow_schema` in Spark's types)."""
+    import pyarrow as pa
 
-    fields = [StructField(c, StringType()) for c in STRING_COLUMNS]
-    fields += [StructField(c, ArrayType(StringType())) for c in LIST_COLUMNS]
-    fields += [StructField(c, StringType()) for c in JSON_COLUMNS + RUN_COLUMNS]
-    fields.append(StructField("record", IntegerType()))
-    return StructType(fields)
+    return spark_type(pa.struct(list(arrow_schema())))
 
 
-def article_row(record, warc_file):
-    """One of gleaner's JSON lines as a row (unknown keys go to `extra` as JSON)."""
-    row = {c: record.pop(c, None) for c in STRING_COLUMNS}
-    row.update({c: record.pop(c, None) or [] for c in LIST_COLUMNS})
-    row.update({c: json.dumps(record.pop(c, None), ensure_ascii=False) for c in JSON_COLUMNS})
-    for key in DROPPED_KEYS:
-        record.pop(key, None)
-    row.update(warc_file=warc_file, status="ok", error=None)
-    row["extra"] = json.dumps(record, ensure_ascii=False, sort_keys=True) if record else None
-    return row
+def answers_batch(data, warc_file, first):
+    """Complete JSON lines of gleaner's answers as one Arrow record batch of `ok` rows, numbered
+    from `first`. Top-level keys the schema does not name go to `extra` as JSON. Raises
+    pyarrow's error when a line does not fit the schema."""
+    import pyarrow as pa
+    from pyarrow import json as pj
+
+    fields = article_fields()
+    table = pj.read_json(
+        io.BytesIO(data),
+        read_options=pj.ReadOptions(use_threads=False, block_size=max(len(data), 1 << 20)),
+        parse_options=pj.ParseOptions(explicit_schema=pa.schema(fields),
+                                      unexpected_field_behavior="infer"),
+    )
+    count = table.num_rows
+    known = {f.name for f in fields} | set(DROPPED_KEYS)
+    unknown = [c for c in table.column_names if c not in known]
+    extra = [None] * count
+    if unknown:  # rare (a newer gleaner): the only per-record Python work
+        values = table.select(unknown).to_pylist()
+        kept = [{k: v for k, v in row.items() if v is not None} for row in values]
+        extra = [json.dumps(k, ensure_ascii=False, sort_keys=True) if k else None for k in kept]
+    columns = [table.column(f.name).combine_chunks().cast(f.type) for f in fields]
+    columns += [
+        pa.array([warc_file] * count, pa.string()),
+        pa.array(["ok"] * count, pa.string()),
+        pa.nulls(count, pa.string()),
+        pa.array(extra, pa.string()),
+        pa.array(range(first, first + count), pa.int32()),
+    ]
+    return pa.RecordBatch.from_arrays(columns, schema=arrow_schema())
+
+
+def rows_batch(rows, first):
+    """Failure rows (dicts with some of `COLUMNS`) as one record batch numbered from
+    `first`."""
+    import pyarrow as pa
+
+    for number, row in enumerate(rows, first):
+        row["record"] = number
+    return pa.RecordBatch.from_pylist(rows, schema=arrow_schema())
 
 
 def error_row(warc_file, url, message):
     """A failed record (or archive, `url` None): status `no-article` or `error`, as in the
     manifest."""
-    row = {c: None for c in STRING_COLUMNS + JSON_COLUMNS + RUN_COLUMNS}
-    row.update({c: [] for c in LIST_COLUMNS})
     status = "no-article" if message.startswith("no article found") else "error"
-    row.update(url=url, warc_file=warc_file, status=status, error=message)
-    return row
+    return {"url": url, "warc_file": warc_file, "status": status, "error": message}
+
+
+def lines_batches(data, warc_file, first):
+    """`answers_batch` of `data`; when a line does not fit the schema, line by line, each line
+    that does not fit an error row in its place. Yields batches."""
+    try:
+        yield answers_batch(data, warc_file, first)
+        return
+    except Exception:  # noqa: BLE001 - pyarrow's parse errors have no common type to name
+        pass
+    for number, line in enumerate(l for l in data.splitlines(keepends=True) if l.strip()):
+        try:
+            yield answers_batch(line, warc_file, first + number)
+        except Exception as e:  # noqa: BLE001 - one answer that does not fit is one row
+            try:
+                url = json.loads(line).get("url")
+            except ValueError:
+                url = None
+            yield rows_batch([error_row(warc_file, url, f"unreadable answer: {e}")],
+                             first + number)
 
 
 def parse_stderr_line(line, archive):
@@ -119,40 +220,53 @@ def local_copy(path, directory):
     return target
 
 
-def archive_rows(path, gleaner):
-    """Streams one archive through gleaner; yields its rows (articles, then failures)."""
+def archive_batches(path, gleaner):
+    """Streams one archive through gleaner; yields its rows as Arrow record batches (articles,
+    then failures), numbered from 0 in that order."""
     with tempfile.TemporaryDirectory(prefix="gleaner-") as directory:
         try:
             local = local_copy(path, directory)
         except Exception as e:  # noqa: BLE001 - any copy failure is a row, not a task failure
-            yield error_row(path, None, f"cannot read archive: {e}")
+            yield rows_batch([error_row(path, None, f"cannot read archive: {e}")], 0)
             return
         # stderr goes to a file: a pipe read after stdout could fill up and block gleaner.
         with open(os.path.join(directory, "stderr"), "w+", encoding="utf-8",
                   errors="replace") as stderr:
             process = subprocess.Popen(
                 [gleaner, "--jobs", "1", "--quiet", "--format", "jsonl", local],
-                stdout=subprocess.PIPE, stderr=stderr, bufsize=1 << 16,
+                stdout=subprocess.PIPE, stderr=stderr,
             )
-            for line in process.stdout:
-                if line.strip():
-                    yield article_row(json.loads(line), path)
+            count, pending = 0, b""
+            while True:
+                block = process.stdout.read(CHUNK_BYTES)
+                data = pending + block
+                cut = len(data) if not block else data.rfind(b"\n") + 1
+                data, pending = data[:cut], data[cut:]
+                if data.strip():
+                    for batch in lines_batches(data, path, count):
+                        count += batch.num_rows
+                        yield batch
+                if not block:
+                    break
             code = process.wait()
             stderr.seek(0)
+            failures = []
             for line in stderr:
                 parsed = parse_stderr_line(line.rstrip("\n"), local)
                 if parsed is not None:
-                    yield error_row(path, parsed[0], parsed[1])
+                    failures.append(error_row(path, parsed[0], parsed[1]))
             if code not in (0, 1):
-                yield error_row(path, None, f"gleaner exited with {code}")
+                failures.append(error_row(path, None, f"gleaner exited with {code}"))
+            if failures:
+                yield rows_batch(failures, count)
 
 
-def process_archive(path, gleaner):
-    """The rows of one archive as tuples in `COLUMNS` order, numbered in their order
-    (`record`)."""
-    for number, row in enumerate(archive_rows(path, gleaner)):
-        row["record"] = number
-        yield tuple(row[c] for c in COLUMNS)
+def archives_batches(batches, gleaner):
+    """The `mapInArrow` function: for each archive path in the input batches, its rows."""
+    binary = gleaner_binary(gleaner)
+    for batch in batches:
+        for path in batch.column(0).to_pylist():
+            yield from archive_batches(path, binary)
 
 
 def gleaner_binary(given):
@@ -186,12 +300,11 @@ def run(spark, paths_file, output, jsonl=None, gleaner=None, prefix=""):
     # Executors unpickle the task functions by module name: ship this module to them.
     spark.sparkContext.addPyFile(os.path.abspath(__file__))
     paths = read_paths(spark, paths_file, prefix)
-    binary = gleaner
-    rdd = spark.sparkContext.parallelize(paths, max(1, len(paths))).mapPartitions(
-        lambda part: (row for path in part for row in process_archive(path, gleaner_binary(binary)))
-    )
-    # Rows are built to the schema here: Spark's per-row verification would only cost time.
-    spark.createDataFrame(rdd, schema(), verifySchema=False).write.mode("overwrite").parquet(output)
+    # One partition per archive, in list order.
+    listed = spark.sparkContext.parallelize([(p,) for p in paths], max(1, len(paths)))
+    articles = spark.createDataFrame(listed, "path string").mapInArrow(
+        lambda batches: archives_batches(batches, gleaner), schema())
+    articles.write.mode("overwrite").parquet(output)
     if jsonl:
         copy_jsonl(spark, output, jsonl)
 

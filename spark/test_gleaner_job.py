@@ -95,15 +95,28 @@ def write_warc(path, pages, first, count, truncated=False):
             out.write(member[: len(member) // 2])
 
 
+def without_nulls(value):
+    """`value` with null members of its objects left out, at every level (Parquet has a null
+    where gleaner leaves a key out)."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
+
+
 def normalized(record):
     """A gleaner answer without empty values and its status (the row keeps it elsewhere)."""
-    return {k: v for k, v in record.items() if v not in (None, [], "") and k != "status"}
+    return {k: without_nulls(v) for k, v in record.items()
+            if v not in (None, [], "") and k != "status"}
 
 
 def row_as_record(row):
-    """Rebuilds the gleaner JSON object a Parquet row was made from."""
-    record = {c: row[c] for c in gleaner_job.STRING_COLUMNS + gleaner_job.LIST_COLUMNS}
-    record.update({c: json.loads(row[c]) for c in gleaner_job.JSON_COLUMNS if row[c]})
+    """Rebuilds the gleaner JSON object a Parquet row (`asDict(recursive=True)`) was made
+    from."""
+    fields = (gleaner_job.STRING_COLUMNS + gleaner_job.LIST_COLUMNS
+              + gleaner_job.NESTED_COLUMNS)
+    record = {c: row[c] for c in fields}
     if row["extra"]:
         record.update(json.loads(row["extra"]))
     return normalized(record)
@@ -176,6 +189,8 @@ def main():
 
     from pyspark.sql import SparkSession
 
+    # The Python workers need this interpreter's packages (pyarrow): not whatever `python3` is.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     with tempfile.TemporaryDirectory(prefix="gleaner-spark-") as tmp:
         pages = fixture_pages(args.pages)
         archives = [os.path.join(tmp, "a.warc.gz"), os.path.join(tmp, "b.warc.gz")]
@@ -206,7 +221,7 @@ def main():
             gleaner_job.run(spark, paths, output, gleaner=gleaner)
             spark_wall = time.perf_counter() - started
             spark_cpu = tree_cpu_seconds(jvm) - cpu
-            rows = [r.asDict() for r in spark.read.parquet(output).collect()]
+            rows = [r.asDict(recursive=True) for r in spark.read.parquet(output).collect()]
             order = {path: n for n, path in enumerate(archives + [missing])}
             rows.sort(key=lambda r: (order[r["warc_file"]], r["record"]))
             parts = [n for n in os.listdir(output) if n.startswith("part-")]
@@ -221,8 +236,9 @@ def main():
                 want = [normalized(r) for r in expected[archive]]
                 diff = next((f"record {n}: {sorted(set(g.items()) ^ set(w.items()))}"
                              for n, (g, w) in enumerate(zip(
-                                 [{k: json.dumps(v) for k, v in x.items()} for x in got],
-                                 [{k: json.dumps(v) for k, v in x.items()} for x in want]))
+                                 [{k: json.dumps(v, sort_keys=True) for k, v in x.items()} for x in got],
+                                 [{k: json.dumps(v, sort_keys=True) for k, v in x.items()}
+                                  for x in want]))
                              if g != w), None)
                 check(f"{name}: articles equal the CLI's, record for record, in archive order",
                       len(got) == len(want) and diff is None,
@@ -246,7 +262,7 @@ def main():
             gleaner_job.run(spark, paths, output, gleaner=gleaner)
             rerun_wall = time.perf_counter() - started
             rerun_cpu = tree_cpu_seconds(jvm) - cpu
-            again = [r.asDict() for r in spark.read.parquet(output).collect()]
+            again = [r.asDict(recursive=True) for r in spark.read.parquet(output).collect()]
             again.sort(key=lambda r: (order[r["warc_file"]], r["record"]))
             check("a rerun overwrites the output with the same rows", again == rows,
                   f"{len(again)} rows, {len(rows)} before")
