@@ -6,27 +6,32 @@ by the driver when local, else with Spark's `textFile`; a gzipped list such as C
 One Spark task per archive streams it through the `gleaner` binary in its WARC mode: gleaner
 reads the records, Python only sees gleaner's JSON Lines, a few MB at a time, never a whole
 archive. pyarrow's JSON reader turns each chunk of lines into an Arrow record batch (an explicit
-schema: gleaner's JSON schema, nested blocks and spans included) and `mapInArrow` hands the
-batches to the JVM as they are: no Python object per record. A record that fails (no article,
-unreadable page, damaged archive) becomes a row too, with `status` and `error` (the manifest's
-fields), instead of failing the task; an archive that cannot be read at all gives one error row.
+schema: gleaner's JSON schema, nested blocks and spans included) and pyarrow's Parquet writer
+appends it to the archive's own Parquet file: no Python object and no JVM row per record. A
+record that fails (no article, unreadable page, damaged archive) becomes a row too, with
+`status` and `error` (the manifest's fields), instead of failing the task; an archive that
+cannot be read at all gives one error row.
 
-Reruns overwrite the output deterministically: one partition per archive in list order, rows in a
-fixed order within it (the archive's articles in archive order, then its failures in archive
-order; gleaner names failures on stderr without their position, so they cannot be interleaved),
-numbered by `record`.
+Output: one file per archive, `part-NNNNN-HASH.parquet` (list position, hash of the path),
+written under a hidden name and renamed when whole. A run empties the output directory first;
+`--resume` keeps it and skips the archives whose file exists (a crashed or stopped job goes on
+where it was). Within a file the rows are in a fixed order (the archive's articles in archive
+order, then its failures in archive order; gleaner names failures on stderr without their
+position, so they cannot be interleaved), numbered by `record`.
 
     spark-submit --files target/release/gleaner spark/gleaner_job.py \
-        --paths warc.paths --output out/articles.parquet [--jsonl out/articles.jsonl]
+        --paths warc.paths --output out/articles.parquet [--jsonl out/articles.jsonl] [--resume]
 
-Executors need pyarrow (and the driver pandas, which pyspark's Arrow functions check for):
-spark/requirements.txt. Paths may be local (`/data/x.warc.gz`, `file:///...`); other URIs
-(`s3://`, `hdfs://`, `https://`...) are copied to the task's local disk first, with `fsspec` when
-it is installed (`s3fs` for S3), else `urllib` for http(s) and `boto3` for S3.
+Executors need pyarrow (spark/requirements.txt). The output directory must be one every
+executor writes to (HDFS, S3, a shared disk; pyarrow's filesystems). Archive paths may be local
+(`/data/x.warc.gz`, `file:///...`); other URIs (`s3://`, `hdfs://`, `https://`...) are copied
+to the task's local disk first, with `fsspec` when it is installed (`s3fs` for S3), else
+`urllib` for http(s) and `boto3` for S3.
 """
 
 import argparse
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -34,6 +39,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
+import time
 
 STRING_COLUMNS = [
     "url", "title", "published", "modified", "date_source", "site_name", "section", "language",
@@ -261,12 +267,50 @@ def archive_batches(path, gleaner):
                 yield rows_batch(failures, count)
 
 
-def archives_batches(batches, gleaner):
-    """The `mapInArrow` function: for each archive path in the input batches, its rows."""
-    binary = gleaner_binary(gleaner)
-    for batch in batches:
-        for path in batch.column(0).to_pylist():
-            yield from archive_batches(path, binary)
+def part_name(index, path):
+    """The Parquet file of the `index`th listed archive: the same name on every run of the same
+    list (a reader sorting by name gets the list order)."""
+    digest = hashlib.sha1(path.encode("utf-8")).hexdigest()[:12]
+    return f"part-{index:05d}-{digest}.parquet"
+
+
+def output_filesystem(output):
+    """(pyarrow filesystem, path in it) for the output directory: a local path, `file://`,
+    `s3://` (`s3a://` read as `s3://`), `hdfs://`, `gs://`..."""
+    from pyarrow import fs
+
+    if "://" not in output:
+        return fs.LocalFileSystem(), os.path.abspath(output)
+    if output.startswith("s3a://"):
+        output = "s3://" + output[len("s3a://"):]
+    return fs.FileSystem.from_uri(output)
+
+
+def write_archive(index, path, output, gleaner, resume=False):
+    """The task: streams archive `path` through gleaner into its own Parquet file in `output`,
+    batch by batch (written under a hidden temporary name, renamed when complete, so a file
+    under its final name is always whole). With `resume`, an archive whose file exists is
+    skipped. Returns (path, file name, rows, ok rows), rows None when skipped."""
+    import pyarrow.compute as pc
+    from pyarrow import fs as pafs
+    from pyarrow import parquet as pq
+
+    filesystem, root = output_filesystem(output)
+    name = part_name(index, path)
+    final = f"{root}/{name}"
+    if resume and filesystem.get_file_info(final).type == pafs.FileType.File:
+        return path, name, None, None
+    # A leading `_` hides the file from Parquet readers (Spark, pyarrow) until it is renamed.
+    temporary = f"{root}/_temporary-{name}-{os.getpid()}-{time.time_ns()}"
+    rows = ok = 0
+    with filesystem.open_output_stream(temporary) as sink:
+        with pq.ParquetWriter(sink, arrow_schema(), compression="snappy") as writer:
+            for batch in archive_batches(path, gleaner_binary(gleaner)):
+                writer.write_batch(batch)
+                rows += batch.num_rows
+                ok += pc.sum(pc.equal(batch.column(COLUMNS.index("status")), "ok")).as_py() or 0
+    filesystem.move(temporary, final)
+    return path, name, rows, ok
 
 
 def gleaner_binary(given):
@@ -295,24 +339,36 @@ def read_paths(spark, paths_file, prefix=""):
     return [prefix + p.strip() for p in lines if p.strip() and not p.strip().startswith("#")]
 
 
-def run(spark, paths_file, output, jsonl=None, gleaner=None, prefix=""):
-    """Runs the job; `gleaner` is the binary's path on every executor (default: SparkFiles)."""
+def run(spark, paths_file, output, jsonl=None, gleaner=None, prefix="", resume=False):
+    """Runs the job; `gleaner` is the binary's path on every executor (default: SparkFiles).
+    Without `resume` the output directory is emptied first; with it, archives whose file exists
+    are skipped. Returns the tasks' (path, file name, rows, ok rows), in list order."""
+    from pyarrow import fs as pafs
+
     # Executors unpickle the task functions by module name: ship this module to them.
     spark.sparkContext.addPyFile(os.path.abspath(__file__))
     paths = read_paths(spark, paths_file, prefix)
-    # One partition per archive, in list order.
-    listed = spark.sparkContext.parallelize([(p,) for p in paths], max(1, len(paths)))
-    articles = spark.createDataFrame(listed, "path string").mapInArrow(
-        lambda batches: archives_batches(batches, gleaner), schema())
-    articles.write.mode("overwrite").parquet(output)
+    filesystem, root = output_filesystem(output)
+    if not resume:
+        filesystem.delete_dir_contents(root, missing_dir_ok=True)
+    filesystem.create_dir(root, recursive=True)
+    # One task per archive, in list order; the tasks write the Parquet files themselves.
+    listed = spark.sparkContext.parallelize(list(enumerate(paths)), max(1, len(paths)))
+    written = listed.map(
+        lambda item: write_archive(item[0], item[1], output, gleaner, resume)).collect()
+    # Files left by failed task attempts (their retries wrote the archive again).
+    for info in filesystem.get_file_info(pafs.FileSelector(root)):
+        if info.base_name.startswith("_temporary-"):
+            filesystem.delete_file(info.path)
     if jsonl:
         copy_jsonl(spark, output, jsonl)
+    return written
 
 
 def copy_jsonl(spark, parquet, jsonl):
     """Writes the Parquet output again as JSON Lines (a copy, not a second pass through
     gleaner)."""
-    spark.read.parquet(parquet).write.mode("overwrite").json(jsonl)
+    spark.read.schema(schema()).parquet(parquet).write.mode("overwrite").json(jsonl)
 
 
 def main():
@@ -324,11 +380,17 @@ def main():
     parser.add_argument("--output", required=True, help="Parquet output directory")
     parser.add_argument("--jsonl", help="also write JSON Lines here")
     parser.add_argument("--gleaner", help="gleaner binary (default: shipped with --files)")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the output, skip the archives whose Parquet file exists")
     args = parser.parse_args()
     from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.appName("gleaner").getOrCreate()
-    run(spark, args.paths, args.output, args.jsonl, args.gleaner, args.prefix)
+    written = run(spark, args.paths, args.output, args.jsonl, args.gleaner, args.prefix,
+                  args.resume)
+    done = [w for w in written if w[2] is not None]
+    print(f"gleaner: {len(done)} archives written, {len(written) - len(done)} skipped, "
+          f"{sum(w[2] for w in done)} rows, {sum(w[3] for w in done)} articles")
     spark.stop()
 
 

@@ -19,6 +19,7 @@ import gzip
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -224,8 +225,9 @@ def main():
             rows = [r.asDict(recursive=True) for r in spark.read.parquet(output).collect()]
             order = {path: n for n, path in enumerate(archives + [missing])}
             rows.sort(key=lambda r: (order[r["warc_file"]], r["record"]))
-            parts = [n for n in os.listdir(output) if n.startswith("part-")]
-            check("one Parquet file per archive", len(parts) == 3, sorted(parts))
+            parts = [n for n in os.listdir(output) if not n.startswith((".", "_"))]
+            check("one Parquet file per archive, no other file", len(parts) == 3
+                  and all(n.startswith("part-") for n in parts), sorted(os.listdir(output)))
 
             for archive in archives:
                 name = os.path.basename(archive)
@@ -240,7 +242,8 @@ def main():
                                  [{k: json.dumps(v, sort_keys=True) for k, v in x.items()}
                                   for x in want]))
                              if g != w), None)
-                check(f"{name}: articles equal the CLI's, record for record, in archive order",
+                check(f"{name}: articles equal the CLI's, record for record, in archive order, "
+                      "blocks and spans included",
                       len(got) == len(want) and diff is None,
                       f"{len(got)} rows, {len(want)} CLI records; {diff}")
                 errors = [(r["url"], r["error"]) for r in mine if r["status"] != "ok"]
@@ -257,15 +260,33 @@ def main():
                   len(lost) == 1 and lost[0]["status"] == "error" and lost[0]["error"], lost)
 
             # A rerun (timed too: a warm JVM, as on a cluster working through many archives)
-            # overwrites the output with the same rows; the JSON Lines copy matches.
+            # overwrites the output with the same rows (a file of an earlier list goes); the
+            # JSON Lines copy matches.
+            stale = os.path.join(output, "part-99999-000000000000.parquet")
+            shutil.copy(os.path.join(output, sorted(parts)[0]), stale)
             cpu, started = tree_cpu_seconds(jvm), time.perf_counter()
             gleaner_job.run(spark, paths, output, gleaner=gleaner)
             rerun_wall = time.perf_counter() - started
             rerun_cpu = tree_cpu_seconds(jvm) - cpu
             again = [r.asDict(recursive=True) for r in spark.read.parquet(output).collect()]
             again.sort(key=lambda r: (order[r["warc_file"]], r["record"]))
-            check("a rerun overwrites the output with the same rows", again == rows,
-                  f"{len(again)} rows, {len(rows)} before")
+            check("a rerun overwrites the output with the same rows", again == rows
+                  and not os.path.exists(stale), f"{len(again)} rows, {len(rows)} before")
+            # --resume skips the archives whose file is there: only a removed one is rewritten.
+            stamps = {n: os.stat(os.path.join(output, n)).st_mtime_ns for n in parts}
+            removed = sorted(parts)[1]
+            os.remove(os.path.join(output, removed))
+            written = gleaner_job.run(spark, paths, output, gleaner=gleaner, resume=True)
+            redone = [w[1] for w in written if w[2] is not None]
+            check("--resume writes only the archive whose file is missing", redone == [removed],
+                  redone)
+            check("--resume leaves the other files alone",
+                  all(os.stat(os.path.join(output, n)).st_mtime_ns == t
+                      for n, t in stamps.items() if n != removed), stamps)
+            resumed = [r.asDict(recursive=True) for r in spark.read.parquet(output).collect()]
+            resumed.sort(key=lambda r: (order[r["warc_file"]], r["record"]))
+            check("a resumed run gives the same rows", resumed == rows,
+                  f"{len(resumed)} rows, {len(rows)} before")
             jsonl = os.path.join(tmp, "out.jsonl")
             gleaner_job.copy_jsonl(spark, output, jsonl)
             copied = {(r["warc_file"], r["record"]): r["text"]
