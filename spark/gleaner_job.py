@@ -52,9 +52,10 @@ RUN_COLUMNS = ["warc_file", "status", "error", "extra"]
 COLUMNS = STRING_COLUMNS + LIST_COLUMNS + NESTED_COLUMNS + RUN_COLUMNS + ["record"]
 # Keys of gleaner's answers that the row carries elsewhere (status is recomputed).
 DROPPED_KEYS = ["status"]
-# Bytes of gleaner's output read into one Arrow batch (a line longer than this makes a longer
-# chunk: lines are never split).
-CHUNK_BYTES = 4 << 20
+# Bytes of gleaner's output read into one Arrow batch, which becomes one Parquet row group (a
+# line longer than this makes a longer chunk: lines are never split). About 1,000 real-sized
+# articles; the task holds one chunk and its batch at a time.
+CHUNK_BYTES = 16 << 20
 
 
 def article_fields():
@@ -178,10 +179,10 @@ def lines_batches(data, warc_file, first):
         except Exception as e:  # noqa: BLE001 - one answer that does not fit is one row
             try:
                 url = json.loads(line).get("url")
-            except ValueError:
+            except (ValueError, AttributeError):
                 url = None
-            yield rows_batch([error_row(warc_file, url, f"unreadable answer: {e}")],
-                             first + number)
+            message = f"answer does not fit the schema: {e}"
+            yield rows_batch([error_row(warc_file, url, message)], first + number)
 
 
 def parse_stderr_line(line, archive):

@@ -163,6 +163,19 @@ def main():
         print(f"{'ok  ' if ok else 'FAIL'}  {name}{'' if ok else ': ' + str(detail)[:600]}",
               flush=True)
 
+    # Without Spark: keys the schema does not name, and answers that do not fit it.
+    batch = gleaner_job.answers_batch(b'{"title": "T", "novel": {"a": 1}, "status": "ok"}\n',
+                                      "w.warc.gz", 5).to_pylist()
+    check("a key the schema does not name goes to `extra`", batch == [dict(
+        {c: None for c in gleaner_job.COLUMNS}, title="T", warc_file="w.warc.gz", status="ok",
+        extra='{"novel": {"a": 1}}', record=5)], batch)
+    lines = b'{"title": "A"}\n{"url": "https://x.example/", "authors": "Ann"}\n{"title": "C"}\n'
+    batches = list(gleaner_job.lines_batches(lines, "w.warc.gz", 0))
+    got = [(r["record"], r["title"], r["url"], r["status"])
+           for b in batches for r in b.to_pylist()]
+    check("an answer that does not fit the schema is an error row in its place", got == [
+        (0, "A", None, "ok"), (1, None, "https://x.example/", "error"), (2, "C", None, "ok")], got)
+
     from pyspark.sql import SparkSession
 
     # The Python workers need this interpreter's packages (pyarrow): not whatever `python3` is.
