@@ -169,6 +169,11 @@ def main():
     check("a key the schema does not name goes to `extra`", batch == [dict(
         {c: None for c in gleaner_job.COLUMNS}, title="T", warc_file="w.warc.gz", status="ok",
         extra='{"novel": {"a": 1}}', record=5)], batch)
+    block = gleaner_job.answers_batch(b'{"blocks": [{"type": "paragraph", "novel": 1, "spans": '
+                                      b'[{"text": "x"}]}]}\n', "w.warc.gz", 0).to_pylist()
+    check("a key inside a block that the schema does not name is dropped, the block kept",
+          without_nulls(block[0]["blocks"]) == [{"type": "paragraph", "spans": [{"text": "x"}]}],
+          block[0]["blocks"])
     lines = b'{"title": "A"}\n{"url": "https://x.example/", "authors": "Ann"}\n{"title": "C"}\n'
     batches = list(gleaner_job.lines_batches(lines, "w.warc.gz", 0))
     got = [(r["record"], r["title"], r["url"], r["status"])
