@@ -146,13 +146,20 @@ fn counts(name: &str) -> bool {
 }
 
 /// True when `name` is one of `list` (ASCII case-insensitive). Tag names are short: a name
-/// longer than every listed one is rejected at once, and only names of the same length compare.
+/// longer than every listed one is rejected at once, and only names with the same length and
+/// first letter compare.
 fn in_list(name: &str, list: &[&str]) -> bool {
     const LONGEST: usize = 8;
+    let Some(&first) = name.as_bytes().first() else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
     name.len() <= LONGEST
-        && list
-            .iter()
-            .any(|item| item.len() == name.len() && item.eq_ignore_ascii_case(name))
+        && list.iter().any(|item| {
+            item.len() == name.len()
+                && item.as_bytes().first() == Some(&first)
+                && item.eq_ignore_ascii_case(name)
+        })
 }
 
 /// After a start tag of a raw-text element, jumps to its end tag (matched case-insensitively).
