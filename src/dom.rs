@@ -106,80 +106,10 @@ pub const DOCUMENT: NodeId = 0;
 impl Dom {
     /// Parses an HTML document. Never fails.
     pub fn parse(html: &str) -> Dom {
-        let parsed = scraper::Html::parse_document(html);
-        Dom::from_tree(&parsed.tree, html.len())
-    }
-
-    fn from_tree(tree: &ego_tree_alias::Tree<scraper::Node>, size_hint: usize) -> Dom {
-        use ego_tree_alias::iter::Edge;
-        let mut dom = Dom {
-            nodes: Vec::with_capacity(size_hint / 40),
-            attrs: Vec::with_capacity(size_hint / 60),
-            buf: String::with_capacity(size_hint / 2),
-        };
-        // Stack of (node id, last child id) of the open elements.
-        let mut stack: Vec<(NodeId, Option<NodeId>)> = Vec::with_capacity(64);
-        for edge in tree.root().traverse() {
-            match edge {
-                Edge::Open(node) => {
-                    let kind = dom.convert(node.value());
-                    let id = dom.nodes.len() as NodeId;
-                    let parent = stack.last().map_or(id, |&(p, _)| p);
-                    dom.nodes.push(Node {
-                        parent,
-                        first_child: None,
-                        next_sibling: None,
-                        kind,
-                    });
-                    if let Some(top) = stack.last_mut() {
-                        match top.1 {
-                            Some(prev) => dom.nodes[prev as usize].next_sibling = Some(id),
-                            None => dom.nodes[top.0 as usize].first_child = Some(id),
-                        }
-                        top.1 = Some(id);
-                    }
-                    stack.push((id, None));
-                }
-                Edge::Close(_) => {
-                    stack.pop();
-                }
-            }
-        }
-        dom
-    }
-
-    fn push_str(&mut self, s: &str) -> Range<u32> {
-        let start = self.buf.len() as u32;
-        self.buf.push_str(s);
-        start..self.buf.len() as u32
-    }
-
-    fn convert(&mut self, node: &scraper::Node) -> Kind {
-        match node {
-            scraper::Node::Document | scraper::Node::Fragment => Kind::Document,
-            scraper::Node::Text(text) => Kind::Text(self.push_str(text)),
-            scraper::Node::Element(element) => {
-                let name = element.name();
-                let tag = Tag::from_name(name);
-                let other_name = if tag == Tag::Other {
-                    self.push_str(name)
-                } else {
-                    0..0
-                };
-                let start = self.attrs.len() as u32;
-                for (key, value) in element.attrs() {
-                    let name = self.push_str(key);
-                    let value = self.push_str(value);
-                    self.attrs.push(Attr { name, value });
-                }
-                Kind::Element {
-                    tag,
-                    attrs: start..self.attrs.len() as u32,
-                    other_name,
-                }
-            }
-            _ => Kind::Other,
-        }
+        use html5ever::tendril::TendrilSink;
+        let sink = Builder::new(html.len());
+        html5ever::parse_document(sink, html5ever::ParseOpts::default())
+            .one(html5ever::tendril::StrTendril::from(html))
     }
 
     fn slice(&self, range: &Range<u32>) -> &str {
@@ -350,7 +280,474 @@ impl Iterator for Descendants<'_> {
     }
 }
 
-use ego_tree as ego_tree_alias;
+/// "No node" in the builder's links.
+const NONE: NodeId = NodeId::MAX;
+
+/// A node's links while the parser builds the tree (nodes are created in parse order and may be
+/// moved: foster parenting, misnested formatting elements, templates).
+#[derive(Debug, Clone, Copy)]
+struct Links {
+    parent: NodeId,
+    first_child: NodeId,
+    last_child: NodeId,
+    prev_sibling: NodeId,
+    next_sibling: NodeId,
+}
+
+impl Links {
+    const ORPHAN: Links = Links {
+        parent: NONE,
+        first_child: NONE,
+        last_child: NONE,
+        prev_sibling: NONE,
+        next_sibling: NONE,
+    };
+}
+
+/// The tree while html5ever builds it: nodes in creation order with their texts and attributes
+/// already in the final buffers; [`Builder::finish`] renumbers them in document order.
+struct Tree {
+    links: Vec<Links>,
+    kinds: Vec<Kind>,
+    /// The qualified name of each element (`None` for other nodes), which the parser asks for.
+    names: Vec<Option<html5ever::QualName>>,
+    attrs: Vec<Attr>,
+    buf: String,
+    /// Answer for a name asked of a non-element (the parser never does).
+    no_name: html5ever::QualName,
+}
+
+/// html5ever's tree sink, building a [`Dom`] directly.
+///
+/// Its semantics match the DOM that scraper built before: a template's contents are a
+/// document-kind child of the template element, adjacent texts appended to the same parent are
+/// merged, attributes are kept in qualified-name order, comments, doctypes and processing
+/// instructions are `Other` nodes.
+struct Builder(std::cell::RefCell<Tree>);
+
+impl Builder {
+    fn new(size_hint: usize) -> Builder {
+        let nodes = size_hint / 40 + 1;
+        let mut tree = Tree {
+            links: Vec::with_capacity(nodes),
+            kinds: Vec::with_capacity(nodes),
+            names: Vec::with_capacity(nodes),
+            attrs: Vec::with_capacity(size_hint / 60),
+            buf: String::with_capacity(size_hint / 2),
+            no_name: html5ever::QualName::new(None, html5ever::ns!(), html5ever::local_name!("")),
+        };
+        tree.push(Kind::Document, None);
+        Builder(std::cell::RefCell::new(tree))
+    }
+}
+
+impl Tree {
+    fn push(&mut self, kind: Kind, name: Option<html5ever::QualName>) -> NodeId {
+        let id = self.links.len() as NodeId;
+        self.links.push(Links::ORPHAN);
+        self.kinds.push(kind);
+        self.names.push(name);
+        id
+    }
+
+    fn push_str(&mut self, s: &str) -> Range<u32> {
+        let start = self.buf.len() as u32;
+        self.buf.push_str(s);
+        start..self.buf.len() as u32
+    }
+
+    fn link(&self, id: NodeId) -> Links {
+        self.links
+            .get(id as usize)
+            .copied()
+            .unwrap_or(Links::ORPHAN)
+    }
+
+    fn links_mut(&mut self, id: NodeId) -> Option<&mut Links> {
+        self.links.get_mut(id as usize)
+    }
+
+    /// Takes the node out of its parent's children (nothing for an orphan).
+    fn detach(&mut self, id: NodeId) {
+        let Links {
+            parent,
+            prev_sibling,
+            next_sibling,
+            ..
+        } = self.link(id);
+        if parent == NONE {
+            return;
+        }
+        if let Some(links) = self.links_mut(id) {
+            links.parent = NONE;
+            links.prev_sibling = NONE;
+            links.next_sibling = NONE;
+        }
+        match self.links_mut(prev_sibling) {
+            Some(prev) => prev.next_sibling = next_sibling,
+            None => {
+                if let Some(p) = self.links_mut(parent) {
+                    p.first_child = next_sibling;
+                }
+            }
+        }
+        match self.links_mut(next_sibling) {
+            Some(next) => next.prev_sibling = prev_sibling,
+            None => {
+                if let Some(p) = self.links_mut(parent) {
+                    p.last_child = prev_sibling;
+                }
+            }
+        }
+    }
+
+    /// Makes `child` the last child of `parent`.
+    fn append(&mut self, parent: NodeId, child: NodeId) {
+        if parent == child || parent as usize >= self.links.len() {
+            return;
+        }
+        self.detach(child);
+        let last = self.link(parent).last_child;
+        if let Some(links) = self.links_mut(child) {
+            links.parent = parent;
+            links.prev_sibling = last;
+        }
+        match self.links_mut(last) {
+            Some(prev) => prev.next_sibling = child,
+            None => {
+                if let Some(p) = self.links_mut(parent) {
+                    p.first_child = child;
+                }
+            }
+        }
+        if let Some(p) = self.links_mut(parent) {
+            p.last_child = child;
+        }
+    }
+
+    /// Puts `node` just before `sibling`, which has a parent.
+    fn insert_before(&mut self, sibling: NodeId, node: NodeId) {
+        if sibling == node {
+            return;
+        }
+        self.detach(node);
+        let Links {
+            parent,
+            prev_sibling,
+            ..
+        } = self.link(sibling);
+        if let Some(links) = self.links_mut(node) {
+            links.parent = parent;
+            links.prev_sibling = prev_sibling;
+            links.next_sibling = sibling;
+        }
+        match self.links_mut(prev_sibling) {
+            Some(prev) => prev.next_sibling = node,
+            None => {
+                if let Some(p) = self.links_mut(parent) {
+                    p.first_child = node;
+                }
+            }
+        }
+        if let Some(links) = self.links_mut(sibling) {
+            links.prev_sibling = node;
+        }
+    }
+
+    /// Appends `text` to the text node `id` if it is one; false otherwise.
+    fn extend_text(&mut self, id: NodeId, text: &str) -> bool {
+        let Some(Kind::Text(range)) = self.kinds.get(id as usize) else {
+            return false;
+        };
+        let mut range = range.clone();
+        if range.end as usize != self.buf.len() {
+            // Not the last text written: move it to the end of the buffer first.
+            let old = self
+                .buf
+                .get(range.start as usize..range.end as usize)
+                .unwrap_or("")
+                .to_string();
+            let start = self.buf.len() as u32;
+            self.buf.push_str(&old);
+            range = start..self.buf.len() as u32;
+        }
+        self.buf.push_str(text);
+        range.end = self.buf.len() as u32;
+        if let Some(kind) = self.kinds.get_mut(id as usize) {
+            *kind = Kind::Text(range);
+        }
+        true
+    }
+
+    fn new_text(&mut self, text: &str) -> NodeId {
+        let range = self.push_str(text);
+        self.push(Kind::Text(range), None)
+    }
+
+    fn create_element(
+        &mut self,
+        name: html5ever::QualName,
+        mut attrs: Vec<html5ever::Attribute>,
+    ) -> NodeId {
+        let tag = Tag::from_name(&name.local);
+        let other_name = if tag == Tag::Other {
+            self.push_str(&name.local)
+        } else {
+            0..0
+        };
+        if attrs.len() > 1 {
+            attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        }
+        let start = self.attrs.len() as u32;
+        for attr in &attrs {
+            let name = self.push_str(&attr.name.local);
+            let value = self.push_str(&attr.value);
+            self.attrs.push(Attr { name, value });
+        }
+        let template =
+            name.ns == html5ever::ns!(html) && name.local == html5ever::local_name!("template");
+        let id = self.push(
+            Kind::Element {
+                tag,
+                attrs: start..self.attrs.len() as u32,
+                other_name,
+            },
+            Some(name),
+        );
+        if template {
+            let contents = self.push(Kind::Document, None);
+            self.append(id, contents);
+        }
+        id
+    }
+
+    /// Adds the attributes the element lacks (a second `<html>` or `<body>` tag's), keeping them
+    /// in name order.
+    fn add_attrs_if_missing(&mut self, id: NodeId, attrs: Vec<html5ever::Attribute>) {
+        let Some(Kind::Element { attrs: range, .. }) = self.kinds.get(id as usize) else {
+            return;
+        };
+        let range = range.start as usize..range.end as usize;
+        let mut merged: Vec<(String, Attr)> = self
+            .attrs
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .map(|a| {
+                let name = self
+                    .buf
+                    .get(a.name.start as usize..a.name.end as usize)
+                    .unwrap_or("");
+                (name.to_string(), a.clone())
+            })
+            .collect();
+        for attr in attrs {
+            if merged.iter().any(|(name, _)| **name == *attr.name.local) {
+                continue;
+            }
+            let name = self.push_str(&attr.name.local);
+            let value = self.push_str(&attr.value);
+            merged.push((attr.name.local.to_string(), Attr { name, value }));
+        }
+        merged.sort_by(|a, b| a.0.cmp(&b.0));
+        let start = self.attrs.len() as u32;
+        self.attrs.extend(merged.into_iter().map(|(_, attr)| attr));
+        let end = self.attrs.len() as u32;
+        if let Some(Kind::Element { attrs, .. }) = self.kinds.get_mut(id as usize) {
+            *attrs = start..end;
+        }
+    }
+
+    /// The tree with node ids renumbered in document order (parents before children); nodes
+    /// not attached to the document are dropped.
+    fn finish(mut self) -> Dom {
+        let mut nodes: Vec<Node> = Vec::with_capacity(self.links.len());
+        let mut new_id = vec![NONE; self.links.len()];
+        let mut old = 0;
+        loop {
+            let id = nodes.len() as NodeId;
+            new_id[old as usize] = id;
+            let links = self.link(old);
+            let parent = new_id.get(links.parent as usize).copied().unwrap_or(id);
+            if links.prev_sibling != NONE {
+                let prev = new_id[links.prev_sibling as usize];
+                nodes[prev as usize].next_sibling = Some(id);
+            } else if parent != id {
+                nodes[parent as usize].first_child = Some(id);
+            }
+            let kind = std::mem::replace(&mut self.kinds[old as usize], Kind::Other);
+            nodes.push(Node {
+                parent,
+                first_child: None,
+                next_sibling: None,
+                kind,
+            });
+            // Next in document order: first child, else the next sibling of the nearest
+            // ancestor-or-self that has one.
+            if links.first_child != NONE {
+                old = links.first_child;
+                continue;
+            }
+            let mut at = old;
+            loop {
+                if at == 0 {
+                    return Dom {
+                        nodes,
+                        attrs: self.attrs,
+                        buf: self.buf,
+                    };
+                }
+                let l = self.link(at);
+                if l.next_sibling != NONE {
+                    old = l.next_sibling;
+                    break;
+                }
+                at = l.parent;
+            }
+        }
+    }
+}
+
+impl html5ever::tree_builder::TreeSink for Builder {
+    type Handle = NodeId;
+    type Output = Dom;
+    type ElemName<'a> = std::cell::Ref<'a, html5ever::QualName>;
+
+    fn finish(self) -> Dom {
+        self.0.into_inner().finish()
+    }
+
+    fn parse_error(&self, _msg: std::borrow::Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        DOCUMENT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
+        std::cell::Ref::map(self.0.borrow(), |tree| {
+            match tree.names.get(*target as usize) {
+                Some(Some(name)) => name,
+                _ => &tree.no_name,
+            }
+        })
+    }
+
+    fn create_element(
+        &self,
+        name: html5ever::QualName,
+        attrs: Vec<html5ever::Attribute>,
+        _flags: html5ever::tree_builder::ElementFlags,
+    ) -> NodeId {
+        self.0.borrow_mut().create_element(name, attrs)
+    }
+
+    fn create_comment(&self, _text: html5ever::tendril::StrTendril) -> NodeId {
+        self.0.borrow_mut().push(Kind::Other, None)
+    }
+
+    fn create_pi(
+        &self,
+        _target: html5ever::tendril::StrTendril,
+        _data: html5ever::tendril::StrTendril,
+    ) -> NodeId {
+        self.0.borrow_mut().push(Kind::Other, None)
+    }
+
+    fn append(&self, parent: &NodeId, child: html5ever::tree_builder::NodeOrText<NodeId>) {
+        let mut tree = self.0.borrow_mut();
+        match child {
+            html5ever::tree_builder::NodeOrText::AppendNode(id) => tree.append(*parent, id),
+            html5ever::tree_builder::NodeOrText::AppendText(text) => {
+                let last = tree.link(*parent).last_child;
+                if !tree.extend_text(last, &text) {
+                    let id = tree.new_text(&text);
+                    tree.append(*parent, id);
+                }
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: html5ever::tree_builder::NodeOrText<NodeId>,
+    ) {
+        let has_parent = self.0.borrow().link(*element).parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        _name: html5ever::tendril::StrTendril,
+        _public_id: html5ever::tendril::StrTendril,
+        _system_id: html5ever::tendril::StrTendril,
+    ) {
+        let mut tree = self.0.borrow_mut();
+        let id = tree.push(Kind::Other, None);
+        tree.append(DOCUMENT, id);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        let first = self.0.borrow().link(*target).first_child;
+        if first == NONE { *target } else { first }
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: html5ever::tree_builder::QuirksMode) {}
+
+    fn append_before_sibling(
+        &self,
+        sibling: &NodeId,
+        new_node: html5ever::tree_builder::NodeOrText<NodeId>,
+    ) {
+        let mut tree = self.0.borrow_mut();
+        if let html5ever::tree_builder::NodeOrText::AppendNode(id) = new_node {
+            tree.detach(id);
+        }
+        if tree.link(*sibling).parent == NONE {
+            return;
+        }
+        match new_node {
+            html5ever::tree_builder::NodeOrText::AppendNode(id) => tree.insert_before(*sibling, id),
+            html5ever::tree_builder::NodeOrText::AppendText(text) => {
+                let prev = tree.link(*sibling).prev_sibling;
+                if !tree.extend_text(prev, &text) {
+                    let id = tree.new_text(&text);
+                    tree.insert_before(*sibling, id);
+                }
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<html5ever::Attribute>) {
+        self.0.borrow_mut().add_attrs_if_missing(*target, attrs);
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.0.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut tree = self.0.borrow_mut();
+        if node == new_parent {
+            return;
+        }
+        let mut child = tree.link(*node).first_child;
+        while child != NONE {
+            let next = tree.link(child).next_sibling;
+            tree.append(*new_parent, child);
+            child = next;
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -380,5 +777,78 @@ mod tests {
         let div = dom.find(Tag::Div).expect("div");
         let texts: Vec<_> = dom.descendants(div).filter_map(|id| dom.text(id)).collect();
         assert_eq!(texts, vec!["a"]);
+    }
+
+    /// Every node's parent comes before it, and a walk from the root meets ids in order.
+    fn assert_document_order(dom: &Dom) {
+        let walked: Vec<NodeId> = dom.descendants(DOCUMENT).collect();
+        assert_eq!(walked, dom.ids().collect::<Vec<_>>());
+        for id in dom.ids().skip(1) {
+            assert!(dom.parent(id).expect("parent") < id);
+        }
+    }
+
+    #[test]
+    fn foster_parented_nodes_are_numbered_in_document_order() {
+        // Text and elements inside a table but outside cells move before the table.
+        let dom = Dom::parse("<body><table><tr><td>cell</td></tr>lost <b>bold</b></table></body>");
+        assert_document_order(&dom);
+        let body = dom.find(Tag::Body).expect("body");
+        assert_eq!(dom.text_content(body), "lost boldcell");
+        let b = dom.find(Tag::B).expect("b");
+        assert!(b < dom.find(Tag::Table).expect("table"));
+    }
+
+    #[test]
+    fn misnested_formatting_is_repaired_in_order() {
+        let dom = Dom::parse("<body><p>1<b>2<i>3</b>4</i>5</p><div><a>x<div>y</a>z</div></body>");
+        assert_document_order(&dom);
+        let body = dom.find(Tag::Body).expect("body");
+        assert_eq!(dom.text_content(body), "12345xyz");
+    }
+
+    #[test]
+    fn adjacent_texts_merge_into_one_node() {
+        let dom = Dom::parse("<body><p>a&amp;b&#99;d</p></body>");
+        let p = dom.find(Tag::P).expect("p");
+        assert_eq!(dom.children(p).count(), 1);
+        assert_eq!(dom.text_content(p), "a&bcd");
+    }
+
+    #[test]
+    fn template_contents_are_a_child_of_the_template() {
+        let dom = Dom::parse("<body><template><p>inside</p></template><p>after</p></body>");
+        assert_document_order(&dom);
+        let template = dom.find(Tag::Template).expect("template");
+        let contents = dom.children(template).next().expect("contents");
+        assert!(matches!(dom.node(contents).kind, Kind::Document));
+        assert_eq!(dom.text_content(contents), "inside");
+    }
+
+    #[test]
+    fn attributes_are_in_name_order_and_later_body_tags_add_missing_ones() {
+        let dom =
+            Dom::parse("<body id=b class=c><p title=t data-x=1 class=p>x</p><body lang=en id=z>");
+        let p = dom.find(Tag::P).expect("p");
+        let names: Vec<_> = dom.attrs(p).map(|(name, _)| name).collect();
+        assert_eq!(names, ["class", "data-x", "title"]);
+        let body = dom.find(Tag::Body).expect("body");
+        let attrs: Vec<_> = dom.attrs(body).collect();
+        assert_eq!(attrs, [("class", "c"), ("id", "b"), ("lang", "en")]);
+    }
+
+    #[test]
+    fn foreign_elements_keep_their_local_name() {
+        let dom = Dom::parse(
+            "<body><svg viewBox='0 0 1 1'><title>t</title><foreignObject/></svg></body>",
+        );
+        assert_document_order(&dom);
+        let svg = dom.find(Tag::Svg).expect("svg");
+        assert_eq!(
+            dom.attr(svg, "viewbox").or(dom.attr(svg, "viewBox")),
+            Some("0 0 1 1")
+        );
+        assert!(dom.ids().any(|id| dom.tag_name(id) == "foreignObject"));
+        assert!(dom.find(Tag::Title).is_some());
     }
 }

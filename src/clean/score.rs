@@ -320,25 +320,34 @@ fn block_stats(dom: &Dom, marks: &Marks) -> Vec<BlockStats> {
                 }
                 if let Some(text) = dom.text(id) {
                     let s = &mut stats[parent_block as usize];
-                    let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    let (chars, punctuation) = text_counts(text);
                     s.chars += chars;
                     if parent_link {
                         s.link_chars += chars;
                     }
-                    s.punctuation += text
-                        .chars()
-                        .filter(|c| {
-                            matches!(
-                                c,
-                                '.' | ',' | ';' | '!' | '?' | '。' | '，' | '、' | '،' | '؟'
-                            )
-                        })
-                        .count() as u32;
+                    s.punctuation += punctuation;
                 }
             }
         }
     }
     stats
+}
+
+/// Non-white-space characters and sentence punctuation marks of a text, in one pass (the
+/// ASCII test comes first: most page text is ASCII).
+fn text_counts(text: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut punctuation = 0u32;
+    for c in text.chars() {
+        if c.is_ascii() {
+            chars += u32::from(!matches!(c, '\t'..='\r' | ' '));
+            punctuation += u32::from(matches!(c, '.' | ',' | ';' | '!' | '?'));
+        } else {
+            chars += u32::from(!c.is_whitespace());
+            punctuation += u32::from(matches!(c, '。' | '，' | '、' | '،' | '؟'));
+        }
+    }
+    (chars, punctuation)
 }
 
 #[cfg(test)]
@@ -353,6 +362,29 @@ mod tests {
     }
 
     const PARA: &str = "<p>This is a long paragraph of article text, with commas, sentences and enough words to count as real content for the scorer.</p>";
+
+    #[test]
+    fn text_counts_match_the_char_definitions() {
+        for text in [
+            "",
+            " a b\t\n",
+            "Hello, world. Yes!",
+            "\u{a0}x\u{2003}y\u{85}",
+            "你好。世界，好、",
+        ] {
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let punctuation = text
+                .chars()
+                .filter(|c| {
+                    matches!(
+                        c,
+                        '.' | ',' | ';' | '!' | '?' | '。' | '，' | '、' | '،' | '؟'
+                    )
+                })
+                .count() as u32;
+            assert_eq!(text_counts(text), (chars, punctuation), "{text:?}");
+        }
+    }
 
     #[test]
     fn picks_the_container_with_the_paragraphs() {

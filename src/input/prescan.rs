@@ -59,6 +59,9 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
                 }
                 pos = skip_raw(html, name, end);
                 if pos > end && is_cut(name, &html[start..end]) {
+                    if out.capacity() == 0 {
+                        out.reserve(html.len());
+                    }
                     out.push_str(&html[copied..end]);
                     copied = pos;
                 }
@@ -71,6 +74,9 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
             }
             Token::Skip { end } => {
                 if html.as_bytes()[start..].starts_with(b"<!--") {
+                    if out.capacity() == 0 {
+                        out.reserve(html.len());
+                    }
                     out.push_str(&html[copied..start]);
                     copied = end;
                 }
@@ -136,12 +142,29 @@ fn flatten(html: &str, max_depth: usize) -> String {
 }
 
 fn counts(name: &str) -> bool {
-    name.len() > 8 || !FLAT.iter().any(|flat| flat.eq_ignore_ascii_case(name))
+    !in_list(name, FLAT)
+}
+
+/// True when `name` is one of `list` (ASCII case-insensitive). Tag names are short: a name
+/// longer than every listed one is rejected at once, and only names with the same length and
+/// first letter compare.
+fn in_list(name: &str, list: &[&str]) -> bool {
+    const LONGEST: usize = 8;
+    let Some(&first) = name.as_bytes().first() else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    name.len() <= LONGEST
+        && list.iter().any(|item| {
+            item.len() == name.len()
+                && item.as_bytes().first() == Some(&first)
+                && item.eq_ignore_ascii_case(name)
+        })
 }
 
 /// After a start tag of a raw-text element, jumps to its end tag (matched case-insensitively).
 fn skip_raw(html: &str, name: &str, end: usize) -> usize {
-    if !RAW.iter().any(|raw| raw.eq_ignore_ascii_case(name)) {
+    if !in_list(name, RAW) {
         return end;
     }
     let bytes = html.as_bytes();
