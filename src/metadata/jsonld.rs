@@ -112,6 +112,7 @@ fn read_main(
     fields: &mut Fields,
 ) {
     fields.title = text(main.get("headline")).or_else(|| text(main.get("name")));
+    fields.other_title = text(main.get("name")).filter(|n| fields.title.as_ref() != Some(n));
     fields.published = text(main.get("datePublished"))
         .or_else(|| text(main.get("dateCreated")))
         .or_else(|| text(main.get("uploadDate")));
