@@ -124,6 +124,9 @@ fn read_metadata(page: &Page, timing: &mut Timing) -> Metadata {
     if std::env::var_os("EVAL_DATES_DEBUG").is_some() {
         debug_dates(&dom, url.as_ref(), page, &metadata);
     }
+    if std::env::var_os("EVAL_AUTHOR_DEBUG").is_some() {
+        debug_authors(&dom, page, &metadata);
+    }
     if std::env::var_os("EVAL_TITLE_DEBUG").is_some() {
         debug_title(&dom, url.as_ref(), page, &metadata);
     }
@@ -182,6 +185,29 @@ fn debug_title(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
         println!("     <h1>       {:?}", node_text(dom, h, 300));
     }
     println!("     sites      {:?}", title::site_names(&sources, url));
+}
+
+/// Prints the author sources of a page whose authors are wrong (set `EVAL_AUTHOR_DEBUG`).
+fn debug_authors(dom: &Dom, page: &Page, m: &Metadata) {
+    use gleaner::metadata::{jsonld, meta_tags, microdata, node_text, scan::Scan};
+    let expected = page
+        .expected
+        .get("author")
+        .cloned()
+        .flatten()
+        .map(|t| squeeze(&t));
+    let got = (!m.authors.is_empty()).then(|| m.authors.join("; "));
+    if expected.is_none() || got == expected {
+        return;
+    }
+    let scan = Scan::collect(dom);
+    println!("-- {} expected {:?} got {:?}", page.id, expected, got);
+    println!("     jsonld     {:?}", jsonld::read(&scan.jsonld).authors);
+    println!("     microdata  {:?}", microdata::read(dom, &scan).authors);
+    println!("     meta       {:?}", meta_tags::read(&scan.metas).authors);
+    for &id in scan.rel_authors.iter().chain(&scan.bylines).take(8) {
+        println!("     element    {:?}", node_text(dom, id, 200));
+    }
 }
 
 fn squeeze(s: &str) -> String {

@@ -68,8 +68,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "correspondent",
     "redakteur",
     "redakteurin",
-    "redaktion",
-    "staff",
     "writer",
     "journalist",
     "journalistin",
@@ -107,25 +105,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "admin",
     "anonymous",
     "guest",
-    "team",
     "correspondant",
-    "rédaction",
-    "redacción",
-    "redazione",
-    "agencies",
-    "agency",
-    "press",
-    "associated",
-    "ap",
-    "afp",
-    "dpa",
-    "reuters",
-    "ansa",
-    "efe",
-    "kna",
-    "epd",
-    "sid",
-    "apa",
     "publiziert",
     "datum",
     "chefredakteur",
@@ -154,6 +134,38 @@ const NOT_NAME_WORDS: &[&str] = &[
     "wordpressadmin",
     "webmaster",
     "home",
+];
+
+/// Words of a collective author: an editorial team or a news agency ("Redaktion", "HLNF Staff
+/// Report", "Agencia EFE"). Such a credit is not a person's name; it is kept only when the
+/// byline names no person ("Von David Hutzler, dpa" gives David Hutzler).
+const COLLECTIVE_WORDS: &[&str] = &[
+    "redaktion",
+    "staff",
+    "team",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
+    "editorial",
+    "newsroom",
+    "agencies",
+    "agency",
+    "agencia",
+    "agence",
+    "agenzia",
+    "press",
+    "associated",
+    "ap",
+    "afp",
+    "dpa",
+    "reuters",
+    "ansa",
+    "efe",
+    "kna",
+    "epd",
+    "sid",
+    "apa",
 ];
 
 /// Weekday abbreviations that precede a date.
@@ -245,6 +257,10 @@ fn clean_all<'a>(raw: impl IntoIterator<Item = &'a str>, sites: &[String]) -> Ve
             }
         }
     }
+    // A team credit beside a person's name ("Michael Rädel", "Redaktion") is not an author.
+    if out.iter().any(|n| looks_like_name(n)) {
+        out.retain(|n| looks_like_name(n));
+    }
     out
 }
 
@@ -289,6 +305,7 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
     let mut names = Vec::new();
+    let whole = strip_prefix(rest);
     for part in parts {
         let name =
             strip_prefix(part.trim()).trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
@@ -299,7 +316,33 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
             break;
         }
     }
+    if names.is_empty() && is_collective(whole) && !sites.contains(&fold(whole)) {
+        names.push(whole.to_string());
+    }
     names
+}
+
+/// A credit to a team or an agency ([`COLLECTIVE_WORDS`]): a few words, no digits, no address.
+fn is_collective(credit: &str) -> bool {
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= MAX_NAME_WORDS
+        && !credit.chars().any(|c| c.is_ascii_digit())
+        && !credit.contains('@')
+        && !credit.contains("http")
+        && !credit.contains("www.")
+        && !is_domain(credit)
+        && words.iter().any(|w| is_word_in(w, COLLECTIVE_WORDS))
+        && !words.iter().any(|w| is_word_in(w, NOT_NAME_WORDS))
+}
+
+/// True when `word`, lowercased and without surrounding punctuation, is one of `list`.
+fn is_word_in(word: &str, list: &[&str]) -> bool {
+    list.contains(
+        &word
+            .to_lowercase()
+            .trim_matches(|c: char| !c.is_alphanumeric()),
+    )
 }
 
 /// Where a "by"-like label starts inside a longer byline ("Posted on March 5 by Jane"), so the
@@ -353,12 +396,10 @@ fn looks_like_name(name: &str) -> bool {
     if name.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    if words.iter().any(|w| {
-        NOT_NAME_WORDS.contains(
-            &w.to_lowercase()
-                .trim_matches(|c: char| !c.is_alphanumeric()),
-        )
-    }) {
+    if words
+        .iter()
+        .any(|w| is_word_in(w, NOT_NAME_WORDS) || is_word_in(w, COLLECTIVE_WORDS))
+    {
         return false;
     }
     // Several words all lowercase read as a phrase, not a name ("posted in news").
@@ -438,10 +479,23 @@ mod tests {
     }
 
     #[test]
-    fn site_names_and_agencies_are_not_authors() {
+    fn site_names_and_addresses_are_not_authors() {
         assert!(clean("Example News").is_empty());
-        assert!(clean("dpa").is_empty());
         assert!(clean("jane@example.com").is_empty());
+        assert!(clean("Senior Reporter").is_empty());
+    }
+
+    #[test]
+    fn a_team_or_agency_is_the_author_only_without_a_person() {
+        assert_eq!(clean("Von David Hutzler, dpa"), vec!["David Hutzler"]);
+        assert_eq!(clean("Michael Rädel, Redaktion"), vec!["Michael Rädel"]);
+        assert_eq!(clean("von Redaktion"), vec!["Redaktion"]);
+        assert_eq!(clean("HLNF Staff Report"), vec!["HLNF Staff Report"]);
+        assert_eq!(clean("Por Agencia EFE"), vec!["Agencia EFE"]);
+        assert_eq!(
+            clean_all(["Michael Rädel", "Redaktion"], &[]),
+            vec!["Michael Rädel"]
+        );
     }
 
     #[test]
