@@ -16,6 +16,7 @@ const PREFIXES: &[&str] = &[
     "text und fotos:",
     "text and photos:",
     "geschrieben von",
+    "erstellt von",
     "verfasst von",
     "written by",
     "posted by",
@@ -204,7 +205,7 @@ pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) 
     ] {
         let names = clean_all(raw.iter().map(String::as_str), sites);
         if !names.is_empty() {
-            return names;
+            return complete_given_name(dom, scan, names);
         }
     }
     let mut candidates: Vec<NodeId> = scan
@@ -248,6 +249,40 @@ pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) 
     Vec::new()
 }
 
+/// A lone given name ("Nils") becomes the full name that a byline or author box on the page
+/// writes after it ("Nils Pickert ist freier Autor..."): the next word, capitalised and not a
+/// job title or label.
+fn complete_given_name(dom: &Dom, scan: &Scan<'_>, names: Vec<String>) -> Vec<String> {
+    let [given] = names.as_slice() else {
+        return names;
+    };
+    if given.contains(' ') || !given.chars().all(char::is_alphabetic) {
+        return names;
+    }
+    for &id in scan.rel_authors.iter().chain(&scan.bylines) {
+        if in_foreign_region(dom, id) {
+            continue;
+        }
+        let text = node_text(dom, id, MAX_BYLINE_BYTES);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let next = pair[1];
+            if pair[0] == given
+                && next != given
+                && next.chars().count() >= 2
+                && next.chars().next().is_some_and(char::is_uppercase)
+                && next.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !is_word_in(next, NOT_NAME_WORDS)
+                && !is_word_in(next, COLLECTIVE_WORDS)
+                && !PREFIXES.contains(&next.to_lowercase().as_str())
+            {
+                return vec![format!("{given} {next}")];
+            }
+        }
+    }
+    names
+}
+
 fn clean_all<'a>(raw: impl IntoIterator<Item = &'a str>, sites: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for r in raw {
@@ -288,7 +323,8 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
             text.truncate(keep);
         }
     }
-    let mut rest = strip_prefix(text.trim());
+    let text = without_handles(&text);
+    let mut rest = before_next_label(strip_prefix(text.trim()));
     for stop in AFTER_NAME {
         if let Some(i) = rest.find(stop)
             && i > 0
@@ -345,15 +381,66 @@ fn is_word_in(word: &str, list: &[&str]) -> bool {
     )
 }
 
-/// Where a "by"-like label starts inside a longer byline ("Posted on March 5 by Jane"), so the
-/// names after it are read.
+/// Labels that start the names inside a longer byline, with a space before them.
+const INNER_LABELS: &[&str] = &[
+    " by ",
+    " by: ",
+    " von ",
+    " par ",
+    " por ",
+    " door ",
+    " autor: ",
+    " autorin: ",
+    " author: ",
+    " auteur: ",
+];
+
+/// Where a "by"-like label starts inside a longer byline ("Posted on March 5 by Jane",
+/// "Datum: 19.11.2021 Autor: Fritz Imhof"), so the names after it are read. A "von" after a
+/// lone capitalised word is a name's particle, not a label ("Walter von Aachen").
 fn label_inside(text: &str) -> Option<usize> {
     let lower = text.to_ascii_lowercase();
-    [" by ", " von ", " par ", " por ", " door ", " by: "]
+    INNER_LABELS
         .iter()
-        .filter_map(|l| lower.find(l))
+        .filter_map(|l| {
+            let i = lower.find(l)?;
+            let one_name = |t: &str| {
+                !t.contains(' ')
+                    && t.chars().next().is_some_and(char::is_uppercase)
+                    && t.chars().all(char::is_alphabetic)
+            };
+            let particle =
+                *l == " von " && one_name(text[..i].trim()) && one_name(text[i + l.len()..].trim());
+            (!particle).then_some(i)
+        })
         .min()
         .map(|i| i + 1)
+}
+
+/// Cuts a byline before the next label ("Fritz Imhof Quelle: Livenet" -> "Fritz Imhof"): a word
+/// ending in a colon after the names.
+fn before_next_label(text: &str) -> &str {
+    let mut end = 0;
+    for (i, word) in text.split_inclusive(' ').enumerate() {
+        let w = word.trim_end();
+        if i > 0
+            && w.len() > 2
+            && w.ends_with(':')
+            && w[..w.len() - 1].chars().all(char::is_alphabetic)
+        {
+            return text[..end].trim_end();
+        }
+        end += word.len();
+    }
+    text
+}
+
+/// Drops social-media handles written after a name ("Williams Perdomo @wperdomod").
+fn without_handles(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !(w.starts_with('@') && w.len() > 1))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn strip_prefix(text: &str) -> &str {
@@ -385,7 +472,7 @@ fn looks_like_name(name: &str) -> bool {
     if words.is_empty() || words.len() > MAX_NAME_WORDS || name.chars().count() < 2 {
         return false;
     }
-    if is_domain(name)
+    if words.iter().any(|w| is_domain(w))
         || name.contains('@')
         || name.contains("[at]")
         || name.contains("http")
@@ -464,6 +551,41 @@ mod tests {
             vec!["Margaret Orme"]
         );
         assert_eq!(clean("Heiko Sauer Do 9 Apr 2020"), vec!["Heiko Sauer"]);
+    }
+
+    #[test]
+    fn labels_inside_particles_and_handles() {
+        assert_eq!(
+            clean("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet"),
+            vec!["Fritz Imhof"]
+        );
+        assert_eq!(clean("Walter von Aachen"), vec!["Walter von Aachen"]);
+        assert_eq!(clean("Erstellt von Andri Bryner"), vec!["Andri Bryner"]);
+        assert_eq!(
+            clean("Por Williams Perdomo @wperdomod -"),
+            vec!["Williams Perdomo"]
+        );
+        assert_eq!(
+            clean("Interview: Jens Bergmann Foto: Michael Hudler"),
+            vec!["Jens Bergmann"]
+        );
+    }
+
+    #[test]
+    fn a_lone_given_name_is_completed_from_the_author_box() {
+        let dom = Dom::parse(
+            "<html><body><h1>T</h1><div class='author-box'>Nils Autor Nils Pickert ist freier Autor.</div></body></html>",
+        );
+        let scan = Scan::collect(&dom);
+        let sources = Sources {
+            jsonld: Fields {
+                authors: vec!["Nils".into()],
+                ..Fields::default()
+            },
+            meta: Fields::default(),
+            microdata: Fields::default(),
+        };
+        assert_eq!(authors(&dom, &scan, &sources, &[]), vec!["Nils Pickert"]);
     }
 
     #[test]

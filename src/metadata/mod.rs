@@ -180,6 +180,7 @@ fn is_line_break(dom: &Dom, id: NodeId) -> bool {
                 | Tag::Div
                 | Tag::Li
                 | Tag::Td
+                | Tag::Address
                 | Tag::Span
                 | Tag::Time
                 | Tag::H1
