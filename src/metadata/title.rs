@@ -86,11 +86,16 @@ pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
         .filter(|t| !t.is_empty() && t.len() < 400)
         .collect();
     let document = scan.title.map(|t| node_text(dom, t, 600));
+    let document_clean = document
+        .as_deref()
+        .map(squeeze)
+        .filter(|d| !is_site(d, sites))
+        .map(|d| without_short_tail(&clean(&d, sites, &all_h1s)));
     let candidates: Vec<String> = [
         jsonld_title(sources, document.as_deref(), &all_h1s),
         sources.microdata.title.as_deref(),
         sources.meta.title.as_deref(),
-        document.as_deref(),
+        document_clean.as_deref(),
     ]
     .into_iter()
     .flatten()
@@ -107,6 +112,37 @@ pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
         .next()
         .or_else(|| visible_headline(dom, scan, sites))
         .or_else(|| all_h1s.into_iter().next())
+}
+
+/// Separators that set off a site's or section's name in a `<title>` (not the hyphen and the
+/// colon, which headlines use themselves).
+const TAIL_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " · ", " • ", " » ", " │ "];
+/// Most words in a part dropped by [`without_short_tail`].
+const MAX_TAIL_WORDS: usize = 3;
+/// Fewest words the headline must keep for [`without_short_tail`] to cut.
+const MIN_HEAD_WORDS: usize = 4;
+
+/// A `<title>` that still has short parts after a separator once the known site names are gone
+/// ("Lorem ipsum dolor sit amet – My website", "Question? | iPhone | Forum") keeps its first
+/// part when that reads as a full headline: the short parts name the site or its sections.
+fn without_short_tail(title: &str) -> String {
+    let Some((i, sep)) = TAIL_SEPARATORS
+        .iter()
+        .filter_map(|s| title.find(s).map(|i| (i, *s)))
+        .min_by_key(|(i, _)| *i)
+    else {
+        return title.to_string();
+    };
+    let head = title[..i].trim();
+    let tail = &title[i + sep.len()..];
+    let short_parts = tail
+        .split(|c| "|–—·•»│".contains(c))
+        .all(|p| (1..=MAX_TAIL_WORDS).contains(&p.split_whitespace().count()));
+    if short_parts && head.split_whitespace().count() >= MIN_HEAD_WORDS {
+        head.to_string()
+    } else {
+        title.to_string()
+    }
 }
 
 /// The visible headline when it is the most trusted title as written on the page: an `<h1>`
@@ -413,6 +449,31 @@ mod tests {
         let html = "<head><title>Home</title></head><body><h1>Time to say goodbye.</h1></body>";
         let none = sources_with(Fields::default(), Fields::default());
         assert_eq!(chosen(html, &none).as_deref(), Some("Time to say goodbye."));
+    }
+
+    #[test]
+    fn short_tails_of_the_document_title_go() {
+        assert_eq!(
+            without_short_tail("Lorem ipsum dolor sit amet – My website"),
+            "Lorem ipsum dolor sit amet"
+        );
+        assert_eq!(
+            without_short_tail("Kein App Store mehr über Mobile Daten? | iPhone | Forum"),
+            "Kein App Store mehr über Mobile Daten?"
+        );
+        // A short head, a long tail or a hyphen: kept.
+        assert_eq!(
+            without_short_tail("Mozilla – Wikipedia"),
+            "Mozilla – Wikipedia"
+        );
+        assert_eq!(
+            without_short_tail("Spring walk | 36 walkers met at the old mill on Sunday"),
+            "Spring walk | 36 walkers met at the old mill on Sunday"
+        );
+        assert_eq!(
+            without_short_tail("Die Haubenfahrzeuge der Nachkriegszeit - Teil 49"),
+            "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49"
+        );
     }
 
     #[test]
