@@ -73,7 +73,9 @@ const MAX_HEADLINE_WORDS: usize = 40;
 
 /// Chooses and cleans the headline.
 ///
-/// The structured titles (JSON-LD, microdata, `<meta>`, `<title>`) are cleaned of site names
+/// The structured titles (JSON-LD, `<meta>`, microdata, `<title>`; microdata's `headline`
+/// sits on any wrapper, teasers too, while `og:title` is written for the page) are cleaned of
+/// site names
 /// and the first one not generic ("Home") nor the site's name is taken, as the `<h1>` writes it
 /// when the two agree ([`same_story_headline`]). Without any usable source, the page's only
 /// main `<h1>`.
@@ -93,8 +95,8 @@ pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
         .map(|d| without_short_tail(&clean(&d, sites, &all_h1s)));
     let candidates: Vec<String> = [
         jsonld_title(sources, document.as_deref(), &all_h1s),
-        sources.microdata.title.as_deref(),
         sources.meta.title.as_deref(),
+        sources.microdata.title.as_deref(),
         document_clean.as_deref(),
     ]
     .into_iter()
@@ -441,6 +443,26 @@ mod tests {
         assert_eq!(
             chosen(html, &sources_with(jsonld, Fields::default())).as_deref(),
             Some("Hermitian matrix")
+        );
+    }
+
+    #[test]
+    fn og_title_outranks_a_microdata_headline() {
+        let meta = Fields {
+            title: Some("Twitter Lite llega a México".to_string()),
+            ..Fields::default()
+        };
+        let sources = Sources {
+            jsonld: Fields::default(),
+            meta,
+            microdata: Fields {
+                title: Some("Twitter Lite se estrena".to_string()),
+                ..Fields::default()
+            },
+        };
+        assert_eq!(
+            chosen("<body></body>", &sources).as_deref(),
+            Some("Twitter Lite llega a México")
         );
     }
 
