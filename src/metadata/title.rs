@@ -13,7 +13,7 @@ use crate::dom::{Dom, NodeId, Tag};
 /// Separators between a headline and the site's or section's name.
 const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " › ", " ‹ ", " ~ ",
-    ": ",
+    ": ", "|", "｜",
 ];
 
 /// Longest site name part, in words, that is dropped from a title.
@@ -353,6 +353,23 @@ mod tests {
         assert_eq!(
             clean("Why bread sulks - Baking - The Slow Kettle", &s, &[]),
             "Why bread sulks - Baking"
+        );
+    }
+
+    #[test]
+    fn a_bar_without_spaces_sets_off_a_site_name() {
+        let s = sites(&["NEWS WEB EASY"]);
+        assert_eq!(
+            clean(
+                "NEWS WEB EASY|子どもへの体罰を禁止する法律ができる",
+                &s,
+                &[]
+            ),
+            "子どもへの体罰を禁止する法律ができる"
+        );
+        assert_eq!(
+            clean("A|B testing explained", &s, &[]),
+            "A|B testing explained"
         );
     }
 
