@@ -480,7 +480,7 @@ fn looks_like_name(name: &str) -> bool {
     {
         return false;
     }
-    if name.chars().any(|c| c.is_ascii_digit()) {
+    if name.chars().any(|c| c.is_ascii_digit()) && !is_user_name(name) {
         return false;
     }
     if words
@@ -494,6 +494,24 @@ fn looks_like_name(name: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_lowercase)))
+}
+
+/// Fewest letters in a user name with digits ("freeman1984").
+const MIN_USER_NAME_LETTERS: usize = 3;
+/// Longest user name, in characters.
+const MAX_USER_NAME_CHARS: usize = 24;
+
+/// A forum or blog user name with digits, as bylines print it ("freeman1984"): one word that
+/// starts with a letter, has at least [`MIN_USER_NAME_LETTERS`] letters, and only ASCII letters,
+/// digits, dots, dashes and underscores.
+fn is_user_name(name: &str) -> bool {
+    !name.contains(' ')
+        && name.len() <= MAX_USER_NAME_CHARS
+        && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().filter(char::is_ascii_alphabetic).count() >= MIN_USER_NAME_LETTERS
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
 /// "example.de", "hessenschau.de/bb": a site, not a person.
@@ -586,6 +604,13 @@ mod tests {
             microdata: Fields::default(),
         };
         assert_eq!(authors(&dom, &scan, &sources, &[]), vec!["Nils Pickert"]);
+    }
+
+    #[test]
+    fn user_names_with_digits_are_names_but_numbers_are_not() {
+        assert_eq!(clean("von freeman1984"), vec!["freeman1984"]);
+        assert!(clean("120").is_empty());
+        assert!(clean("Jane Doe 2").is_empty());
     }
 
     #[test]
