@@ -50,8 +50,7 @@ macro_rules! fixtures {
 
 fixtures! {
     ads_and_related_split => "ads-and-related-split";
-    blog_with_comments => "blog-with-comments",
-        metadata_ignore = "the byline author (Maren Holt) is not found";
+    blog_with_comments => "blog-with-comments";
     data_table => "data-table";
     de_news_skiplinks => "de-news-skiplinks",
         body_ignore = "the lead paragraph (p.intro) is dropped";

@@ -124,6 +124,12 @@ fn read_metadata(page: &Page, timing: &mut Timing) -> Metadata {
     if std::env::var_os("EVAL_DATES_DEBUG").is_some() {
         debug_dates(&dom, url.as_ref(), page, &metadata);
     }
+    if std::env::var_os("EVAL_AUTHOR_DEBUG").is_some() {
+        debug_authors(&dom, page, &metadata);
+    }
+    if std::env::var_os("EVAL_TITLE_DEBUG").is_some() {
+        debug_title(&dom, url.as_ref(), page, &metadata);
+    }
     metadata
 }
 
@@ -144,6 +150,63 @@ fn debug_dates(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
     println!("-- {} expected {:?}", page.id, expected);
     for c in dates::candidates(dom, &scan, &sources, url, order) {
         println!("     {:<12} {}", c.source, c.date.to_iso());
+    }
+}
+
+/// Prints the title sources of a page whose title is wrong (set `EVAL_TITLE_DEBUG`).
+fn debug_title(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
+    use gleaner::metadata::{Sources, jsonld, meta_tags, microdata, node_text, scan::Scan, title};
+    let expected = page
+        .expected
+        .get("title")
+        .cloned()
+        .flatten()
+        .map(|t| squeeze(&t));
+    if expected.is_none() || m.title.as_deref().map(squeeze) == expected {
+        return;
+    }
+    let scan = Scan::collect(dom);
+    let sources = Sources {
+        jsonld: jsonld::read(&scan.jsonld),
+        meta: meta_tags::read(&scan.metas),
+        microdata: microdata::read(dom, &scan),
+    };
+    println!("-- {} expected {:?} got {:?}", page.id, expected, m.title);
+    println!("     jsonld     {:?}", sources.jsonld.title);
+    println!("     microdata  {:?}", sources.microdata.title);
+    for meta in scan.metas.iter().filter(|m| m.key.contains("title")) {
+        println!("     meta {:<10} {:?}", meta.key, meta.content);
+    }
+    println!(
+        "     <title>    {:?}",
+        scan.title.map(|t| node_text(dom, t, 600))
+    );
+    for &h in scan.h1s.iter().take(4) {
+        println!("     <h1>       {:?}", node_text(dom, h, 300));
+    }
+    println!("     sites      {:?}", title::site_names(&sources, url));
+}
+
+/// Prints the author sources of a page whose authors are wrong (set `EVAL_AUTHOR_DEBUG`).
+fn debug_authors(dom: &Dom, page: &Page, m: &Metadata) {
+    use gleaner::metadata::{jsonld, meta_tags, microdata, node_text, scan::Scan};
+    let expected = page
+        .expected
+        .get("author")
+        .cloned()
+        .flatten()
+        .map(|t| squeeze(&t));
+    let got = (!m.authors.is_empty()).then(|| m.authors.join("; "));
+    if expected.is_none() || got == expected {
+        return;
+    }
+    let scan = Scan::collect(dom);
+    println!("-- {} expected {:?} got {:?}", page.id, expected, got);
+    println!("     jsonld     {:?}", jsonld::read(&scan.jsonld).authors);
+    println!("     microdata  {:?}", microdata::read(dom, &scan).authors);
+    println!("     meta       {:?}", meta_tags::read(&scan.metas).authors);
+    for &id in scan.rel_authors.iter().chain(&scan.bylines).take(8) {
+        println!("     element    {:?}", node_text(dom, id, 200));
     }
 }
 

@@ -16,6 +16,7 @@ const PREFIXES: &[&str] = &[
     "text und fotos:",
     "text and photos:",
     "geschrieben von",
+    "erstellt von",
     "verfasst von",
     "written by",
     "posted by",
@@ -68,8 +69,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "correspondent",
     "redakteur",
     "redakteurin",
-    "redaktion",
-    "staff",
     "writer",
     "journalist",
     "journalistin",
@@ -107,25 +106,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "admin",
     "anonymous",
     "guest",
-    "team",
     "correspondant",
-    "rédaction",
-    "redacción",
-    "redazione",
-    "agencies",
-    "agency",
-    "press",
-    "associated",
-    "ap",
-    "afp",
-    "dpa",
-    "reuters",
-    "ansa",
-    "efe",
-    "kna",
-    "epd",
-    "sid",
-    "apa",
     "publiziert",
     "datum",
     "chefredakteur",
@@ -154,6 +135,38 @@ const NOT_NAME_WORDS: &[&str] = &[
     "wordpressadmin",
     "webmaster",
     "home",
+];
+
+/// Words of a collective author: an editorial team or a news agency ("Redaktion", "HLNF Staff
+/// Report", "Agencia EFE"). Such a credit is not a person's name; it is kept only when the
+/// byline names no person ("Von David Hutzler, dpa" gives David Hutzler).
+const COLLECTIVE_WORDS: &[&str] = &[
+    "redaktion",
+    "staff",
+    "team",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
+    "editorial",
+    "newsroom",
+    "agencies",
+    "agency",
+    "agencia",
+    "agence",
+    "agenzia",
+    "press",
+    "associated",
+    "ap",
+    "afp",
+    "dpa",
+    "reuters",
+    "ansa",
+    "efe",
+    "kna",
+    "epd",
+    "sid",
+    "apa",
 ];
 
 /// Weekday abbreviations that precede a date.
@@ -192,7 +205,7 @@ pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) 
     ] {
         let names = clean_all(raw.iter().map(String::as_str), sites);
         if !names.is_empty() {
-            return names;
+            return complete_given_name(dom, scan, names);
         }
     }
     let mut candidates: Vec<NodeId> = scan
@@ -236,6 +249,40 @@ pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) 
     Vec::new()
 }
 
+/// A lone given name ("Nils") becomes the full name that a byline or author box on the page
+/// writes after it ("Nils Pickert ist freier Autor..."): the next word, capitalised and not a
+/// job title or label.
+fn complete_given_name(dom: &Dom, scan: &Scan<'_>, names: Vec<String>) -> Vec<String> {
+    let [given] = names.as_slice() else {
+        return names;
+    };
+    if given.contains(' ') || !given.chars().all(char::is_alphabetic) {
+        return names;
+    }
+    for &id in scan.rel_authors.iter().chain(&scan.bylines) {
+        if in_foreign_region(dom, id) {
+            continue;
+        }
+        let text = node_text(dom, id, MAX_BYLINE_BYTES);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let next = pair[1];
+            if pair[0] == given
+                && next != given
+                && next.chars().count() >= 2
+                && next.chars().next().is_some_and(char::is_uppercase)
+                && next.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !is_word_in(next, NOT_NAME_WORDS)
+                && !is_word_in(next, COLLECTIVE_WORDS)
+                && !PREFIXES.contains(&next.to_lowercase().as_str())
+            {
+                return vec![format!("{given} {next}")];
+            }
+        }
+    }
+    names
+}
+
 fn clean_all<'a>(raw: impl IntoIterator<Item = &'a str>, sites: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for r in raw {
@@ -244,6 +291,10 @@ fn clean_all<'a>(raw: impl IntoIterator<Item = &'a str>, sites: &[String]) -> Ve
                 out.push(name);
             }
         }
+    }
+    // A team credit beside a person's name ("Michael Rädel", "Redaktion") is not an author.
+    if out.iter().any(|n| looks_like_name(n)) {
+        out.retain(|n| looks_like_name(n));
     }
     out
 }
@@ -272,7 +323,8 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
             text.truncate(keep);
         }
     }
-    let mut rest = strip_prefix(text.trim());
+    let text = without_handles(&text);
+    let mut rest = before_next_label(strip_prefix(text.trim()));
     for stop in AFTER_NAME {
         if let Some(i) = rest.find(stop)
             && i > 0
@@ -289,6 +341,7 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
     let mut names = Vec::new();
+    let whole = strip_prefix(rest);
     for part in parts {
         let name =
             strip_prefix(part.trim()).trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
@@ -299,18 +352,95 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
             break;
         }
     }
+    if names.is_empty() && is_collective(whole) && !sites.contains(&fold(whole)) {
+        names.push(whole.to_string());
+    }
     names
 }
 
-/// Where a "by"-like label starts inside a longer byline ("Posted on March 5 by Jane"), so the
-/// names after it are read.
+/// A credit to a team or an agency ([`COLLECTIVE_WORDS`]): a few words, no digits, no address.
+fn is_collective(credit: &str) -> bool {
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= MAX_NAME_WORDS
+        && !credit.chars().any(|c| c.is_ascii_digit())
+        && !credit.contains('@')
+        && !credit.contains("http")
+        && !credit.contains("www.")
+        && !is_domain(credit)
+        && words.iter().any(|w| is_word_in(w, COLLECTIVE_WORDS))
+        && !words.iter().any(|w| is_word_in(w, NOT_NAME_WORDS))
+}
+
+/// True when `word`, lowercased and without surrounding punctuation, is one of `list`.
+fn is_word_in(word: &str, list: &[&str]) -> bool {
+    list.contains(
+        &word
+            .to_lowercase()
+            .trim_matches(|c: char| !c.is_alphanumeric()),
+    )
+}
+
+/// Labels that start the names inside a longer byline, with a space before them.
+const INNER_LABELS: &[&str] = &[
+    " by ",
+    " by: ",
+    " von ",
+    " par ",
+    " por ",
+    " door ",
+    " autor: ",
+    " autorin: ",
+    " author: ",
+    " auteur: ",
+];
+
+/// Where a "by"-like label starts inside a longer byline ("Posted on March 5 by Jane",
+/// "Datum: 19.11.2021 Autor: Fritz Imhof"), so the names after it are read. A "von" after a
+/// lone capitalised word is a name's particle, not a label ("Walter von Aachen").
 fn label_inside(text: &str) -> Option<usize> {
     let lower = text.to_ascii_lowercase();
-    [" by ", " von ", " par ", " por ", " door ", " by: "]
+    INNER_LABELS
         .iter()
-        .filter_map(|l| lower.find(l))
+        .filter_map(|l| {
+            let i = lower.find(l)?;
+            let one_name = |t: &str| {
+                !t.contains(' ')
+                    && t.chars().next().is_some_and(char::is_uppercase)
+                    && t.chars().all(char::is_alphabetic)
+            };
+            let particle =
+                *l == " von " && one_name(text[..i].trim()) && one_name(text[i + l.len()..].trim());
+            (!particle).then_some(i)
+        })
         .min()
         .map(|i| i + 1)
+}
+
+/// Cuts a byline before the next label ("Fritz Imhof Quelle: Livenet" -> "Fritz Imhof"): a word
+/// ending in a colon after the names.
+fn before_next_label(text: &str) -> &str {
+    let mut end = 0;
+    for (i, word) in text.split_inclusive(' ').enumerate() {
+        let w = word.trim_end();
+        if i > 0
+            && w.len() > 2
+            && w.ends_with(':')
+            && w[..w.len() - 1].chars().all(char::is_alphabetic)
+        {
+            return text[..end].trim_end();
+        }
+        end += word.len();
+    }
+    text
+}
+
+/// Drops social-media handles written after a name ("Williams Perdomo @wperdomod").
+fn without_handles(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !(w.starts_with('@') && w.len() > 1))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn strip_prefix(text: &str) -> &str {
@@ -342,7 +472,7 @@ fn looks_like_name(name: &str) -> bool {
     if words.is_empty() || words.len() > MAX_NAME_WORDS || name.chars().count() < 2 {
         return false;
     }
-    if is_domain(name)
+    if words.iter().any(|w| is_domain(w))
         || name.contains('@')
         || name.contains("[at]")
         || name.contains("http")
@@ -350,15 +480,13 @@ fn looks_like_name(name: &str) -> bool {
     {
         return false;
     }
-    if name.chars().any(|c| c.is_ascii_digit()) {
+    if name.chars().any(|c| c.is_ascii_digit()) && !is_user_name(name) {
         return false;
     }
-    if words.iter().any(|w| {
-        NOT_NAME_WORDS.contains(
-            &w.to_lowercase()
-                .trim_matches(|c: char| !c.is_alphanumeric()),
-        )
-    }) {
+    if words
+        .iter()
+        .any(|w| is_word_in(w, NOT_NAME_WORDS) || is_word_in(w, COLLECTIVE_WORDS))
+    {
         return false;
     }
     // Several words all lowercase read as a phrase, not a name ("posted in news").
@@ -366,6 +494,24 @@ fn looks_like_name(name: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_lowercase)))
+}
+
+/// Fewest letters in a user name with digits ("freeman1984").
+const MIN_USER_NAME_LETTERS: usize = 3;
+/// Longest user name, in characters.
+const MAX_USER_NAME_CHARS: usize = 24;
+
+/// A forum or blog user name with digits, as bylines print it ("freeman1984"): one word that
+/// starts with a letter, has at least [`MIN_USER_NAME_LETTERS`] letters, and only ASCII letters,
+/// digits, dots, dashes and underscores.
+fn is_user_name(name: &str) -> bool {
+    !name.contains(' ')
+        && name.len() <= MAX_USER_NAME_CHARS
+        && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().filter(char::is_ascii_alphabetic).count() >= MIN_USER_NAME_LETTERS
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
 /// "example.de", "hessenschau.de/bb": a site, not a person.
@@ -426,6 +572,48 @@ mod tests {
     }
 
     #[test]
+    fn labels_inside_particles_and_handles() {
+        assert_eq!(
+            clean("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet"),
+            vec!["Fritz Imhof"]
+        );
+        assert_eq!(clean("Walter von Aachen"), vec!["Walter von Aachen"]);
+        assert_eq!(clean("Erstellt von Andri Bryner"), vec!["Andri Bryner"]);
+        assert_eq!(
+            clean("Por Williams Perdomo @wperdomod -"),
+            vec!["Williams Perdomo"]
+        );
+        assert_eq!(
+            clean("Interview: Jens Bergmann Foto: Michael Hudler"),
+            vec!["Jens Bergmann"]
+        );
+    }
+
+    #[test]
+    fn a_lone_given_name_is_completed_from_the_author_box() {
+        let dom = Dom::parse(
+            "<html><body><h1>T</h1><div class='author-box'>Nils Autor Nils Pickert ist freier Autor.</div></body></html>",
+        );
+        let scan = Scan::collect(&dom);
+        let sources = Sources {
+            jsonld: Fields {
+                authors: vec!["Nils".into()],
+                ..Fields::default()
+            },
+            meta: Fields::default(),
+            microdata: Fields::default(),
+        };
+        assert_eq!(authors(&dom, &scan, &sources, &[]), vec!["Nils Pickert"]);
+    }
+
+    #[test]
+    fn user_names_with_digits_are_names_but_numbers_are_not() {
+        assert_eq!(clean("von freeman1984"), vec!["freeman1984"]);
+        assert!(clean("120").is_empty());
+        assert!(clean("Jane Doe 2").is_empty());
+    }
+
+    #[test]
     fn splits_several_authors() {
         assert_eq!(
             clean("By Harriet Cole and Tomasz Wrona"),
@@ -438,10 +626,23 @@ mod tests {
     }
 
     #[test]
-    fn site_names_and_agencies_are_not_authors() {
+    fn site_names_and_addresses_are_not_authors() {
         assert!(clean("Example News").is_empty());
-        assert!(clean("dpa").is_empty());
         assert!(clean("jane@example.com").is_empty());
+        assert!(clean("Senior Reporter").is_empty());
+    }
+
+    #[test]
+    fn a_team_or_agency_is_the_author_only_without_a_person() {
+        assert_eq!(clean("Von David Hutzler, dpa"), vec!["David Hutzler"]);
+        assert_eq!(clean("Michael Rädel, Redaktion"), vec!["Michael Rädel"]);
+        assert_eq!(clean("von Redaktion"), vec!["Redaktion"]);
+        assert_eq!(clean("HLNF Staff Report"), vec!["HLNF Staff Report"]);
+        assert_eq!(clean("Por Agencia EFE"), vec!["Agencia EFE"]);
+        assert_eq!(
+            clean_all(["Michael Rädel", "Redaktion"], &[]),
+            vec!["Michael Rädel"]
+        );
     }
 
     #[test]

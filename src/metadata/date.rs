@@ -444,6 +444,57 @@ const MONTHS_ID: MonthTable = [
     &["desember"],
 ];
 
+/// Arabic: the names taken from the European months (Egypt, the Gulf, the Maghreb), with the
+/// common spellings of alef and of the endings, and the Levantine (Syriac) names that are one
+/// word ("نيسان"; the two-word "كانون الثاني", "تشرين الأول" are not read).
+const MONTHS_AR: MonthTable = [
+    &["يناير", "جانفي"],
+    &["فبراير", "فيفري", "شباط"],
+    &["مارس", "آذار", "اذار"],
+    &["أبريل", "ابريل", "إبريل", "أفريل", "افريل", "نيسان"],
+    &["مايو", "ماي", "أيار", "ايار"],
+    &["يونيو", "يونيه", "جوان", "حزيران"],
+    &["يوليو", "يوليه", "جويلية", "تموز"],
+    &["أغسطس", "اغسطس", "أوت", "آب"],
+    &["سبتمبر", "أيلول", "ايلول"],
+    &["أكتوبر", "اكتوبر"],
+    &["نوفمبر"],
+    &["ديسمبر"],
+];
+
+/// Persian: the Gregorian months as Iranian sites write them (the Solar Hijri calendar is not
+/// converted).
+const MONTHS_FA: MonthTable = [
+    &["ژانویه", "ژانویهٔ"],
+    &["فوریه", "فوریهٔ"],
+    &["مارس", "مارچ"],
+    &["آوریل"],
+    &["مه"],
+    &["ژوئن"],
+    &["ژوئیه", "جولای"],
+    &["اوت", "آگوست"],
+    &["سپتامبر"],
+    &["اکتبر"],
+    &["نوامبر"],
+    &["دسامبر"],
+];
+
+/// Hebrew: the Gregorian months, bare and with the prefix ב ("in": "17 באוגוסט 2020").
+const MONTHS_HE: MonthTable = [
+    &["ינואר", "בינואר"],
+    &["פברואר", "בפברואר"],
+    &["מרץ", "במרץ", "מרס", "במרס"],
+    &["אפריל", "באפריל"],
+    &["מאי", "במאי"],
+    &["יוני", "ביוני"],
+    &["יולי", "ביולי"],
+    &["אוגוסט", "באוגוסט"],
+    &["ספטמבר", "בספטמבר"],
+    &["אוקטובר", "באוקטובר"],
+    &["נובמבר", "בנובמבר"],
+    &["דצמבר", "בדצמבר"],
+];
+
 /// Every month table, with the language(s) it is for.
 const MONTH_TABLES: &[(&str, &MonthTable)] = &[
     ("en", &MONTHS_EN),
@@ -466,6 +517,9 @@ const MONTH_TABLES: &[(&str, &MonthTable)] = &[
     ("ro", &MONTHS_RO),
     ("hu", &MONTHS_HU),
     ("id", &MONTHS_ID),
+    ("ar", &MONTHS_AR),
+    ("fa", &MONTHS_FA),
+    ("he", &MONTHS_HE),
 ];
 
 /// Weekday names (full forms, and abbreviations that cannot be taken for a
@@ -1018,6 +1072,18 @@ impl<'a> Scanner<'a> {
         month_named(self.raw(t))
     }
 
+    /// Steps over a second name of the same month after a slash, as Arabic sites pair the
+    /// Levantine and the European names ("24 نيسان / أبريل 2020"); returns `pos` otherwise.
+    fn same_month_alias(&self, pos: usize, month: u32) -> usize {
+        let Some(slash) = self.punct(pos, &['/'], true) else {
+            return pos;
+        };
+        match self.tok(slash.end) {
+            Some(t) if self.month_of(&t) == Some(month) => t.end,
+            _ => pos,
+        }
+    }
+
     /// The next token if it is one of `set`, and (unless `allow_gap`) touches the previous one.
     fn punct(&self, pos: usize, set: &[char], allow_gap: bool) -> Option<Tok> {
         let t = self.tok(pos)?;
@@ -1276,6 +1342,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let month = month?;
+        if sep.is_none() {
+            p = self.same_month_alias(p, month);
+        }
         if let Some(d) = self.punct(p, &['.'], false) {
             p = d.end;
         }
@@ -2480,6 +2549,19 @@ mod tests {
             ("1 Ocak 2020", "2020-01-01"),
             ("30 Ağustos 2019", "2019-08-30"),
             ("29 Ekim 2019 saat 14:03", "2019-10-29T14:03:00"),
+        ]);
+    }
+
+    #[test]
+    fn arabic_persian_hebrew() {
+        check(&[
+            ("الأربعاء، 07 أكتوبر 2020 - 12:09 م", "2020-10-07T12:09:00"),
+            ("الجمعة 24 نيسان / أبريل 2020", "2020-04-24"),
+            ("3 اغسطس 2019", "2019-08-03"),
+            ("15 تموز 2019", "2019-07-15"),
+            ("12 ژوئن 2020", "2020-06-12"),
+            ("17 באוגוסט 2020", "2020-08-17"),
+            ("2 מרץ 2021", "2021-03-02"),
         ]);
     }
 

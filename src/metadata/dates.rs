@@ -70,8 +70,13 @@ pub fn choose(
     let mut chosen = ChosenDates::default();
     let mut published = candidates.iter().filter(|c| c.source != "modified");
     if let Some(first) = published.next() {
-        let local = published.find(|c| is_local_day_of(c, first));
-        let pick = local.unwrap_or(first);
+        let rest: Vec<&Candidate> = published.collect();
+        let local = rest.iter().copied().find(|c| is_local_day_of(c, first));
+        let visible = rest
+            .iter()
+            .copied()
+            .find(|c| is_visible_day_over_meta(c, first));
+        let pick = local.or(visible).unwrap_or(first);
         chosen.published = Some(iso(&pick.date));
         chosen.source = Some(pick.source);
     }
@@ -158,6 +163,15 @@ fn is_local_day_of(other: &Candidate, structured: &Candidate) -> bool {
     let crossed = (days == -1 && time.hour() < MAX_WEST_HOURS)
         || (days == 1 && time.hour() >= 24 - MAX_EAST_HOURS);
     from_page && other.date.offset_seconds.is_none() && crossed
+}
+
+/// True when `structured` comes from a `<meta>` tag and `other` is the day the page prints in
+/// a dateline near the headline, and differs from it: `<meta>` dates are often the CMS's (a
+/// template's default, the last edit written as the publication), while readers date the story
+/// by what is printed under its headline. JSON-LD and microdata keep their rank, and so does
+/// `<meta>` against a `<time>` element (machine-readable like itself).
+fn is_visible_day_over_meta(other: &Candidate, structured: &Candidate) -> bool {
+    structured.source == "meta" && other.source == "text" && other.date.date != structured.date.date
 }
 
 /// Largest offset west of UTC, in hours, considered when a UTC timestamp crossed midnight.
@@ -463,10 +477,27 @@ mod tests {
             (Some("2020-05-01"), Some("text"))
         );
         let d = dates(
-            r#"<meta property="article:published_time" content="2020-05-02T02:54:29-04:00"><body><h1>T</h1><p>Friday, May 1, 2020</p></body>"#,
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-05-02T02:54:29-04:00"}</script><body><h1>T</h1><p>Friday, May 1, 2020</p></body>"#,
             None,
         );
-        assert_eq!(d.source, Some("meta"));
+        assert_eq!(d.source, Some("json-ld"));
+    }
+
+    #[test]
+    fn the_visible_day_outranks_a_meta_date() {
+        let d = dates(
+            r#"<meta property="article:published_time" content="2022-11-17T10:33:13+00:00"><body><h1>T</h1><p class="date">09.03.2022</p></body>"#,
+            None,
+        );
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2022-03-09"), Some("text"))
+        );
+        let d = dates(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-11-17"}</script><body><h1>T</h1><p class="date">09.03.2022</p></body>"#,
+            None,
+        );
+        assert_eq!(d.source, Some("json-ld"));
     }
 
     #[test]

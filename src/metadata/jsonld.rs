@@ -65,11 +65,15 @@ pub fn read(scripts: &[&str]) -> Fields {
     let objects = flatten(&values);
     let mut people: HashMap<&str, &serde_json::Map<String, Value>> = HashMap::new();
     for object in &objects {
-        // A bare `{"@id": ...}` reference must not hide the object it points to.
+        // A bare `{"@id": ...}` reference must not hide the object it points to, nor a partial
+        // copy without `@type` (`"author": {"name": ..., "@id": ...}`) the typed node.
         if let Some(id) = object.get("@id").and_then(Value::as_str)
             && object.len() > 1
         {
-            people.entry(id).or_insert(object);
+            let slot = people.entry(id).or_insert(object);
+            if !slot.contains_key("@type") && object.contains_key("@type") {
+                *slot = object;
+            }
         }
     }
     let main = objects
@@ -112,6 +116,7 @@ fn read_main(
     fields: &mut Fields,
 ) {
     fields.title = text(main.get("headline")).or_else(|| text(main.get("name")));
+    fields.other_title = text(main.get("name")).filter(|n| fields.title.as_ref() != Some(n));
     fields.published = text(main.get("datePublished"))
         .or_else(|| text(main.get("dateCreated")))
         .or_else(|| text(main.get("uploadDate")));
@@ -377,6 +382,16 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_publisher_known_by_its_typed_node_is_not_a_publisher() {
+        let f = read(&[r##"{"@context":"https://schema.org","@graph":[
+            {"@type":"Article","headline":"Sulking starters",
+             "author":{"name":"Maren Holt","@id":"#maren"},"publisher":{"@id":"#maren"}},
+            {"@type":"Person","@id":"#maren","name":"Maren Holt"}]}"##]);
+        assert_eq!(f.authors, vec!["Maren Holt"]);
+        assert_eq!(f.publisher, None);
+    }
 
     #[test]
     fn news_article_with_person_objects() {

@@ -225,6 +225,22 @@ fn looks_like_handle_or_url(value: &str) -> bool {
     v.starts_with('@') || v.starts_with("http") || v.starts_with("//") || v.contains("www.")
 }
 
+/// True when a tag's key names `key`: compared without case, each of the space-separated
+/// terms of an RDFa `property` ("x:title dc:title"), and Dublin Core's prefixed form
+/// ("dc:title", "dcterms:created") read like the dotted one ("DC.title").
+fn key_matches(tag_key: &str, key: &str) -> bool {
+    tag_key.split_whitespace().any(|term| {
+        term.len() == key.len()
+            && term.bytes().zip(key.bytes()).all(|(a, b)| {
+                a.eq_ignore_ascii_case(&b) || (a == b':' && b == b'.' && is_dublin_core(key))
+            })
+    })
+}
+
+fn is_dublin_core(key: &str) -> bool {
+    key.starts_with("dc.") || key.starts_with("dcterms.")
+}
+
 /// The meta tags, looked up by key without case.
 struct MetaTags<'m, 'a> {
     metas: &'m [Meta<'a>],
@@ -235,7 +251,7 @@ impl<'a> MetaTags<'_, 'a> {
     fn all<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'a str> + 's {
         self.metas
             .iter()
-            .filter(move |m| !m.itemprop && m.key.trim().eq_ignore_ascii_case(key))
+            .filter(move |m| !m.itemprop && key_matches(m.key, key))
             .map(|m| m.content.trim())
             .filter(|c| !c.is_empty())
     }
@@ -286,6 +302,16 @@ mod tests {
         );
         assert_eq!(f.authors, vec!["Jane Roe"]);
         assert_eq!(f.tags, vec!["T1", "T2"]);
+    }
+
+    #[test]
+    fn rdfa_terms_and_dublin_core_prefixes() {
+        let f = fields(r#"<meta property="x:title dc:title" content="My title">"#);
+        assert_eq!(f.title.as_deref(), Some("My title"));
+        let f = fields(r#"<meta property="dcterms:created" content="2020-01-02">"#);
+        assert_eq!(f.published.as_deref(), Some("2020-01-02"));
+        let f = fields(r#"<meta property="og:titles" content="no">"#);
+        assert_eq!(f.title, None);
     }
 
     #[test]

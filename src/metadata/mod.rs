@@ -28,6 +28,9 @@ use scan::Scan;
 pub struct Fields {
     /// Headline or title, as written.
     pub title: Option<String>,
+    /// A second title the source gives when it differs from `title` (JSON-LD's `name` beside
+    /// its `headline`): some sites put a description or the site's name in one of them.
+    pub other_title: Option<String>,
     /// Author strings, as written.
     pub authors: Vec<String>,
     /// Publication date, as written.
@@ -177,6 +180,7 @@ fn is_line_break(dom: &Dom, id: NodeId) -> bool {
                 | Tag::Div
                 | Tag::Li
                 | Tag::Td
+                | Tag::Address
                 | Tag::Span
                 | Tag::Time
                 | Tag::H1

@@ -8,12 +8,12 @@
 
 use super::scan::{Scan, contains_ci};
 use super::{Sources, fold, node_text, squeeze};
-use crate::dom::{Dom, Tag};
+use crate::dom::{Dom, NodeId, Tag};
 
 /// Separators between a headline and the site's or section's name.
 const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " › ", " ‹ ", " ~ ",
-    ": ",
+    ": ", "|", "｜",
 ];
 
 /// Longest site name part, in words, that is dropped from a title.
@@ -56,9 +56,31 @@ pub fn site_names(sources: &Sources, url: Option<&url::Url>) -> Vec<String> {
     names
 }
 
+/// Titles that name a kind of page, not an article: a source saying only this is skipped.
+const GENERIC_TITLES: &[&str] = &[
+    "home",
+    "homepage",
+    "startseite",
+    "accueil",
+    "inicio",
+    "index",
+    "untitled",
+    "start",
+];
+
+/// Longest visible headline taken, in words.
+const MAX_HEADLINE_WORDS: usize = 40;
+
 /// Chooses and cleans the headline.
+///
+/// The structured titles (JSON-LD, `<meta>`, microdata, `<title>`; microdata's `headline`
+/// sits on any wrapper, teasers too, while `og:title` is written for the page) are cleaned of
+/// site names
+/// and the first one not generic ("Home") nor the site's name is taken, as the `<h1>` writes it
+/// when the two agree ([`same_story_headline`]). Without any usable source, the page's only
+/// main `<h1>`.
 pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -> Option<String> {
-    let h1s: Vec<String> = scan
+    let all_h1s: Vec<String> = scan
         .h1s
         .iter()
         .take(3)
@@ -66,53 +88,164 @@ pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
         .filter(|t| !t.is_empty() && t.len() < 400)
         .collect();
     let document = scan.title.map(|t| node_text(dom, t, 600));
-    let candidates = [
-        sources.jsonld.title.as_deref(),
-        sources.microdata.title.as_deref(),
+    let document_clean = document
+        .as_deref()
+        .map(squeeze)
+        .filter(|d| !is_site(d, sites))
+        .map(|d| without_short_tail(&clean(&d, sites, &all_h1s)));
+    let candidates: Vec<String> = [
+        jsonld_title(sources, document.as_deref(), &all_h1s),
         sources.meta.title.as_deref(),
-        document.as_deref(),
-    ];
-    for candidate in candidates.into_iter().flatten() {
-        let candidate = squeeze(candidate);
-        if candidate.is_empty() || is_site(&candidate, sites) {
-            continue;
-        }
-        return Some(clean(&candidate, sites, &h1s));
+        sources.microdata.title.as_deref(),
+        document_clean.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(squeeze)
+    .filter(|c| !c.is_empty() && !is_site(c, sites) && !is_generic(c))
+    .map(|c| clean(&c, sites, &all_h1s))
+    .filter(|c| !c.is_empty())
+    .collect();
+    if let Some(headline) = same_story_headline(&candidates, &all_h1s) {
+        return Some(headline);
     }
-    visible_headline(dom, scan, sites).or_else(|| h1s.into_iter().next())
+    candidates
+        .into_iter()
+        .next()
+        .or_else(|| visible_headline(dom, scan, sites))
+        .or_else(|| all_h1s.into_iter().next())
 }
 
-/// The page's headline as shown: its only `<h1>` outside headers, navigation, asides and footers
-/// and not a logo, when it reads as a headline (not the site's name, not too long).
-fn visible_headline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Option<String> {
-    let mut main = scan.h1s.iter().copied().filter(|&h| {
+/// Separators that set off a site's or section's name in a `<title>` (not the hyphen and the
+/// colon, which headlines use themselves).
+const TAIL_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " · ", " • ", " » ", " │ "];
+/// Most words in a part dropped by [`without_short_tail`].
+const MAX_TAIL_WORDS: usize = 3;
+/// Fewest words the headline must keep for [`without_short_tail`] to cut.
+const MIN_HEAD_WORDS: usize = 4;
+
+/// A `<title>` that still has short parts after a separator once the known site names are gone
+/// ("Lorem ipsum dolor sit amet – My website", "Question? | iPhone | Forum") keeps its first
+/// part when that reads as a full headline: the short parts name the site or its sections.
+fn without_short_tail(title: &str) -> String {
+    let Some((i, sep)) = TAIL_SEPARATORS
+        .iter()
+        .filter_map(|s| title.find(s).map(|i| (i, *s)))
+        .min_by_key(|(i, _)| *i)
+    else {
+        return title.to_string();
+    };
+    let head = title[..i].trim();
+    let tail = &title[i + sep.len()..];
+    let short_parts = tail
+        .split(|c| "|–—·•»│".contains(c))
+        .all(|p| (1..=MAX_TAIL_WORDS).contains(&p.split_whitespace().count()));
+    if short_parts && head.split_whitespace().count() >= MIN_HEAD_WORDS {
+        head.to_string()
+    } else {
+        title.to_string()
+    }
+}
+
+/// The visible headline when it is the most trusted title as written on the page: an `<h1>`
+/// with the same letters and digits (case kept). The `<h1>` keeps the typography that metadata
+/// often loses (curly quotes and apostrophes, dashes).
+fn same_story_headline(candidates: &[String], h1s: &[String]) -> Option<String> {
+    let letters = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let first = letters(candidates.first()?);
+    h1s.iter().find(|h| letters(h) == first).cloned()
+}
+
+/// JSON-LD's title: `headline`, unless its `name` differs and agrees better with the page's
+/// `<title>` and `<h1>`s (Wikipedia's `headline` is a one-line description, the `name` the
+/// article's title).
+fn jsonld_title<'s>(
+    sources: &'s Sources,
+    document: Option<&str>,
+    h1s: &[String],
+) -> Option<&'s str> {
+    let headline = sources.jsonld.title.as_deref()?;
+    let Some(name) = sources.jsonld.other_title.as_deref() else {
+        return Some(headline);
+    };
+    let agreement = |t: &str| {
+        document
+            .into_iter()
+            .chain(h1s.iter().map(String::as_str))
+            .map(|v| word_overlap(t, v))
+            .fold(0.0, f64::max)
+    };
+    if agreement(name) > agreement(headline) {
+        Some(name)
+    } else {
+        Some(headline)
+    }
+}
+
+/// Shared words over the shorter text's words (words folded to letters and digits).
+pub fn word_overlap(a: &str, b: &str) -> f64 {
+    let words = |t: &str| -> Vec<String> {
+        let mut w: Vec<String> = t
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect();
+        w.sort();
+        w.dedup();
+        w
+    };
+    let (wa, wb) = (words(a), words(b));
+    let shorter = wa.len().min(wb.len());
+    if shorter == 0 {
+        return 0.0;
+    }
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    shared as f64 / shorter as f64
+}
+
+/// True for a title naming a kind of page ("Home", "Startseite").
+fn is_generic(title: &str) -> bool {
+    let f = fold(title);
+    GENERIC_TITLES.contains(&f.as_str())
+}
+
+/// The `<h1>`s outside headers, navigation, asides and footers that are not a logo.
+fn main_h1s<'d>(dom: &'d Dom, scan: &'d Scan<'_>) -> impl Iterator<Item = NodeId> + 'd {
+    scan.h1s.iter().copied().filter(|&h| {
         !std::iter::once(h).chain(dom.ancestors(h)).any(|a| {
             matches!(
                 dom.tag(a),
                 Some(Tag::Header | Tag::Nav | Tag::Aside | Tag::Footer)
             ) || ["class", "id"].iter().any(|k| {
-                dom.attr(a, k).is_some_and(|v| {
-                    [
-                        "logo",
-                        "brand",
-                        "site-title",
-                        "sitename",
-                        "site-name",
-                        "masthead",
-                    ]
-                    .iter()
-                    .any(|w| contains_ci(v, w))
-                })
+                dom.attr(a, k)
+                    .is_some_and(|v| LOGO_WORDS.iter().any(|w| contains_ci(v, w)))
             })
         })
-    });
+    })
+}
+
+/// Class or id words of a site's logo or masthead.
+const LOGO_WORDS: &[&str] = &[
+    "logo",
+    "brand",
+    "site-title",
+    "sitename",
+    "site-name",
+    "masthead",
+];
+
+/// The page's headline as shown: its only main `<h1>` ([`main_h1s`]), when it reads as a
+/// headline (not the site's name, not too long).
+fn visible_headline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Option<String> {
+    let mut main = main_h1s(dom, scan);
     let first = main.next()?;
     if main.next().is_some() {
         return None;
     }
     let text = node_text(dom, first, 400);
     let words = text.split_whitespace().count();
-    ((1..=40).contains(&words) && !is_site(&text, sites)).then_some(text)
+    ((1..=MAX_HEADLINE_WORDS).contains(&words) && !is_site(&text, sites) && !is_generic(&text))
+        .then_some(text)
 }
 
 /// Drops site-name parts from a title, or picks the part an `<h1>` repeats.
@@ -224,6 +357,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bar_without_spaces_sets_off_a_site_name() {
+        let s = sites(&["NEWS WEB EASY"]);
+        assert_eq!(
+            clean(
+                "NEWS WEB EASY|子どもへの体罰を禁止する法律ができる",
+                &s,
+                &[]
+            ),
+            "子どもへの体罰を禁止する法律ができる"
+        );
+        assert_eq!(
+            clean("A|B testing explained", &s, &[]),
+            "A|B testing explained"
+        );
+    }
+
+    #[test]
     fn keeps_a_dash_that_is_not_a_site() {
         let s = sites(&["Example"]);
         assert_eq!(
@@ -259,6 +409,109 @@ mod tests {
         assert_eq!(
             choose(&dom, &scan, &sources, &s).as_deref(),
             Some("Moon base opens")
+        );
+    }
+
+    fn sources_with(jsonld: Fields, meta: Fields) -> Sources {
+        Sources {
+            jsonld,
+            meta,
+            microdata: Fields::default(),
+        }
+    }
+
+    fn chosen(html: &str, sources: &Sources) -> Option<String> {
+        let dom = Dom::parse(html);
+        let scan = Scan::collect(&dom);
+        choose(&dom, &scan, sources, &[])
+    }
+
+    #[test]
+    fn the_h1_gives_the_typography_of_the_same_title() {
+        let meta = Fields {
+            title: Some("\"Welches Europa wir wollen\"".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1>„Welches Europa wir wollen“</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("„Welches Europa wir wollen“")
+        );
+        // Other words, or other capitals: the structured title stays.
+        let meta = Fields {
+            title: Some("Using Defadvice".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1>Using defadvice</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Using Defadvice")
+        );
+    }
+
+    #[test]
+    fn jsonld_name_beats_a_headline_the_page_does_not_show() {
+        let jsonld = Fields {
+            title: Some("matrix equal to its conjugate-transpose".to_string()),
+            other_title: Some("Hermitian matrix".to_string()),
+            ..Fields::default()
+        };
+        let html = "<head><title>Hermitian matrix - Wikipedia</title></head><body><h1>Hermitian matrix</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(jsonld, Fields::default())).as_deref(),
+            Some("Hermitian matrix")
+        );
+    }
+
+    #[test]
+    fn og_title_outranks_a_microdata_headline() {
+        let meta = Fields {
+            title: Some("Twitter Lite llega a México".to_string()),
+            ..Fields::default()
+        };
+        let sources = Sources {
+            jsonld: Fields::default(),
+            meta,
+            microdata: Fields {
+                title: Some("Twitter Lite se estrena".to_string()),
+                ..Fields::default()
+            },
+        };
+        assert_eq!(
+            chosen("<body></body>", &sources).as_deref(),
+            Some("Twitter Lite llega a México")
+        );
+    }
+
+    #[test]
+    fn generic_titles_are_skipped() {
+        let html = "<head><title>Home</title></head><body><h1>Time to say goodbye.</h1></body>";
+        let none = sources_with(Fields::default(), Fields::default());
+        assert_eq!(chosen(html, &none).as_deref(), Some("Time to say goodbye."));
+    }
+
+    #[test]
+    fn short_tails_of_the_document_title_go() {
+        assert_eq!(
+            without_short_tail("Lorem ipsum dolor sit amet – My website"),
+            "Lorem ipsum dolor sit amet"
+        );
+        assert_eq!(
+            without_short_tail("Kein App Store mehr über Mobile Daten? | iPhone | Forum"),
+            "Kein App Store mehr über Mobile Daten?"
+        );
+        // A short head, a long tail or a hyphen: kept.
+        assert_eq!(
+            without_short_tail("Mozilla – Wikipedia"),
+            "Mozilla – Wikipedia"
+        );
+        assert_eq!(
+            without_short_tail("Spring walk | 36 walkers met at the old mill on Sunday"),
+            "Spring walk | 36 walkers met at the old mill on Sunday"
+        );
+        assert_eq!(
+            without_short_tail("Die Haubenfahrzeuge der Nachkriegszeit - Teil 49"),
+            "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49"
         );
     }
 
