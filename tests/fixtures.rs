@@ -53,8 +53,7 @@ fixtures! {
     blog_with_comments => "blog-with-comments",
         metadata_ignore = "the byline author (Maren Holt) is not found";
     data_table => "data-table";
-    de_news_skiplinks => "de-news-skiplinks",
-        body_ignore = "the lead paragraph (p.intro) is dropped";
+    de_news_skiplinks => "de-news-skiplinks";
     div_soup => "div-soup",
         body_ignore = "the attachment line and the signature leak into the body",
         metadata_ignore = "site name and section exist only as visible text, which is not read";

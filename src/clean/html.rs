@@ -90,7 +90,13 @@ fn from_root(
     options: &CleanOptions,
     base: Option<&url::Url>,
 ) -> Extraction {
-    let (blocks, mut dropped) = emit(dom, marks, root, base, options.explain);
+    let (mut blocks, mut dropped) = emit(dom, marks, root, base, options.explain);
+    if let Some(lead) = score::lead_before_root(dom, marks, root) {
+        let (mut lead_blocks, lead_dropped) = emit(dom, marks, lead, base, options.explain);
+        lead_blocks.append(&mut blocks);
+        blocks = lead_blocks;
+        dropped.extend(lead_dropped);
+    }
     let blocks = rules::apply(blocks, context, options, &mut dropped);
     Extraction { blocks, dropped }
 }

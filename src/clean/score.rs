@@ -258,6 +258,131 @@ fn widen(dom: &Dom, marks: &Marks, root: NodeId) -> NodeId {
     best
 }
 
+/// A lead is looked for this many levels above the content root (never at `<body>`).
+pub const LEAD_MAX_LEVELS: usize = 4;
+
+/// A lead holds at least this many characters (white space aside): shorter "intro" elements
+/// are labels or kickers.
+pub const LEAD_MIN_CHARS: u32 = 50;
+
+/// At most this many characters of visible, non-boilerplate text lie between a lead and the
+/// content root (a byline, a date, a caption); more means the lead belongs to something else.
+pub const LEAD_MAX_GAP: u32 = 300;
+
+/// A `<header>` whose text is longer than this is a page header, not an article's: no lead is
+/// taken out of it.
+pub const LEAD_HEADER_MAX_CHARS: u32 = 1500;
+
+/// `lead-before-root`: the article's lead set apart from its body, just before the content
+/// root, e.g. `<header><h1>…</h1><p class="intro">The lead…</p></header><div class="body">`
+/// or a TYPO3 `<div class="teaser-text">` beside the body. Looks up to [`LEAD_MAX_LEVELS`]
+/// above the root for the last lead-named element ([`signals::names_lead`]) before it, with no
+/// more than [`LEAD_MAX_GAP`] characters of other text in between. One pass over the nodes
+/// between that ancestor and the root.
+pub fn lead_before_root(dom: &Dom, marks: &Marks, root: NodeId) -> Option<NodeId> {
+    let chain: Vec<NodeId> = dom
+        .ancestors(root)
+        .take(LEAD_MAX_LEVELS)
+        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
+        .collect();
+    let top = *chain.last()?;
+    let mut scratch = signals::NameScratch::default();
+    let mut found: Option<(NodeId, NodeId)> = None; // (lead, first id after its subtree)
+    let mut gap = 0u32;
+    for id in top + 1..root {
+        if let Some(text) = dom.text(id) {
+            let after_lead = found.is_some_and(|(_, end)| id >= end);
+            if after_lead
+                && marks.removed[id as usize].is_none()
+                && !marks.in_boilerplate[id as usize]
+            {
+                gap += text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            }
+            continue;
+        }
+        if found.is_some_and(|(_, end)| id < end) || chain.contains(&id) {
+            continue;
+        }
+        if signals::names_lead(dom, id, &mut scratch) && is_lead(dom, marks, id, top) {
+            let end = dom.next_after_subtree(top, id).unwrap_or(root);
+            found = Some((id, end));
+            gap = 0;
+        }
+    }
+    found.filter(|_| gap <= LEAD_MAX_GAP).map(|(lead, _)| lead)
+}
+
+/// `lead-in-header`: the lead inside an article `<header>` that is dropped as boilerplate,
+/// e.g. `<article><header><h1>…</h1><p class="intro">The lead…</p></header>…`: the first
+/// lead-named element of the header ([`signals::names_lead`]).
+pub fn lead_in_header(dom: &Dom, marks: &Marks, header: NodeId) -> Option<NodeId> {
+    if marks.text_chars[header as usize] > LEAD_HEADER_MAX_CHARS {
+        return None;
+    }
+    let mut scratch = signals::NameScratch::default();
+    dom.descendants(header)
+        .skip(1)
+        .filter(|&id| dom.tag(id).is_some())
+        .find(|&id| signals::names_lead(dom, id, &mut scratch) && is_lead(dom, marks, id, header))
+}
+
+/// Whether a lead-named element can be a lead: visible, long enough, not itself named
+/// boilerplate, not inside a link, and below `top` only through article headers.
+fn is_lead(dom: &Dom, marks: &Marks, id: NodeId, top: NodeId) -> bool {
+    if marks.removed[id as usize].is_some()
+        || marks.boilerplate[id as usize].is_some()
+        || marks.text_chars[id as usize] < LEAD_MIN_CHARS
+        || matches!(dom.tag(id), Some(Tag::A | Tag::Li))
+    {
+        return false;
+    }
+    for ancestor in dom.ancestors(id).take_while(|&a| a != top) {
+        let header_only = marks.boilerplate[ancestor as usize].is_none_or(|rule| {
+            rule == "header" && marks.text_chars[ancestor as usize] <= LEAD_HEADER_MAX_CHARS
+        });
+        if !header_only || dom.tag(ancestor) == Some(Tag::A) {
+            return false;
+        }
+    }
+    link_chars(dom, id) * 4 < marks.text_chars[id as usize]
+        && sentences(&dom.text_content(id)) >= LEAD_MIN_SENTENCES
+}
+
+/// A lead holds at least this many sentences: a one-sentence standfirst or dek under the
+/// headline ("The president's demands are complicating a deal, experts say.") reads as part of
+/// the title, while a lead paragraph of two or more sentences is the article's opening text.
+pub const LEAD_MIN_SENTENCES: usize = 2;
+
+/// Sentences in a text: ends of sentence (`.`, `!`, `?`, `…`, `。`) after a lowercase letter,
+/// a digit or a closing bracket or quote, followed by white space or the end.
+fn sentences(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    (1..chars.len())
+        .filter(|&i| {
+            matches!(chars[i], '.' | '!' | '?' | '…' | '。')
+                && (chars[i - 1].is_lowercase()
+                    || chars[i - 1].is_ascii_digit()
+                    || matches!(chars[i - 1], ')' | '"' | '”' | '“' | '»' | '«' | '\''))
+                && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
+        })
+        .count()
+}
+
+/// Characters of link text below `id` (white space aside).
+fn link_chars(dom: &Dom, id: NodeId) -> u32 {
+    let mut total = 0;
+    for node in dom.descendants(id) {
+        if dom.tag(node) == Some(Tag::A) {
+            total += dom
+                .text_content(node)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count() as u32;
+        }
+    }
+    total
+}
+
 /// Elements that can hold an article.
 fn can_be_root(tag: Tag) -> bool {
     matches!(
@@ -419,6 +544,56 @@ mod tests {
         );
         let (dom, root) = root_of(&html);
         assert_eq!(dom.attr(root.expect("root"), "id"), Some("body"));
+    }
+
+    const LEAD: &str = "The lead says what happened in the harbour. It has two sentences of text.";
+
+    #[test]
+    fn a_lead_beside_the_body_is_found() {
+        let html = format!(
+            "<body><div id=page><header><h1>Title</h1><p>By Jane</p></header><div class=teaser-text><p>{LEAD}</p></div><div id=body>{PARA}{PARA}{PARA}</div></div></body>"
+        );
+        let (dom, root) = root_of(&html);
+        let root = root.expect("root");
+        assert_eq!(dom.attr(root, "id"), Some("body"));
+        let marks = mark(&dom, ScoreParams::default());
+        let lead = lead_before_root(&dom, &marks, root).expect("lead");
+        assert_eq!(dom.attr(lead, "class"), Some("teaser-text"));
+    }
+
+    #[test]
+    fn a_one_sentence_dek_or_a_distant_teaser_is_no_lead() {
+        let dek = format!(
+            "<body><div id=page><header><p class=summary>A dek under the headline, experts say.</p></header><div id=body>{PARA}{PARA}{PARA}</div></div></body>"
+        );
+        let (dom, root) = root_of(&dek);
+        let marks = mark(&dom, ScoreParams::default());
+        assert_eq!(lead_before_root(&dom, &marks, root.expect("root")), None);
+        let far = format!(
+            "<body><div id=page><div class=teaser><p>{LEAD}</p></div><div>{PARA}</div><div id=body>{PARA}{PARA}{PARA}{PARA}{PARA}</div></div></body>"
+        );
+        let (dom, root) = root_of(&far);
+        let marks = mark(&dom, ScoreParams::default());
+        assert_eq!(lead_before_root(&dom, &marks, root.expect("root")), None);
+    }
+
+    #[test]
+    fn a_lead_inside_the_article_header_is_found() {
+        let html = format!(
+            "<body><article><header><h1>T</h1><p class=intro>{LEAD}</p></header>{PARA}</article></body>"
+        );
+        let dom = Dom::parse(&html);
+        let marks = mark(&dom, ScoreParams::default());
+        let header = dom.find(Tag::Header).expect("header");
+        let lead = lead_in_header(&dom, &marks, header).expect("lead");
+        assert_eq!(dom.attr(lead, "class"), Some("intro"));
+    }
+
+    #[test]
+    fn sentences_are_counted() {
+        assert_eq!(sentences(LEAD), 2);
+        assert_eq!(sentences("Berlin/Potsdam. It works (so)."), 2);
+        assert_eq!(sentences("No end here"), 0);
     }
 
     #[test]

@@ -188,6 +188,43 @@ pub fn names_article_body(dom: &Dom, id: NodeId) -> bool {
     })
 }
 
+/// Class/id words that name an article's lead (standfirst, summary, intro paragraph), which
+/// pages often put in the article header or beside the body rather than in it:
+/// `<p class="intro">`, `<div class="teaser-text">`, `<div class="entry-excerpt">`.
+const LEAD_TOKENS: &[&str] = &[
+    "lead",
+    "lede",
+    "intro",
+    "teaser",
+    "summary",
+    "excerpt",
+    "abstract",
+    "standfirst",
+    "subtitle",
+    "subline",
+    "bajada",
+    "entradilla",
+    "chapo",
+    "chapeau",
+    "perex",
+    "deck",
+    "dek",
+];
+
+/// True when the element's class or id names an article lead ([`LEAD_TOKENS`]) and nothing
+/// names it boilerplate, e.g. `<p class="ts-intro">` or `<div class="teaser-text">`.
+pub fn names_lead(dom: &Dom, id: NodeId, scratch: &mut NameScratch) -> bool {
+    let named = ["class", "id"].iter().any(|attr| {
+        dom.attr(id, attr).is_some_and(|value| {
+            value.len() <= 300 && {
+                scratch.split(value);
+                scratch.words().any(|word| LEAD_TOKENS.contains(&word))
+            }
+        })
+    });
+    named && !matches!(naming_with(dom, id, scratch), Naming::Boilerplate(_))
+}
+
 /// Roles that name boilerplate.
 const BOILERPLATE_ROLES: &[(&str, &str)] = &[
     ("navigation", "navigation"),
@@ -585,6 +622,21 @@ mod tests {
         assert!(named("itemprop='articleBody'"));
         assert!(!named("class='card-text'"));
         assert!(!named("class='content'"));
+    }
+
+    #[test]
+    fn names_of_a_lead() {
+        let lead = |attrs: &str| {
+            let dom = Dom::parse(&format!("<body><div {attrs}>x</div></body>"));
+            let div = dom.find(Tag::Div).expect("div");
+            names_lead(&dom, div, &mut NameScratch::default())
+        };
+        assert!(lead("class='ts-intro'"));
+        assert!(lead("class='teaser-text'"));
+        assert!(lead("class='entry-excerpt'"));
+        assert!(!lead("class='teasers'"));
+        assert!(!lead("class='sidebar-intro'"));
+        assert!(!lead("class='content'"));
     }
 
     #[test]
