@@ -646,13 +646,21 @@ fn trailing_related(
     blocks
 }
 
-/// `trailing-heading`: a heading left at the very end with nothing under it, e.g. "Comments".
+/// A heading longer than this (characters) is text set in a heading's style, not a title
+/// of a missing section: [`trailing_heading`] keeps it.
+pub const TRAILING_HEADING_MAX_CHARS: usize = 100;
+
+/// `trailing-heading`: a short heading left at the very end with nothing under it, e.g.
+/// "Comments". Headings of more than [`TRAILING_HEADING_MAX_CHARS`] stay: some pages set their
+/// whole text in `<h2>`s.
 fn trailing_heading(
     mut blocks: Vec<Block>,
     explain: bool,
     dropped: &mut Vec<Dropped>,
 ) -> Vec<Block> {
-    while matches!(blocks.last(), Some(Block::Heading { .. })) {
+    while matches!(blocks.last(), Some(b @ Block::Heading { .. })
+        if b.text().chars().count() <= TRAILING_HEADING_MAX_CHARS)
+    {
         if let Some(block) = blocks.pop() {
             record(dropped, explain, "trailing-heading", &block);
         }
@@ -845,5 +853,24 @@ mod tests {
             &mut dropped,
         );
         assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn long_trailing_headings_stay() {
+        let blocks = vec![
+            para(LONG),
+            Block::Heading {
+                level: 2,
+                spans: vec![Span::plain(LONG)],
+            },
+        ];
+        let mut dropped = Vec::new();
+        let kept = apply(
+            blocks,
+            &RuleContext::default(),
+            &CleanOptions::default(),
+            &mut dropped,
+        );
+        assert_eq!(kept.len(), 2);
     }
 }

@@ -114,10 +114,12 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
     sum_into_parents(dom, &mut raw_good);
     let page_good = raw_good[0].max(1);
     let content_inside = largest_content_inside(dom, &marks, &raw_good);
+    let comments_are_content = good_outside_comments(dom, &named, &raw_good) < THREAD_MAX_OUTSIDE;
     for id in dom.ids() {
         let rule = named[id as usize].filter(|&rule| {
-            rule == "comments"
-                || content_inside[id as usize] < SMALL_PART_MAX_GOOD
+            rule == "comments" && !comments_are_content
+                || rule != "comments"
+                    && content_inside[id as usize] < SMALL_PART_MAX_GOOD
                     && name_holds(rule, raw_good[id as usize], page_good)
         });
         marks.boilerplate[id as usize] = rule;
@@ -146,8 +148,30 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
     marks
 }
 
-/// Rules that name small parts of a page: a byline, a row of tags, a caption, a share bar.
-const SMALL_PART_RULES: &[&str] = &["byline", "tags", "caption", "share", "skip-link"];
+/// Rules that name small parts of a page: a byline, a row of tags, a caption, a share bar, a
+/// form (search, comment or newsletter form; a shop wraps its product description in the
+/// order form, and ASP.NET pages wrap everything in one).
+const SMALL_PART_RULES: &[&str] = &["byline", "tags", "caption", "share", "skip-link", "form"];
+
+/// `forum-thread`: when the page holds less than this many characters of good text outside its
+/// comment-named elements, the comments are the page's content (a forum thread, a Q&A page),
+/// not boilerplate under an article, e.g. `<div class="forum-comment">` posts with nothing else.
+pub const THREAD_MAX_OUTSIDE: u32 = 300;
+
+/// Good text of the page outside every element named as comments.
+fn good_outside_comments(dom: &Dom, named: &[Option<&'static str>], raw_good: &[u32]) -> u32 {
+    let mut inside = vec![false; dom.len()];
+    let mut in_comments = 0u32;
+    for id in dom.ids() {
+        let parent_in = dom.parent(id).is_some_and(|p| inside[p as usize]);
+        let own = named[id as usize] == Some("comments");
+        inside[id as usize] = parent_in || own;
+        if own && !parent_in {
+            in_comments += raw_good[id as usize];
+        }
+    }
+    raw_good[0].saturating_sub(in_comments)
+}
 
 /// An element named as a small part ([`SMALL_PART_RULES`]) that holds at least this many
 /// characters of good text is a container with an unlucky class, not that part: WordPress puts
@@ -544,6 +568,28 @@ mod tests {
         );
         let (dom, root) = root_of(&html);
         assert_eq!(dom.attr(root.expect("root"), "id"), Some("body"));
+    }
+
+    #[test]
+    fn a_forum_thread_is_content_and_a_shop_form_is_not_boilerplate() {
+        let thread = format!(
+            "<body><h1>Question</h1><div class=forum-comment id=first>{PARA}{PARA}</div><div class=forum-comment>{PARA}</div></body>"
+        );
+        let (dom, root) = root_of(&thread);
+        assert!(root.is_some());
+        let marks = mark(&dom, ScoreParams::default());
+        let first = dom.find(Tag::Div).expect("first post");
+        assert_eq!(marks.boilerplate[first as usize], None);
+        let post = format!(
+            "<body><article id=post>{PARA}{PARA}{PARA}</article><div id=comments>{PARA}{PARA}{PARA}{PARA}</div></body>"
+        );
+        let (dom, root) = root_of(&post);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("post"));
+        let shop = format!(
+            "<body><nav><a href=/>Home</a></nav><form id=order><div id=description>{PARA}{PARA}{PARA}{PARA}{PARA}</div></form><div class=sidebar>{PARA}{PARA}{PARA}{PARA}</div></body>"
+        );
+        let (dom, root) = root_of(&shop);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("description"));
     }
 
     const LEAD: &str = "The lead says what happened in the harbour. It has two sentences of text.";

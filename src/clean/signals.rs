@@ -367,7 +367,7 @@ fn is_false_friend(tokens: &NameScratch, i: usize) -> bool {
     let after = tokens.word(i + 1);
     matches!(
         before,
-        Some("has" | "no" | "with" | "without" | "is" | "show" | "for")
+        Some("has" | "no" | "with" | "without" | "is" | "show" | "for" | "elementor")
     ) || matches!(
         after,
         Some(
@@ -378,6 +378,7 @@ fn is_false_friend(tokens: &NameScratch, i: usize) -> bool {
                 | "video"
                 | "picture"
                 | "wrapper"
+                | "wrap"
                 | "container"
                 | "layout"
                 | "template"
@@ -604,6 +605,7 @@ mod tests {
             Naming::Neutral
         );
         assert_eq!(naming_of("class='hidden-xs'"), Naming::Neutral);
+        assert_eq!(naming_of("class='elementor-widget-wrap'"), Naming::Neutral);
         assert_eq!(
             naming_of("class='visually-hidden'"),
             Naming::Boilerplate("hidden")
