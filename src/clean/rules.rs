@@ -118,6 +118,7 @@ pub fn apply(
         }
     }
     let kept = trailing_related(kept, options.explain, dropped);
+    let kept = end_matter(kept, options.explain, dropped);
     trailing_heading(kept, options.explain, dropped)
 }
 
@@ -609,6 +610,10 @@ const RELATED_HEADINGS: &[&str] = &[
     "recent posts",
     "latest news",
     "top stories",
+    "empfohlene beiträge",
+    "weiterführende informationen",
+    "weiterführende links",
+    "zusatzinformationen",
 ];
 
 /// `trailing-related`: a heading such as "Related stories" or "Lesen Sie auch" and the short
@@ -649,6 +654,73 @@ fn trailing_related(
 /// A heading longer than this (characters) is text set in a heading's style, not a title
 /// of a missing section: [`trailing_heading`] keeps it.
 pub const TRAILING_HEADING_MAX_CHARS: usize = 100;
+
+/// Phrases of the notes that follow an article: where it appeared, its licence, a disclaimer,
+/// how to cite it or a rating widget; lowercase, found anywhere in a short block.
+const END_MATTER_PHRASES: &[&str] = &[
+    "zuerst erschienen",
+    "ist erschienen in",
+    "unter der lizenz",
+    "lizenziert unter",
+    "licensed under",
+    "sous licence",
+    "sofern nicht anders",
+    "engagent que leurs auteurs",
+    "suggested citation",
+    "zitiervorschlag",
+    "cite this article",
+    "noch keine bewertungen",
+    "no ratings yet",
+];
+
+/// Openers of the same notes (see [`END_MATTER_PHRASES`]): words that say what a note is only
+/// at its start, since inside a sentence they are news ("sagte ein Pressesprecher").
+const END_MATTER_OPENERS: &[&str] = &[
+    "erschienen in",
+    "kontakt:",
+    "contact:",
+    "von:",
+    "by:",
+    "pressesprecher",
+    "pressekontakt",
+    "press contact",
+    "media contact",
+    "jede kleine spende",
+    "jetzt spenden",
+    "donate now",
+    "gefällt dir unser",
+    "unterstütze uns",
+    "unterstützen sie uns",
+];
+
+/// End matter is looked for among this many last blocks.
+pub const END_MATTER_TAIL: usize = 4;
+
+/// An end-matter note is shorter than this many characters.
+pub const END_MATTER_MAX_CHARS: usize = 400;
+
+/// `end-matter`: the notes after an article's last paragraph, e.g. "ERSCHIENEN IN Falstaff
+/// 04/2021", "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND", "Suggested
+/// citation: …", "Pressekontakt: …" or "(Noch keine Bewertungen)". Among the last
+/// [`END_MATTER_TAIL`] blocks, the first short one ([`END_MATTER_MAX_CHARS`]) that holds such a
+/// phrase and every block after it are dropped.
+fn end_matter(mut blocks: Vec<Block>, explain: bool, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+    let tail = blocks.len().saturating_sub(END_MATTER_TAIL);
+    let start = (tail..blocks.len()).find(|&i| {
+        let block = &blocks[i];
+        let text = normalised(&block.text());
+        matches!(block, Block::Paragraph { .. } | Block::Heading { .. })
+            && text.chars().count() < END_MATTER_MAX_CHARS
+            && (END_MATTER_PHRASES.iter().any(|p| text.contains(p))
+                || END_MATTER_OPENERS.iter().any(|o| text.starts_with(o)))
+    });
+    if let Some(start) = start {
+        for block in blocks.drain(start..) {
+            record(dropped, explain, "end-matter", &block);
+        }
+    }
+    blocks
+}
 
 /// `trailing-heading`: a short heading left at the very end with nothing under it, e.g.
 /// "Comments". Headings of more than [`TRAILING_HEADING_MAX_CHARS`] stay: some pages set their
@@ -853,6 +925,34 @@ mod tests {
             &mut dropped,
         );
         assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn end_matter_goes() {
+        let run = |blocks: Vec<Block>| {
+            let mut dropped = Vec::new();
+            let kept = apply(
+                blocks,
+                &RuleContext::default(),
+                &CleanOptions::default(),
+                &mut dropped,
+            );
+            (kept.len(), dropped.iter().any(|d| d.rule == "end-matter"))
+        };
+        let licence = vec![
+            para(LONG),
+            para(LONG),
+            para("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE."),
+            para("Die Fotos dürfen nicht verwendet werden."),
+        ];
+        assert_eq!(run(licence), (2, true));
+        let contact = vec![para(LONG), para("Kontakt: presse[at]example.org")];
+        assert_eq!(run(contact), (1, true));
+        let news = vec![
+            para(LONG),
+            para("Das bestätigte ein Pressesprecher der Stadt am Montag."),
+        ];
+        assert_eq!(run(news), (2, false));
     }
 
     #[test]
