@@ -96,6 +96,10 @@ pub const RULES: &[Rule] = &[
         name: "caption",
         test: caption,
     },
+    Rule {
+        name: "related-heading",
+        test: related_heading,
+    },
 ];
 
 /// Applies [`RULES`] to every block, then the sequence rules ([`trailing_related`],
@@ -616,6 +620,16 @@ const RELATED_HEADINGS: &[&str] = &[
     "zusatzinformationen",
 ];
 
+/// `related-heading`: a heading that is only the label of a related-links box
+/// ([`RELATED_HEADINGS`], whole text), e.g. `<h3>Noticias relacionadas</h3>` left in the middle
+/// of the body after its link list was dropped.
+fn related_heading(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    matches!(c.block, Block::Heading { .. }) && c.chars < 60 && {
+        let text = c.lower.trim_end_matches([':', '.', ' ']);
+        RELATED_HEADINGS.contains(&text)
+    }
+}
+
 /// `trailing-related`: a heading such as "Related stories" or "Lesen Sie auch" and the short
 /// blocks and lists after it, when nothing long follows.
 fn trailing_related(
@@ -862,6 +876,26 @@ mod tests {
         ));
         assert!(drops("inline-teaser", &para("Zobacz także"), &c));
         assert!(drops("image-credit", &para("Źródło: PAP"), &c));
+    }
+
+    #[test]
+    fn related_headings_go_anywhere() {
+        let c = RuleContext::default();
+        let heading = |text: &str| Block::Heading {
+            level: 3,
+            spans: vec![Span::plain(text)],
+        };
+        assert!(drops(
+            "related-heading",
+            &heading("Noticias relacionadas"),
+            &c
+        ));
+        assert!(drops("related-heading", &heading("Read more:"), &c));
+        assert!(!drops(
+            "related-heading",
+            &heading("Related work in the 1990s"),
+            &c
+        ));
     }
 
     #[test]

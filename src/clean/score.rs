@@ -93,6 +93,13 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
         let naming = signals::naming_with(dom, id, &mut scratch);
         marks.content_named[id as usize] = naming == Naming::Content;
         named[id as usize] = match naming {
+            // `landmark-not-small-part`: `<main id="skip-main">` is where skip links lead, and
+            // `<article class="post author-jane">` is a post: a landmark is never a small part.
+            Naming::Boilerplate(rule)
+                if matches!(tag, Tag::Main | Tag::Article) && SMALL_PART_RULES.contains(&rule) =>
+            {
+                None
+            }
             Naming::Boilerplate(rule) => Some(rule),
             _ => signals::boilerplate_tag(tag),
         };
@@ -568,6 +575,15 @@ mod tests {
         );
         let (dom, root) = root_of(&html);
         assert_eq!(dom.attr(root.expect("root"), "id"), Some("body"));
+    }
+
+    #[test]
+    fn a_skip_link_target_is_no_skip_link() {
+        let html = "<body><a href=#skip-main class=skip>Skip</a><main id=skip-main><p>A short video description, with a comma.</p></main></body>";
+        let dom = Dom::parse(html);
+        let marks = mark(&dom, ScoreParams::default());
+        let main = dom.find(Tag::Main).expect("main");
+        assert_eq!(marks.boilerplate[main as usize], None);
     }
 
     #[test]

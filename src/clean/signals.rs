@@ -364,32 +364,35 @@ pub fn naming_with(dom: &Dom, id: NodeId, scratch: &mut NameScratch) -> Naming {
 /// `with-ads`, `header-image` (a picture), `post-meta` is kept as byline, `text-hidden-sm`.
 fn is_false_friend(tokens: &NameScratch, i: usize) -> bool {
     let before = i.checked_sub(1).and_then(|j| tokens.word(j));
+    let two_before = i.checked_sub(2).and_then(|j| tokens.word(j));
     let after = tokens.word(i + 1);
     matches!(
         before,
         Some("has" | "no" | "with" | "without" | "is" | "show" | "for" | "elementor")
-    ) || matches!(
-        after,
-        Some(
-            "image"
-                | "img"
-                | "photo"
-                | "media"
-                | "video"
-                | "picture"
-                | "wrapper"
-                | "wrap"
-                | "container"
-                | "layout"
-                | "template"
-                | "open"
-                | "active"
-                | "sm"
-                | "md"
-                | "lg"
-                | "xl"
+    ) || matches!(two_before, Some("has" | "with" | "without"))
+        || matches!(
+            after,
+            Some(
+                "image"
+                    | "img"
+                    | "photo"
+                    | "media"
+                    | "video"
+                    | "picture"
+                    | "wrapper"
+                    | "wrap"
+                    | "container"
+                    | "layout"
+                    | "template"
+                    | "open"
+                    | "active"
+                    | "sm"
+                    | "md"
+                    | "lg"
+                    | "xl"
+            )
         )
-    ) || (tokens.tokens.len() >= 3 && tokens.word(i) == Some("ad") && i > 0)
+        || (tokens.tokens.len() >= 3 && tokens.word(i) == Some("ad") && i > 0)
         || tokens
             .word(i)
             .is_some_and(|word| hides_a_part(word, before, after))
@@ -599,6 +602,10 @@ mod tests {
         assert_eq!(naming_of("class='entry-content'"), Naming::Content);
         assert_eq!(naming_of("class='layout has-sidebar'"), Naming::Neutral);
         assert_eq!(naming_of("class='header-image'"), Naming::Neutral);
+        assert_eq!(
+            naming_of("class='anchor anchorWithStickyNavbar_LWe7'"),
+            Naming::Neutral
+        );
         assert_eq!(naming_of("class='shadow loaded'"), Naming::Neutral);
         assert_eq!(
             naming_of("class='field field--label-hidden'"),
