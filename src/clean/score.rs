@@ -81,6 +81,8 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
         marks.removed[id as usize] = inherited.or_else(|| {
             if signals::is_never_content(tag) {
                 Some("non-content-element")
+            } else if tag == Tag::Other && signals::is_ruby_annotation(dom.tag_name(id)) {
+                Some("ruby-annotation")
             } else if signals::is_hidden(dom, id) {
                 Some("hidden")
             } else {

@@ -478,6 +478,12 @@ pub fn is_never_content(tag: Tag) -> bool {
     )
 }
 
+/// `ruby-annotation`: the reading aids of ruby text (`<rt>`, `<rp>`), e.g. the furigana in
+/// `<ruby>子<rt>こ</rt></ruby>`: the text reads "子", not "子こ".
+pub fn is_ruby_annotation(tag_name: &str) -> bool {
+    matches!(tag_name, "rt" | "rp")
+}
+
 /// Tags that are boilerplate by their meaning, with the rule name.
 pub fn boilerplate_tag(tag: Tag) -> Option<&'static str> {
     match tag {
@@ -646,6 +652,12 @@ mod tests {
         assert!(!lead("class='teasers'"));
         assert!(!lead("class='sidebar-intro'"));
         assert!(!lead("class='content'"));
+    }
+
+    #[test]
+    fn ruby_annotations_are_not_text() {
+        assert!(is_ruby_annotation("rt") && is_ruby_annotation("rp"));
+        assert!(!is_ruby_annotation("ruby"));
     }
 
     #[test]
