@@ -392,7 +392,7 @@ fn is_false_friend(tokens: &NameScratch, i: usize) -> bool {
                     | "xl"
             )
         )
-        || (tokens.tokens.len() >= 3 && tokens.word(i) == Some("ad") && i > 0)
+        || (tokens.tokens.len() >= 3 && matches!(tokens.word(i), Some("ad" | "ads")) && i > 0)
         || tokens
             .word(i)
             .is_some_and(|word| hides_a_part(word, before, after))
@@ -608,6 +608,10 @@ mod tests {
         assert_eq!(naming_of("class='entry-content'"), Naming::Content);
         assert_eq!(naming_of("class='layout has-sidebar'"), Naming::Neutral);
         assert_eq!(naming_of("class='header-image'"), Naming::Neutral);
+        assert_eq!(
+            naming_of("class='TestReport__Section TestReport__Section--Ads'"),
+            Naming::Neutral
+        );
         assert_eq!(
             naming_of("class='anchor anchorWithStickyNavbar_LWe7'"),
             Naming::Neutral
