@@ -322,8 +322,18 @@ const CREDIT_SUFFIXES: &[&str] = &[
     "sipa",
 ];
 
-/// `image-credit`: a picture credit line, e.g. "Photo: Jane Doe/Getty Images" or
-/// "Bild: picture-alliance/dpa".
+/// Labels of a picture's enlarge button, which open the caption that follows, lowercase.
+const ENLARGE_LABELS: &[&str] = &[
+    "vergrößern",
+    "enlarge",
+    "agrandir",
+    "ampliar",
+    "ingrandisci",
+];
+
+/// `image-credit`: a picture credit line, e.g. "Photo: Jane Doe/Getty Images",
+/// "(Credit: Jane Doe / Grist)" or "Bild: picture-alliance/dpa", or a caption behind an
+/// enlarge button ("Vergrößern Das neue iPhone von vorne").
 fn image_credit(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
     let block = c.block;
     let Block::Paragraph { .. } = block else {
@@ -332,8 +342,9 @@ fn image_credit(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
     if c.chars > 150 {
         return false;
     }
-    let lower = c.lower.as_str();
+    let lower = c.lower.trim_start_matches(['(', '[']);
     CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || (c.chars < 200 && ENLARGE_LABELS.iter().any(|p| lower.starts_with(p)))
         || (c.chars < 80
             && CREDIT_SUFFIXES
                 .iter()
@@ -484,6 +495,9 @@ const CALL_PHRASES: &[&str] = &[
     "nous utilisons des cookies",
     "utilizamos cookies",
     "utilizziamo i cookie",
+    "korzystamy z cookies",
+    "używamy plików cookie",
+    "wij gebruiken cookies",
     "follow us on",
     "join our mailing list",
     "jetzt abonnieren",
@@ -707,6 +721,12 @@ const END_MATTER_OPENERS: &[&str] = &[
     "unterstützen sie uns",
 ];
 
+/// The initials of the editor and the agency that close a wire story, as the last block:
+/// "aja/PAP", "dpa/lno", "(kna)".
+static AGENCY_SIGNOFF: Pattern = LazyLock::new(|| {
+    regex::Regex::new(r"^\(?\p{L}{2,6}(/\p{L}{2,8}){1,3}\)?$|^\(\p{L}{2,6}\)$").ok()
+});
+
 /// End matter is looked for among this many last blocks.
 pub const END_MATTER_TAIL: usize = 4;
 
@@ -726,7 +746,8 @@ fn end_matter(mut blocks: Vec<Block>, explain: bool, dropped: &mut Vec<Dropped>)
         matches!(block, Block::Paragraph { .. } | Block::Heading { .. })
             && text.chars().count() < END_MATTER_MAX_CHARS
             && (END_MATTER_PHRASES.iter().any(|p| text.contains(p))
-                || END_MATTER_OPENERS.iter().any(|o| text.starts_with(o)))
+                || END_MATTER_OPENERS.iter().any(|o| text.starts_with(o))
+                || i + 1 == blocks.len() && matches(&AGENCY_SIGNOFF, &text))
     });
     if let Some(start) = start {
         for block in blocks.drain(start..) {
@@ -779,7 +800,7 @@ mod tests {
 
     #[test]
     fn patterns_compile() {
-        assert!(BYLINE_START.is_some() && DATE_LIKE.is_some());
+        assert!(BYLINE_START.is_some() && DATE_LIKE.is_some() && AGENCY_SIGNOFF.is_some());
     }
 
     #[test]
@@ -847,6 +868,16 @@ mod tests {
         ));
         assert!(drops("image-credit", &para("Jane Doe/Getty Images"), &c));
         assert!(!drops("image-credit", &para(LONG), &c));
+        assert!(drops(
+            "image-credit",
+            &para("(Credit: Clayton Aldern / Grist)"),
+            &c
+        ));
+        assert!(drops(
+            "image-credit",
+            &para("Vergrößern Eine kleine runde Aussparung für die Kamera."),
+            &c
+        ));
     }
 
     #[test]
@@ -982,6 +1013,8 @@ mod tests {
         assert_eq!(run(licence), (2, true));
         let contact = vec![para(LONG), para("Kontakt: presse[at]example.org")];
         assert_eq!(run(contact), (1, true));
+        assert_eq!(run(vec![para(LONG), para("aja/PAP")]), (1, true));
+        assert_eq!(run(vec![para(LONG), para("(kna)")]), (1, true));
         let news = vec![
             para(LONG),
             para("Das bestätigte ein Pressesprecher der Stadt am Montag."),
