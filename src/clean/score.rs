@@ -387,13 +387,15 @@ fn is_lead(dom: &Dom, marks: &Marks, id: NodeId, top: NodeId) -> bool {
 pub const LEAD_MIN_SENTENCES: usize = 2;
 
 /// Sentences in a text: ends of sentence (`.`, `!`, `?`, `…`, `。`) after a lowercase letter,
-/// a digit or a closing bracket or quote, followed by white space or the end.
+/// a digit or a closing bracket or quote, followed by white space, and the text's last mark.
 fn sentences(text: &str) -> usize {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    let last = chars.len().saturating_sub(1);
     (1..chars.len())
         .filter(|&i| {
             matches!(chars[i], '.' | '!' | '?' | '…' | '。')
-                && (chars[i - 1].is_lowercase()
+                && (i == last // the text's own end ends a sentence ("… eine FAQ.")
+                    || chars[i - 1].is_lowercase()
                     || chars[i - 1].is_ascii_digit()
                     || matches!(chars[i - 1], ')' | '"' | '”' | '“' | '»' | '«' | '\''))
                 && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
@@ -658,6 +660,7 @@ mod tests {
         assert_eq!(sentences(LEAD), 2);
         assert_eq!(sentences("Berlin/Potsdam. It works (so)."), 2);
         assert_eq!(sentences("No end here"), 0);
+        assert_eq!(sentences("Erste Fälle. Wie man sich schützt, eine FAQ."), 2);
     }
 
     #[test]
