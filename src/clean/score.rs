@@ -130,6 +130,7 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
                 || rule != "comments"
                     && content_inside[id as usize] < SMALL_PART_MAX_GOOD
                     && name_holds(rule, raw_good[id as usize], page_good)
+                    && !is_inline_dateline(dom, &marks.text_chars, id, rule)
         });
         marks.boilerplate[id as usize] = rule;
         let parent_in = dom
@@ -166,6 +167,30 @@ const SMALL_PART_RULES: &[&str] = &["byline", "tags", "caption", "share", "skip-
 /// comment-named elements, the comments are the page's content (a forum thread, a Q&A page),
 /// not boilerplate under an article, e.g. `<div class="forum-comment">` posts with nothing else.
 pub const THREAD_MAX_OUTSIDE: u32 = 300;
+
+/// `inline-dateline`: an inline element named as a byline or dateline that opens a sentence
+/// of a paragraph is the story's dateline, part of its first sentence, e.g. `<p><span
+/// class="dateline">KOBE – </span>A total of 6,000 masks …</p>`: kept when the paragraph holds
+/// at least [`DATELINE_PARAGRAPH_RATIO`] times its text.
+fn is_inline_dateline(dom: &Dom, text_chars: &[u32], id: NodeId, rule: &str) -> bool {
+    if rule != "byline" || dom.tag(id).is_none_or(signals::is_block) {
+        return false;
+    }
+    let Some(paragraph) = dom.parent(id).filter(|&p| dom.tag(p) == Some(Tag::P)) else {
+        return false;
+    };
+    let own = dom
+        .text_content(id)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count() as u32;
+    dom.node(paragraph).first_child == Some(id)
+        && own > 0
+        && text_chars[paragraph as usize] >= DATELINE_PARAGRAPH_RATIO * own
+}
+
+/// See [`is_inline_dateline`].
+pub const DATELINE_PARAGRAPH_RATIO: u32 = 8;
 
 /// Good text of the page outside every element named as comments.
 fn good_outside_comments(dom: &Dom, named: &[Option<&'static str>], raw_good: &[u32]) -> u32 {
@@ -579,6 +604,16 @@ mod tests {
         );
         let (dom, root) = root_of(&html);
         assert_eq!(dom.attr(root.expect("root"), "id"), Some("body"));
+    }
+
+    #[test]
+    fn an_inline_dateline_stays_with_its_sentence() {
+        let html = "<body><p><span class=dateline>KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday.</p><p><span class=byline>By Jane Doe</span></p></body>";
+        let dom = Dom::parse(html);
+        let marks = mark(&dom, ScoreParams::default());
+        let spans: Vec<NodeId> = dom.ids().filter(|&id| dom.tag_name(id) == "span").collect();
+        assert_eq!(marks.boilerplate[spans[0] as usize], None);
+        assert_eq!(marks.boilerplate[spans[1] as usize], Some("byline"));
     }
 
     #[test]
