@@ -1,5 +1,6 @@
-//! The HTML path: score, pick the content root, emit blocks, apply the rules, and compare with a
-//! second strategy when the first result looks short or noisy.
+//! The HTML path: score, pick the content root, emit blocks (the lead set apart before the root
+//! first), apply the rules, and compare with a second strategy when the first result looks short
+//! or noisy.
 
 use super::Extraction;
 use super::emit::emit;

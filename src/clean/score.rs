@@ -8,6 +8,9 @@
 //! penalty for its link text and a fixed cost per block, so menus and teaser lists pull a
 //! container's score down while paragraphs push it up; blocks inside named boilerplate count
 //! against their ancestors. The best container is the element with the highest total.
+//!
+//! It also finds the article's lead when the page sets it apart from the body (just before the
+//! root, or inside an article `<header>`): [`lead_before_root`], [`lead_in_header`].
 
 use super::signals::{self, Naming};
 use crate::dom::{Dom, NodeId, Tag};
