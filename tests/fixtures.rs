@@ -52,8 +52,7 @@ fixtures! {
     ads_and_related_split => "ads-and-related-split";
     blog_with_comments => "blog-with-comments";
     data_table => "data-table";
-    de_news_skiplinks => "de-news-skiplinks",
-        body_ignore = "the lead paragraph (p.intro) is dropped";
+    de_news_skiplinks => "de-news-skiplinks";
     div_soup => "div-soup",
         body_ignore = "the attachment line and the signature leak into the body",
         metadata_ignore = "site name and section exist only as visible text, which is not read";
@@ -67,8 +66,7 @@ fixtures! {
     no_meta_charset_windows1252 => "no-meta-charset-windows1252",
         metadata_ignore = "section (breadcrumb) and author (visible byline) are not found";
     rtl_arabic => "rtl-arabic";
-    spanish_news => "spanish-news",
-        body_ignore = "the Noticias relacionadas heading leaks (its list is dropped)";
+    spanish_news => "spanish-news";
     text_de_browser_copy => "text-de-browser-copy",
         metadata_ignore = "site name is not lifted from saved text; the section is read from the breadcrumb, not the kicker";
     text_en_chromium_copy => "text-en-chromium-copy",
@@ -84,8 +82,7 @@ fixtures! {
     text_it_lynx_nolist => "text-it-lynx-nolist",
         body_ignore = "share links, a photo credit and a related headline leak",
         metadata_ignore = "site name, tags and the update date are not lifted; the section keeps its breadcrumb path";
-    tutorial_code => "tutorial-code",
-        body_ignore = "the h2 subheadings with a hash-link anchor are dropped";
+    tutorial_code => "tutorial-code";
     wire_story => "wire-story";
 }
 

@@ -353,6 +353,14 @@ pub fn show(args: &Args, id: &str) -> Result<(), String> {
                 println!("  [{}] {}", d.rule, d.text);
             }
         }
+        if args.explain
+            && let Err(gleaner::Error::NoArticle { dropped, .. }) = &result
+        {
+            println!("\n-- dropped:");
+            for d in dropped {
+                println!("  [{}] {}", d.rule, d.text);
+            }
+        }
         return Ok(());
     }
     Err(format!("no page {id} in {}", SETS.join(", ")))

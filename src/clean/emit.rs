@@ -71,6 +71,10 @@ pub fn emit(
     };
     let mut id = root;
     'walk: loop {
+        if let Some(lead) = emitter.lead_of_dropped_header(id) {
+            // Walk the lead alone; climbing back out of it passes the header's other parts.
+            id = lead;
+        }
         let descend = emitter.enter(id);
         if descend && let Some(child) = dom.node(id).first_child {
             id = child;
@@ -99,6 +103,21 @@ pub fn emit(
 }
 
 impl Emitter<'_> {
+    /// The lead inside `id` when `id` is an article `<header>` dropped as boilerplate
+    /// ([`crate::clean::score::lead_in_header`]); what else the header holds is recorded as
+    /// dropped.
+    fn lead_of_dropped_header(&mut self, id: NodeId) -> Option<NodeId> {
+        if self.marks.boilerplate[id as usize] != Some("header")
+            || self.marks.removed[id as usize].is_some()
+        {
+            return None;
+        }
+        let lead = crate::clean::score::lead_in_header(self.dom, self.marks, id)?;
+        self.drop_subtree("header", id);
+        self.flush_paragraph();
+        Some(lead)
+    }
+
     /// Handles the start of a node; returns whether to walk into it (and later call `leave`).
     fn enter(&mut self, id: NodeId) -> bool {
         if let Some(text) = self.dom.text(id) {

@@ -1,5 +1,6 @@
-//! The HTML path: score, pick the content root, emit blocks, apply the rules, and compare with a
-//! second strategy when the first result looks short or noisy.
+//! The HTML path: score, pick the content root, emit blocks (the lead set apart before the root
+//! first), apply the rules, and compare with a second strategy when the first result looks short
+//! or noisy.
 
 use super::Extraction;
 use super::emit::emit;
@@ -90,7 +91,13 @@ fn from_root(
     options: &CleanOptions,
     base: Option<&url::Url>,
 ) -> Extraction {
-    let (blocks, mut dropped) = emit(dom, marks, root, base, options.explain);
+    let (mut blocks, mut dropped) = emit(dom, marks, root, base, options.explain);
+    if let Some(lead) = score::lead_before_root(dom, marks, root) {
+        let (mut lead_blocks, lead_dropped) = emit(dom, marks, lead, base, options.explain);
+        lead_blocks.append(&mut blocks);
+        blocks = lead_blocks;
+        dropped.extend(lead_dropped);
+    }
     let blocks = rules::apply(blocks, context, options, &mut dropped);
     Extraction { blocks, dropped }
 }

@@ -96,6 +96,10 @@ pub const RULES: &[Rule] = &[
         name: "caption",
         test: caption,
     },
+    Rule {
+        name: "related-heading",
+        test: related_heading,
+    },
 ];
 
 /// Applies [`RULES`] to every block, then the sequence rules ([`trailing_related`],
@@ -118,6 +122,7 @@ pub fn apply(
         }
     }
     let kept = trailing_related(kept, options.explain, dropped);
+    let kept = end_matter(kept, options.explain, dropped);
     trailing_heading(kept, options.explain, dropped)
 }
 
@@ -317,8 +322,18 @@ const CREDIT_SUFFIXES: &[&str] = &[
     "sipa",
 ];
 
-/// `image-credit`: a picture credit line, e.g. "Photo: Jane Doe/Getty Images" or
-/// "Bild: picture-alliance/dpa".
+/// Labels of a picture's enlarge button, which open the caption that follows, lowercase.
+const ENLARGE_LABELS: &[&str] = &[
+    "vergrößern",
+    "enlarge",
+    "agrandir",
+    "ampliar",
+    "ingrandisci",
+];
+
+/// `image-credit`: a picture credit line, e.g. "Photo: Jane Doe/Getty Images",
+/// "(Credit: Jane Doe / Grist)" or "Bild: picture-alliance/dpa", or a caption behind an
+/// enlarge button ("Vergrößern Das neue iPhone von vorne").
 fn image_credit(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
     let block = c.block;
     let Block::Paragraph { .. } = block else {
@@ -327,8 +342,9 @@ fn image_credit(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
     if c.chars > 150 {
         return false;
     }
-    let lower = c.lower.as_str();
+    let lower = c.lower.trim_start_matches(['(', '[']);
     CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || (c.chars < 200 && ENLARGE_LABELS.iter().any(|p| lower.starts_with(p)))
         || (c.chars < 80
             && CREDIT_SUFFIXES
                 .iter()
@@ -479,6 +495,9 @@ const CALL_PHRASES: &[&str] = &[
     "nous utilisons des cookies",
     "utilizamos cookies",
     "utilizziamo i cookie",
+    "korzystamy z cookies",
+    "używamy plików cookie",
+    "wij gebruiken cookies",
     "follow us on",
     "join our mailing list",
     "jetzt abonnieren",
@@ -609,7 +628,21 @@ const RELATED_HEADINGS: &[&str] = &[
     "recent posts",
     "latest news",
     "top stories",
+    "empfohlene beiträge",
+    "weiterführende informationen",
+    "weiterführende links",
+    "zusatzinformationen",
 ];
+
+/// `related-heading`: a heading that is only the label of a related-links box
+/// ([`RELATED_HEADINGS`], whole text), e.g. `<h3>Noticias relacionadas</h3>` left in the middle
+/// of the body after its link list was dropped.
+fn related_heading(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    matches!(c.block, Block::Heading { .. }) && c.chars < 60 && {
+        let text = c.lower.trim_end_matches([':', '.', ' ']);
+        RELATED_HEADINGS.contains(&text)
+    }
+}
 
 /// `trailing-related`: a heading such as "Related stories" or "Lesen Sie auch" and the short
 /// blocks and lists after it, when nothing long follows.
@@ -646,13 +679,95 @@ fn trailing_related(
     blocks
 }
 
-/// `trailing-heading`: a heading left at the very end with nothing under it, e.g. "Comments".
+/// A heading longer than this (characters) is text set in a heading's style, not a title
+/// of a missing section: [`trailing_heading`] keeps it.
+pub const TRAILING_HEADING_MAX_CHARS: usize = 100;
+
+/// Phrases of the notes that follow an article: where it appeared, its licence, a disclaimer,
+/// how to cite it or a rating widget; lowercase, found anywhere in a short block.
+const END_MATTER_PHRASES: &[&str] = &[
+    "zuerst erschienen",
+    "ist erschienen in",
+    "unter der lizenz",
+    "lizenziert unter",
+    "licensed under",
+    "sous licence",
+    "sofern nicht anders",
+    "engagent que leurs auteurs",
+    "suggested citation",
+    "zitiervorschlag",
+    "cite this article",
+    "noch keine bewertungen",
+    "no ratings yet",
+];
+
+/// Openers of the same notes (see [`END_MATTER_PHRASES`]): words that say what a note is only
+/// at its start, since inside a sentence they are news ("sagte ein Pressesprecher").
+const END_MATTER_OPENERS: &[&str] = &[
+    "erschienen in",
+    "kontakt:",
+    "contact:",
+    "von:",
+    "by:",
+    "pressesprecher",
+    "pressekontakt",
+    "press contact",
+    "media contact",
+    "jede kleine spende",
+    "jetzt spenden",
+    "donate now",
+    "gefällt dir unser",
+    "unterstütze uns",
+    "unterstützen sie uns",
+];
+
+/// The initials of the editor and the agency that close a wire story, as the last block:
+/// "aja/PAP", "dpa/lno", "(kna)".
+static AGENCY_SIGNOFF: Pattern = LazyLock::new(|| {
+    regex::Regex::new(r"^\(?\p{L}{2,6}(/\p{L}{2,8}){1,3}\)?$|^\(\p{L}{2,6}\)$").ok()
+});
+
+/// End matter is looked for among this many last blocks.
+pub const END_MATTER_TAIL: usize = 4;
+
+/// An end-matter note is shorter than this many characters.
+pub const END_MATTER_MAX_CHARS: usize = 400;
+
+/// `end-matter`: the notes after an article's last paragraph, e.g. "ERSCHIENEN IN Falstaff
+/// 04/2021", "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND", "Suggested
+/// citation: …", "Pressekontakt: …" or "(Noch keine Bewertungen)". Among the last
+/// [`END_MATTER_TAIL`] blocks, the first short one ([`END_MATTER_MAX_CHARS`]) that holds such a
+/// phrase and every block after it are dropped.
+fn end_matter(mut blocks: Vec<Block>, explain: bool, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+    let tail = blocks.len().saturating_sub(END_MATTER_TAIL);
+    let start = (tail..blocks.len()).find(|&i| {
+        let block = &blocks[i];
+        let text = normalised(&block.text());
+        matches!(block, Block::Paragraph { .. } | Block::Heading { .. })
+            && text.chars().count() < END_MATTER_MAX_CHARS
+            && (END_MATTER_PHRASES.iter().any(|p| text.contains(p))
+                || END_MATTER_OPENERS.iter().any(|o| text.starts_with(o))
+                || i + 1 == blocks.len() && matches(&AGENCY_SIGNOFF, &text))
+    });
+    if let Some(start) = start {
+        for block in blocks.drain(start..) {
+            record(dropped, explain, "end-matter", &block);
+        }
+    }
+    blocks
+}
+
+/// `trailing-heading`: a short heading left at the very end with nothing under it, e.g.
+/// "Comments". Headings of more than [`TRAILING_HEADING_MAX_CHARS`] stay: some pages set their
+/// whole text in `<h2>`s.
 fn trailing_heading(
     mut blocks: Vec<Block>,
     explain: bool,
     dropped: &mut Vec<Dropped>,
 ) -> Vec<Block> {
-    while matches!(blocks.last(), Some(Block::Heading { .. })) {
+    while matches!(blocks.last(), Some(b @ Block::Heading { .. })
+        if b.text().chars().count() <= TRAILING_HEADING_MAX_CHARS)
+    {
         if let Some(block) = blocks.pop() {
             record(dropped, explain, "trailing-heading", &block);
         }
@@ -685,7 +800,7 @@ mod tests {
 
     #[test]
     fn patterns_compile() {
-        assert!(BYLINE_START.is_some() && DATE_LIKE.is_some());
+        assert!(BYLINE_START.is_some() && DATE_LIKE.is_some() && AGENCY_SIGNOFF.is_some());
     }
 
     #[test]
@@ -753,6 +868,16 @@ mod tests {
         ));
         assert!(drops("image-credit", &para("Jane Doe/Getty Images"), &c));
         assert!(!drops("image-credit", &para(LONG), &c));
+        assert!(drops(
+            "image-credit",
+            &para("(Credit: Clayton Aldern / Grist)"),
+            &c
+        ));
+        assert!(drops(
+            "image-credit",
+            &para("Vergrößern Eine kleine runde Aussparung für die Kamera."),
+            &c
+        ));
     }
 
     #[test]
@@ -782,6 +907,26 @@ mod tests {
         ));
         assert!(drops("inline-teaser", &para("Zobacz także"), &c));
         assert!(drops("image-credit", &para("Źródło: PAP"), &c));
+    }
+
+    #[test]
+    fn related_headings_go_anywhere() {
+        let c = RuleContext::default();
+        let heading = |text: &str| Block::Heading {
+            level: 3,
+            spans: vec![Span::plain(text)],
+        };
+        assert!(drops(
+            "related-heading",
+            &heading("Noticias relacionadas"),
+            &c
+        ));
+        assert!(drops("related-heading", &heading("Read more:"), &c));
+        assert!(!drops(
+            "related-heading",
+            &heading("Related work in the 1990s"),
+            &c
+        ));
     }
 
     #[test]
@@ -845,5 +990,54 @@ mod tests {
             &mut dropped,
         );
         assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn end_matter_goes() {
+        let run = |blocks: Vec<Block>| {
+            let mut dropped = Vec::new();
+            let kept = apply(
+                blocks,
+                &RuleContext::default(),
+                &CleanOptions::default(),
+                &mut dropped,
+            );
+            (kept.len(), dropped.iter().any(|d| d.rule == "end-matter"))
+        };
+        let licence = vec![
+            para(LONG),
+            para(LONG),
+            para("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE."),
+            para("Die Fotos dürfen nicht verwendet werden."),
+        ];
+        assert_eq!(run(licence), (2, true));
+        let contact = vec![para(LONG), para("Kontakt: presse[at]example.org")];
+        assert_eq!(run(contact), (1, true));
+        assert_eq!(run(vec![para(LONG), para("aja/PAP")]), (1, true));
+        assert_eq!(run(vec![para(LONG), para("(kna)")]), (1, true));
+        let news = vec![
+            para(LONG),
+            para("Das bestätigte ein Pressesprecher der Stadt am Montag."),
+        ];
+        assert_eq!(run(news), (2, false));
+    }
+
+    #[test]
+    fn long_trailing_headings_stay() {
+        let blocks = vec![
+            para(LONG),
+            Block::Heading {
+                level: 2,
+                spans: vec![Span::plain(LONG)],
+            },
+        ];
+        let mut dropped = Vec::new();
+        let kept = apply(
+            blocks,
+            &RuleContext::default(),
+            &CleanOptions::default(),
+            &mut dropped,
+        );
+        assert_eq!(kept.len(), 2);
     }
 }

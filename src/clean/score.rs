@@ -8,6 +8,9 @@
 //! penalty for its link text and a fixed cost per block, so menus and teaser lists pull a
 //! container's score down while paragraphs push it up; blocks inside named boilerplate count
 //! against their ancestors. The best container is the element with the highest total.
+//!
+//! It also finds the article's lead when the page sets it apart from the body (just before the
+//! root, or inside an article `<header>`): [`lead_before_root`], [`lead_in_header`].
 
 use super::signals::{self, Naming};
 use crate::dom::{Dom, NodeId, Tag};
@@ -81,6 +84,8 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
         marks.removed[id as usize] = inherited.or_else(|| {
             if signals::is_never_content(tag) {
                 Some("non-content-element")
+            } else if tag == Tag::Other && signals::is_ruby_annotation(dom.tag_name(id)) {
+                Some("ruby-annotation")
             } else if signals::is_hidden(dom, id) {
                 Some("hidden")
             } else {
@@ -93,6 +98,13 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
         let naming = signals::naming_with(dom, id, &mut scratch);
         marks.content_named[id as usize] = naming == Naming::Content;
         named[id as usize] = match naming {
+            // `landmark-not-small-part`: `<main id="skip-main">` is where skip links lead, and
+            // `<article class="post author-jane">` is a post: a landmark is never a small part.
+            Naming::Boilerplate(rule)
+                if matches!(tag, Tag::Main | Tag::Article) && SMALL_PART_RULES.contains(&rule) =>
+            {
+                None
+            }
             Naming::Boilerplate(rule) => Some(rule),
             _ => signals::boilerplate_tag(tag),
         };
@@ -114,11 +126,14 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
     sum_into_parents(dom, &mut raw_good);
     let page_good = raw_good[0].max(1);
     let content_inside = largest_content_inside(dom, &marks, &raw_good);
+    let comments_are_content = good_outside_comments(dom, &named, &raw_good) < THREAD_MAX_OUTSIDE;
     for id in dom.ids() {
         let rule = named[id as usize].filter(|&rule| {
-            rule == "comments"
-                || content_inside[id as usize] < SMALL_PART_MAX_GOOD
+            rule == "comments" && !comments_are_content
+                || rule != "comments"
+                    && content_inside[id as usize] < SMALL_PART_MAX_GOOD
                     && name_holds(rule, raw_good[id as usize], page_good)
+                    && !is_inline_dateline(dom, &marks.text_chars, id, rule)
         });
         marks.boilerplate[id as usize] = rule;
         let parent_in = dom
@@ -146,8 +161,54 @@ pub fn mark(dom: &Dom, params: ScoreParams) -> Marks {
     marks
 }
 
-/// Rules that name small parts of a page: a byline, a row of tags, a caption, a share bar.
-const SMALL_PART_RULES: &[&str] = &["byline", "tags", "caption", "share", "skip-link"];
+/// Rules that name small parts of a page: a byline, a row of tags, a caption, a share bar, a
+/// form (search, comment or newsletter form; a shop wraps its product description in the
+/// order form, and ASP.NET pages wrap everything in one).
+const SMALL_PART_RULES: &[&str] = &["byline", "tags", "caption", "share", "skip-link", "form"];
+
+/// `forum-thread`: when the page holds less than this many characters of good text outside its
+/// comment-named elements, the comments are the page's content (a forum thread, a Q&A page),
+/// not boilerplate under an article, e.g. `<div class="forum-comment">` posts with nothing else.
+pub const THREAD_MAX_OUTSIDE: u32 = 300;
+
+/// `inline-dateline`: an inline element named as a byline or dateline that opens a sentence
+/// of a paragraph is the story's dateline, part of its first sentence, e.g. `<p><span
+/// class="dateline">KOBE – </span>A total of 6,000 masks …</p>`: kept when the paragraph holds
+/// at least [`DATELINE_PARAGRAPH_RATIO`] times its text.
+fn is_inline_dateline(dom: &Dom, text_chars: &[u32], id: NodeId, rule: &str) -> bool {
+    if rule != "byline" || dom.tag(id).is_none_or(signals::is_block) {
+        return false;
+    }
+    let Some(paragraph) = dom.parent(id).filter(|&p| dom.tag(p) == Some(Tag::P)) else {
+        return false;
+    };
+    let own = dom
+        .text_content(id)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count() as u32;
+    dom.node(paragraph).first_child == Some(id)
+        && own > 0
+        && text_chars[paragraph as usize] >= DATELINE_PARAGRAPH_RATIO * own
+}
+
+/// See [`is_inline_dateline`].
+pub const DATELINE_PARAGRAPH_RATIO: u32 = 8;
+
+/// Good text of the page outside every element named as comments.
+fn good_outside_comments(dom: &Dom, named: &[Option<&'static str>], raw_good: &[u32]) -> u32 {
+    let mut inside = vec![false; dom.len()];
+    let mut in_comments = 0u32;
+    for id in dom.ids() {
+        let parent_in = dom.parent(id).is_some_and(|p| inside[p as usize]);
+        let own = named[id as usize] == Some("comments");
+        inside[id as usize] = parent_in || own;
+        if own && !parent_in {
+            in_comments += raw_good[id as usize];
+        }
+    }
+    raw_good[0].saturating_sub(in_comments)
+}
 
 /// An element named as a small part ([`SMALL_PART_RULES`]) that holds at least this many
 /// characters of good text is a container with an unlucky class, not that part: WordPress puts
@@ -256,6 +317,133 @@ fn widen(dom: &Dom, marks: &Marks, root: NodeId) -> NodeId {
         }
     }
     best
+}
+
+/// A lead is looked for this many levels above the content root (never at `<body>`).
+pub const LEAD_MAX_LEVELS: usize = 4;
+
+/// A lead holds at least this many characters (white space aside): shorter "intro" elements
+/// are labels or kickers.
+pub const LEAD_MIN_CHARS: u32 = 50;
+
+/// At most this many characters of visible, non-boilerplate text lie between a lead and the
+/// content root (a byline, a date, a caption); more means the lead belongs to something else.
+pub const LEAD_MAX_GAP: u32 = 300;
+
+/// A `<header>` whose text is longer than this is a page header, not an article's: no lead is
+/// taken out of it.
+pub const LEAD_HEADER_MAX_CHARS: u32 = 1500;
+
+/// `lead-before-root`: the article's lead set apart from its body, just before the content
+/// root, e.g. `<header><h1>…</h1><p class="intro">The lead…</p></header><div class="body">`
+/// or a TYPO3 `<div class="teaser-text">` beside the body. Looks up to [`LEAD_MAX_LEVELS`]
+/// above the root for the last lead-named element ([`signals::names_lead`]) before it, with no
+/// more than [`LEAD_MAX_GAP`] characters of other text in between. One pass over the nodes
+/// between that ancestor and the root.
+pub fn lead_before_root(dom: &Dom, marks: &Marks, root: NodeId) -> Option<NodeId> {
+    let chain: Vec<NodeId> = dom
+        .ancestors(root)
+        .take(LEAD_MAX_LEVELS)
+        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
+        .collect();
+    let top = *chain.last()?;
+    let mut scratch = signals::NameScratch::default();
+    let mut found: Option<(NodeId, NodeId)> = None; // (lead, first id after its subtree)
+    let mut gap = 0u32;
+    for id in top + 1..root {
+        if let Some(text) = dom.text(id) {
+            let after_lead = found.is_some_and(|(_, end)| id >= end);
+            if after_lead
+                && marks.removed[id as usize].is_none()
+                && !marks.in_boilerplate[id as usize]
+            {
+                gap += text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            }
+            continue;
+        }
+        if found.is_some_and(|(_, end)| id < end) || chain.contains(&id) {
+            continue;
+        }
+        if signals::names_lead(dom, id, &mut scratch) && is_lead(dom, marks, id, top) {
+            let end = dom.next_after_subtree(top, id).unwrap_or(root);
+            found = Some((id, end));
+            gap = 0;
+        }
+    }
+    found.filter(|_| gap <= LEAD_MAX_GAP).map(|(lead, _)| lead)
+}
+
+/// `lead-in-header`: the lead inside an article `<header>` that is dropped as boilerplate,
+/// e.g. `<article><header><h1>…</h1><p class="intro">The lead…</p></header>…`: the first
+/// lead-named element of the header ([`signals::names_lead`]).
+pub fn lead_in_header(dom: &Dom, marks: &Marks, header: NodeId) -> Option<NodeId> {
+    if marks.text_chars[header as usize] > LEAD_HEADER_MAX_CHARS {
+        return None;
+    }
+    let mut scratch = signals::NameScratch::default();
+    dom.descendants(header)
+        .skip(1)
+        .filter(|&id| dom.tag(id).is_some())
+        .find(|&id| signals::names_lead(dom, id, &mut scratch) && is_lead(dom, marks, id, header))
+}
+
+/// Whether a lead-named element can be a lead: visible, long enough, not itself named
+/// boilerplate, not inside a link, and below `top` only through article headers.
+fn is_lead(dom: &Dom, marks: &Marks, id: NodeId, top: NodeId) -> bool {
+    if marks.removed[id as usize].is_some()
+        || marks.boilerplate[id as usize].is_some()
+        || marks.text_chars[id as usize] < LEAD_MIN_CHARS
+        || matches!(dom.tag(id), Some(Tag::A | Tag::Li))
+    {
+        return false;
+    }
+    for ancestor in dom.ancestors(id).take_while(|&a| a != top) {
+        let header_only = marks.boilerplate[ancestor as usize].is_none_or(|rule| {
+            rule == "header" && marks.text_chars[ancestor as usize] <= LEAD_HEADER_MAX_CHARS
+        });
+        if !header_only || dom.tag(ancestor) == Some(Tag::A) {
+            return false;
+        }
+    }
+    link_chars(dom, id) * 4 < marks.text_chars[id as usize]
+        && sentences(&dom.text_content(id)) >= LEAD_MIN_SENTENCES
+}
+
+/// A lead holds at least this many sentences: a one-sentence standfirst or dek under the
+/// headline ("The president's demands are complicating a deal, experts say.") reads as part of
+/// the title, while a lead paragraph of two or more sentences is the article's opening text.
+pub const LEAD_MIN_SENTENCES: usize = 2;
+
+/// Sentences in a text: ends of sentence (`.`, `!`, `?`, `…`, `。`) after a lowercase letter,
+/// a digit or a closing bracket or quote, followed by white space, and the text's last mark.
+fn sentences(text: &str) -> usize {
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    let last = chars.len().saturating_sub(1);
+    (1..chars.len())
+        .filter(|&i| {
+            matches!(chars[i], '.' | '!' | '?' | '…' | '。')
+                && (i == last // the text's own end ends a sentence ("… eine FAQ.")
+                    || chars[i - 1].is_lowercase()
+                    || chars[i - 1].is_ascii_digit()
+                    || matches!(chars[i - 1], ')' | '"' | '”' | '“' | '»' | '«' | '\''))
+                && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
+        })
+        .count()
+}
+
+/// Characters of link text below `id` (white space aside).
+fn link_chars(dom: &Dom, id: NodeId) -> u32 {
+    let mut total = 0;
+    for node in dom.descendants(id) {
+        if dom.tag(node) == Some(Tag::A) {
+            total += dom
+                .text_content(node)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count() as u32;
+        }
+    }
+    total
 }
 
 /// Elements that can hold an article.
@@ -451,6 +639,98 @@ mod tests {
         );
         let (dom, root) = root_of(&html);
         assert_eq!(dom.attr(root.expect("root"), "id"), Some("body"));
+    }
+
+    #[test]
+    fn an_inline_dateline_stays_with_its_sentence() {
+        let html = "<body><p><span class=dateline>KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday.</p><p><span class=byline>By Jane Doe</span></p></body>";
+        let dom = Dom::parse(html);
+        let marks = mark(&dom, ScoreParams::default());
+        let spans: Vec<NodeId> = dom.ids().filter(|&id| dom.tag_name(id) == "span").collect();
+        assert_eq!(marks.boilerplate[spans[0] as usize], None);
+        assert_eq!(marks.boilerplate[spans[1] as usize], Some("byline"));
+    }
+
+    #[test]
+    fn a_skip_link_target_is_no_skip_link() {
+        let html = "<body><a href=#skip-main class=skip>Skip</a><main id=skip-main><p>A short video description, with a comma.</p></main></body>";
+        let dom = Dom::parse(html);
+        let marks = mark(&dom, ScoreParams::default());
+        let main = dom.find(Tag::Main).expect("main");
+        assert_eq!(marks.boilerplate[main as usize], None);
+    }
+
+    #[test]
+    fn a_forum_thread_is_content_and_a_shop_form_is_not_boilerplate() {
+        let thread = format!(
+            "<body><h1>Question</h1><div class=forum-comment id=first>{PARA}{PARA}</div><div class=forum-comment>{PARA}</div></body>"
+        );
+        let (dom, root) = root_of(&thread);
+        assert!(root.is_some());
+        let marks = mark(&dom, ScoreParams::default());
+        let first = dom.find(Tag::Div).expect("first post");
+        assert_eq!(marks.boilerplate[first as usize], None);
+        let post = format!(
+            "<body><article id=post>{PARA}{PARA}{PARA}</article><div id=comments>{PARA}{PARA}{PARA}{PARA}</div></body>"
+        );
+        let (dom, root) = root_of(&post);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("post"));
+        let shop = format!(
+            "<body><nav><a href=/>Home</a></nav><form id=order><div id=description>{PARA}{PARA}{PARA}{PARA}{PARA}</div></form><div class=sidebar>{PARA}{PARA}{PARA}{PARA}</div></body>"
+        );
+        let (dom, root) = root_of(&shop);
+        assert_eq!(dom.attr(root.expect("root"), "id"), Some("description"));
+    }
+
+    const LEAD: &str = "The lead says what happened in the harbour. It has two sentences of text.";
+
+    #[test]
+    fn a_lead_beside_the_body_is_found() {
+        let html = format!(
+            "<body><div id=page><header><h1>Title</h1><p>By Jane</p></header><div class=teaser-text><p>{LEAD}</p></div><div id=body>{PARA}{PARA}{PARA}</div></div></body>"
+        );
+        let (dom, root) = root_of(&html);
+        let root = root.expect("root");
+        assert_eq!(dom.attr(root, "id"), Some("body"));
+        let marks = mark(&dom, ScoreParams::default());
+        let lead = lead_before_root(&dom, &marks, root).expect("lead");
+        assert_eq!(dom.attr(lead, "class"), Some("teaser-text"));
+    }
+
+    #[test]
+    fn a_one_sentence_dek_or_a_distant_teaser_is_no_lead() {
+        let dek = format!(
+            "<body><div id=page><header><p class=summary>A dek under the headline, experts say.</p></header><div id=body>{PARA}{PARA}{PARA}</div></div></body>"
+        );
+        let (dom, root) = root_of(&dek);
+        let marks = mark(&dom, ScoreParams::default());
+        assert_eq!(lead_before_root(&dom, &marks, root.expect("root")), None);
+        let far = format!(
+            "<body><div id=page><div class=teaser><p>{LEAD}</p></div><div>{PARA}</div><div id=body>{PARA}{PARA}{PARA}{PARA}{PARA}</div></div></body>"
+        );
+        let (dom, root) = root_of(&far);
+        let marks = mark(&dom, ScoreParams::default());
+        assert_eq!(lead_before_root(&dom, &marks, root.expect("root")), None);
+    }
+
+    #[test]
+    fn a_lead_inside_the_article_header_is_found() {
+        let html = format!(
+            "<body><article><header><h1>T</h1><p class=intro>{LEAD}</p></header>{PARA}</article></body>"
+        );
+        let dom = Dom::parse(&html);
+        let marks = mark(&dom, ScoreParams::default());
+        let header = dom.find(Tag::Header).expect("header");
+        let lead = lead_in_header(&dom, &marks, header).expect("lead");
+        assert_eq!(dom.attr(lead, "class"), Some("intro"));
+    }
+
+    #[test]
+    fn sentences_are_counted() {
+        assert_eq!(sentences(LEAD), 2);
+        assert_eq!(sentences("Berlin/Potsdam. It works (so)."), 2);
+        assert_eq!(sentences("No end here"), 0);
+        assert_eq!(sentences("Erste Fälle. Wie man sich schützt, eine FAQ."), 2);
     }
 
     #[test]

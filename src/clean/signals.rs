@@ -188,6 +188,43 @@ pub fn names_article_body(dom: &Dom, id: NodeId) -> bool {
     })
 }
 
+/// Class/id words that name an article's lead (standfirst, summary, intro paragraph), which
+/// pages often put in the article header or beside the body rather than in it:
+/// `<p class="intro">`, `<div class="teaser-text">`, `<div class="entry-excerpt">`.
+const LEAD_TOKENS: &[&str] = &[
+    "lead",
+    "lede",
+    "intro",
+    "teaser",
+    "summary",
+    "excerpt",
+    "abstract",
+    "standfirst",
+    "subtitle",
+    "subline",
+    "bajada",
+    "entradilla",
+    "chapo",
+    "chapeau",
+    "perex",
+    "deck",
+    "dek",
+];
+
+/// True when the element's class or id names an article lead ([`LEAD_TOKENS`]) and nothing
+/// names it boilerplate, e.g. `<p class="ts-intro">` or `<div class="teaser-text">`.
+pub fn names_lead(dom: &Dom, id: NodeId, scratch: &mut NameScratch) -> bool {
+    let named = ["class", "id"].iter().any(|attr| {
+        dom.attr(id, attr).is_some_and(|value| {
+            value.len() <= 300 && {
+                scratch.split(value);
+                scratch.words().any(|word| LEAD_TOKENS.contains(&word))
+            }
+        })
+    });
+    named && !matches!(naming_with(dom, id, scratch), Naming::Boilerplate(_))
+}
+
 /// Roles that name boilerplate.
 const BOILERPLATE_ROLES: &[(&str, &str)] = &[
     ("navigation", "navigation"),
@@ -327,31 +364,35 @@ pub fn naming_with(dom: &Dom, id: NodeId, scratch: &mut NameScratch) -> Naming {
 /// `with-ads`, `header-image` (a picture), `post-meta` is kept as byline, `text-hidden-sm`.
 fn is_false_friend(tokens: &NameScratch, i: usize) -> bool {
     let before = i.checked_sub(1).and_then(|j| tokens.word(j));
+    let two_before = i.checked_sub(2).and_then(|j| tokens.word(j));
     let after = tokens.word(i + 1);
     matches!(
         before,
-        Some("has" | "no" | "with" | "without" | "is" | "show" | "for")
-    ) || matches!(
-        after,
-        Some(
-            "image"
-                | "img"
-                | "photo"
-                | "media"
-                | "video"
-                | "picture"
-                | "wrapper"
-                | "container"
-                | "layout"
-                | "template"
-                | "open"
-                | "active"
-                | "sm"
-                | "md"
-                | "lg"
-                | "xl"
+        Some("has" | "no" | "with" | "without" | "is" | "show" | "for" | "elementor")
+    ) || matches!(two_before, Some("has" | "with" | "without"))
+        || matches!(
+            after,
+            Some(
+                "image"
+                    | "img"
+                    | "photo"
+                    | "media"
+                    | "video"
+                    | "picture"
+                    | "wrapper"
+                    | "wrap"
+                    | "container"
+                    | "layout"
+                    | "template"
+                    | "open"
+                    | "active"
+                    | "sm"
+                    | "md"
+                    | "lg"
+                    | "xl"
+            )
         )
-    ) || (tokens.tokens.len() >= 3 && tokens.word(i) == Some("ad") && i > 0)
+        || (tokens.tokens.len() >= 3 && matches!(tokens.word(i), Some("ad" | "ads")) && i > 0)
         || tokens
             .word(i)
             .is_some_and(|word| hides_a_part(word, before, after))
@@ -435,6 +476,12 @@ pub fn is_never_content(tag: Tag) -> bool {
             | Tag::Frameset
             | Tag::Frame
     )
+}
+
+/// `ruby-annotation`: the reading aids of ruby text (`<rt>`, `<rp>`), e.g. the furigana in
+/// `<ruby>子<rt>こ</rt></ruby>`: the text reads "子", not "子こ".
+pub fn is_ruby_annotation(tag_name: &str) -> bool {
+    matches!(tag_name, "rt" | "rp")
 }
 
 /// Tags that are boilerplate by their meaning, with the rule name.
@@ -561,12 +608,21 @@ mod tests {
         assert_eq!(naming_of("class='entry-content'"), Naming::Content);
         assert_eq!(naming_of("class='layout has-sidebar'"), Naming::Neutral);
         assert_eq!(naming_of("class='header-image'"), Naming::Neutral);
+        assert_eq!(
+            naming_of("class='TestReport__Section TestReport__Section--Ads'"),
+            Naming::Neutral
+        );
+        assert_eq!(
+            naming_of("class='anchor anchorWithStickyNavbar_LWe7'"),
+            Naming::Neutral
+        );
         assert_eq!(naming_of("class='shadow loaded'"), Naming::Neutral);
         assert_eq!(
             naming_of("class='field field--label-hidden'"),
             Naming::Neutral
         );
         assert_eq!(naming_of("class='hidden-xs'"), Naming::Neutral);
+        assert_eq!(naming_of("class='elementor-widget-wrap'"), Naming::Neutral);
         assert_eq!(
             naming_of("class='visually-hidden'"),
             Naming::Boilerplate("hidden")
@@ -585,6 +641,27 @@ mod tests {
         assert!(named("itemprop='articleBody'"));
         assert!(!named("class='card-text'"));
         assert!(!named("class='content'"));
+    }
+
+    #[test]
+    fn names_of_a_lead() {
+        let lead = |attrs: &str| {
+            let dom = Dom::parse(&format!("<body><div {attrs}>x</div></body>"));
+            let div = dom.find(Tag::Div).expect("div");
+            names_lead(&dom, div, &mut NameScratch::default())
+        };
+        assert!(lead("class='ts-intro'"));
+        assert!(lead("class='teaser-text'"));
+        assert!(lead("class='entry-excerpt'"));
+        assert!(!lead("class='teasers'"));
+        assert!(!lead("class='sidebar-intro'"));
+        assert!(!lead("class='content'"));
+    }
+
+    #[test]
+    fn ruby_annotations_are_not_text() {
+        assert!(is_ruby_annotation("rt") && is_ruby_annotation("rp"));
+        assert!(!is_ruby_annotation("ruby"));
     }
 
     #[test]

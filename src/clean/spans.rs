@@ -15,7 +15,13 @@ pub struct SpanBuffer {
 impl SpanBuffer {
     /// Appends text in `style` and `link`, collapsing white space.
     pub fn push_text(&mut self, text: &str, style: Style, link: Option<&str>) {
-        let mut words = text.split_whitespace().peekable();
+        // Zero-width spaces and byte-order marks (hash-link anchors, soft wraps) are invisible
+        // and not white space to `split_whitespace`: they go.
+        let text = text.trim_matches(['\u{200B}', '\u{FEFF}']);
+        let mut words = text
+            .split_whitespace()
+            .filter(|w| !w.chars().all(|c| matches!(c, '\u{200B}' | '\u{FEFF}')))
+            .peekable();
         if text.starts_with(char::is_whitespace) {
             self.pending_space = true;
         }
@@ -148,6 +154,14 @@ mod tests {
         buffer.push_break();
         let spans = buffer.take();
         assert_eq!(spans, vec![Span::plain("a b")]);
+    }
+
+    #[test]
+    fn zero_width_spaces_go() {
+        let mut buffer = SpanBuffer::default();
+        buffer.push_text("Opening the file", Style::default(), None);
+        buffer.push_text("\u{200B}", Style::default(), Some("#opening"));
+        assert_eq!(buffer.take(), vec![Span::plain("Opening the file")]);
     }
 
     #[test]
