@@ -206,7 +206,9 @@ static BYLINE_START: Pattern = LazyLock::new(|| {
 });
 
 /// `byline`: a short line naming the author, e.g. "By Jane Doe, Staff Writer" or "Von Max
-/// Mustermann", or a line that is only the author names from the metadata.
+/// Mustermann", or a line that is only the author names from the metadata. A one-word author
+/// (a team credit such as "Redaktion", a user name) is a weak sign, so a line naming one is a
+/// byline only when little else is on it: "XX, Die Redaktion" closing a text stays.
 fn byline(c: &Candidate, context: &RuleContext, _: &CleanOptions) -> bool {
     let block = c.block;
     let Block::Paragraph { .. } = block else {
@@ -220,13 +222,24 @@ fn byline(c: &Candidate, context: &RuleContext, _: &CleanOptions) -> bool {
         return true;
     }
     let lower = c.lower.as_str();
-    !context.authors.is_empty()
-        && context
-            .authors
-            .iter()
-            .all(|a| lower.contains(&normalised(a)))
-        && c.chars < 80
+    if context.authors.is_empty() || c.chars >= 80 {
+        return false;
+    }
+    let names: Vec<String> = context.authors.iter().map(|a| normalised(a)).collect();
+    if !names.iter().all(|name| lower.contains(name.as_str())) {
+        return false;
+    }
+    if names.iter().all(|name| name.contains(' ')) {
+        return true;
+    }
+    let rest = names.iter().fold(lower.to_string(), |rest, name| {
+        rest.replace(name.as_str(), "")
+    });
+    rest.chars().filter(|c| c.is_alphabetic()).count() <= ONE_WORD_AUTHOR_REST
 }
+
+/// Letters a line may hold besides a one-word author's name and still be a byline ("by", "von").
+const ONE_WORD_AUTHOR_REST: usize = 3;
 
 static DATE_LIKE: Pattern = LazyLock::new(|| {
     regex::Regex::new(r"(?i)(\b(19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d\d\b)")
@@ -842,6 +855,13 @@ mod tests {
         assert!(drops("byline", &para("By Jane Doe, Staff Writer"), &c));
         assert!(drops("byline", &para("Von Max Mustermann"), &c));
         assert!(drops("byline", &para("Jane Doe"), &c));
+        let team = vec!["Redaktion".to_string()];
+        let c1 = RuleContext {
+            title: None,
+            authors: &team,
+        };
+        assert!(drops("byline", &para("Von Redaktion"), &c1));
+        assert!(!drops("byline", &para("XX, Die Redaktion"), &c1));
         assert!(!drops(
             "byline",
             &para("By the end of the year, prices had doubled."),
