@@ -65,6 +65,9 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
                     deepest = deepest.max(depth);
                 }
                 pos = skip_raw(html, name, end);
+                if pos == end && name.eq_ignore_ascii_case("svg") {
+                    pos = end_of_drawing(html, end).unwrap_or(end);
+                }
                 if pos > end && is_cut(name, &html[start..end]) {
                     if out.capacity() == 0 {
                         out.reserve(html.len());
@@ -252,9 +255,10 @@ fn drop_unread_attributes(
     Some(i)
 }
 
-/// True for raw-text elements whose body is never needed: scripts (but JSON-LD) and styles.
+/// True for elements whose body is never needed: scripts (but JSON-LD), styles, and inline SVG
+/// drawings made of shapes only (see [`end_of_drawing`]).
 fn is_cut(name: &str, open_tag: &str) -> bool {
-    if name.eq_ignore_ascii_case("style") {
+    if name.eq_ignore_ascii_case("style") || name.eq_ignore_ascii_case("svg") {
         return true;
     }
     name.eq_ignore_ascii_case("script")
@@ -323,24 +327,88 @@ fn in_list(name: &str, list: &[&str]) -> bool {
         })
 }
 
+/// The shapes of SVG drawings, which hold no text: an `<svg>` body made of these tags (and white
+/// space) only is cut. Anything else keeps the body whole: `<title>` often names an icon inside a
+/// caption, `<text>` and `<foreignObject>` hold text, and an HTML element (`<p>`, `<div>`...) ends
+/// the drawing in the parser and carries on as HTML.
+const SVG_SHAPES: &[&[u8]] = &[
+    b"path",
+    b"g",
+    b"circle",
+    b"rect",
+    b"line",
+    b"polyline",
+    b"polygon",
+    b"ellipse",
+    b"defs",
+    b"use",
+    b"symbol",
+    b"lineargradient",
+    b"radialgradient",
+    b"stop",
+    b"clippath",
+    b"mask",
+    b"pattern",
+];
+
+/// Where the body of the `<svg>` whose start tag ends at `end` closes, when that body is
+/// [`SVG_SHAPES`] only (often the bulk of an icon's markup); `None` otherwise, or for an `<svg>`
+/// never closed.
+fn end_of_drawing(html: &str, end: usize) -> Option<usize> {
+    let close = find_end_tag(html, "svg", end)?;
+    let body = &html.as_bytes()[end..close];
+    let mut pos = 0;
+    while pos < body.len() {
+        let lt = memchr::memchr(b'<', &body[pos..]).map_or(body.len(), |o| pos + o);
+        if !body[pos..lt].iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        if lt == body.len() {
+            break;
+        }
+        let name_start = if body.get(lt + 1) == Some(&b'/') {
+            lt + 2
+        } else {
+            lt + 1
+        };
+        let name_len = body[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &body[name_start..name_start + name_len];
+        if !SVG_SHAPES.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+            return None;
+        }
+        // A `>` inside a quoted value ends the tag early here: what follows is then checked as
+        // text and tags, which can only keep more.
+        pos = memchr::memchr(b'>', &body[lt..]).map(|o| lt + o + 1)?;
+    }
+    Some(close)
+}
+
 /// After a start tag of a raw-text element, jumps to its end tag (matched case-insensitively).
 fn skip_raw(html: &str, name: &str, end: usize) -> usize {
     if !in_list(name, RAW) {
         return end;
     }
+    find_end_tag(html, name, end).unwrap_or(html.len())
+}
+
+/// The position of the first `</name` (matched case-insensitively) at or after `from`.
+fn find_end_tag(html: &str, name: &str, from: usize) -> Option<usize> {
     let bytes = html.as_bytes();
-    let mut pos = end;
-    while let Some(offset) = memchr::memmem::find(&bytes[pos..], b"</") {
+    let mut pos = from;
+    while let Some(offset) = memchr::memmem::find(bytes.get(pos..)?, b"</") {
         let at = pos + offset;
         let candidate = &bytes[at + 2..];
         if candidate.len() >= name.len()
             && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes())
         {
-            return at;
+            return Some(at);
         }
         pos = at + 2;
     }
-    html.len()
+    None
 }
 
 /// Reads the tag at `start` (which holds `<`).
@@ -584,6 +652,27 @@ mod tests {
                     "{html} -> {prepared}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn svg_shapes_are_cut_and_svg_text_kept() {
+        assert_eq!(
+            attrs_dropped(
+                "<p><svg class=i viewBox=\"0 0 9 9\"><g><path d=\"M0 0\"/></g></svg>x</p>"
+            ),
+            "<p><svg class=i></svg>x</p>"
+        );
+        for html in [
+            "<svg><title>Camera Icon</title><path/></svg>",
+            "<svg><text>label</text></svg>",
+            "<svg><foreignObject><p>html</p></foreignObject></svg>",
+            "<svg><path/><p>html ends the drawing</p></svg>",
+            "<svg>text<path/></svg>",
+            "<svg><path class=\"a>b\"/><b>x</b></svg>",
+            "<svg><path/>never closed",
+        ] {
+            assert_eq!(prepare(html, 100), html);
         }
     }
 }
