@@ -245,6 +245,8 @@ const BOILERPLATE_ROLES: &[(&str, &str)] = &[
 pub struct NameScratch {
     lower: String,
     tokens: Vec<(u32, u32)>,
+    /// What each class or id value seen so far said (see [`naming_with`]).
+    seen: HashMap<String, Naming>,
 }
 
 impl NameScratch {
@@ -307,11 +309,16 @@ static BOILERPLATE_LOOKUP: LazyLock<HashMap<&'static str, &'static str>> =
 /// What the element's class, id and role say about it. Boilerplate outranks content when both
 /// appear (`article-related` is related links), except for whole-value content names.
 pub fn naming(dom: &Dom, id: NodeId) -> Naming {
-    naming_with(dom, id, &mut NameScratch::default())
+    naming_by(dom, id, &mut NameScratch::default(), false)
 }
 
-/// [`naming`] with reusable buffers.
+/// [`naming`] with reusable buffers, which also remember what each class or id value said: a
+/// page repeats the same class lists on many elements.
 pub fn naming_with(dom: &Dom, id: NodeId, scratch: &mut NameScratch) -> Naming {
+    naming_by(dom, id, scratch, true)
+}
+
+fn naming_by(dom: &Dom, id: NodeId, scratch: &mut NameScratch, remember: bool) -> Naming {
     let mut content = false;
     for (key, value) in dom.attrs(id) {
         match key {
@@ -324,33 +331,59 @@ pub fn naming_with(dom: &Dom, id: NodeId, scratch: &mut NameScratch) -> Naming {
                     return Naming::Boilerplate(rule);
                 }
             }
+            // Longer values are utility-class soup and say nothing reliable.
             "class" | "id" if value.len() <= 300 => {
-                // Longer values are utility-class soup and say nothing reliable.
-                scratch.split(value);
-                for (i, token) in scratch.words().enumerate() {
-                    if let Some(rule) = BOILERPLATE_LOOKUP.get(token) {
-                        if is_false_friend(scratch, i) {
-                            continue;
+                let said = match scratch.seen.get(value) {
+                    Some(&said) => said,
+                    None => {
+                        let said = value_naming(scratch, value);
+                        if remember {
+                            scratch.seen.insert(value.to_string(), said);
                         }
-                        return Naming::Boilerplate(rule);
+                        said
                     }
-                    if CONTENT_TOKENS.contains(&token) {
-                        content = true;
-                    }
-                }
-                for (i, token) in scratch.words().enumerate() {
-                    if token.len() < 6 {
-                        continue; // shorter than every compound
-                    }
-                    let compound = COMPOUNDS.iter().find(|(word, _)| token.contains(word));
-                    if let Some((_, rule)) = compound
-                        && !is_false_friend(scratch, i)
-                    {
-                        return Naming::Boilerplate(rule);
-                    }
+                };
+                match said {
+                    Naming::Boilerplate(rule) => return Naming::Boilerplate(rule),
+                    Naming::Content => content = true,
+                    Naming::Neutral => {}
                 }
             }
             _ => {}
+        }
+    }
+    if content {
+        Naming::Content
+    } else {
+        Naming::Neutral
+    }
+}
+
+/// What one class or id value says: a boilerplate word or compound (not a false friend), else a
+/// content word, else nothing.
+fn value_naming(scratch: &mut NameScratch, value: &str) -> Naming {
+    scratch.split(value);
+    let mut content = false;
+    for (i, token) in scratch.words().enumerate() {
+        if let Some(rule) = BOILERPLATE_LOOKUP.get(token) {
+            if is_false_friend(scratch, i) {
+                continue;
+            }
+            return Naming::Boilerplate(rule);
+        }
+        if CONTENT_TOKENS.contains(&token) {
+            content = true;
+        }
+    }
+    for (i, token) in scratch.words().enumerate() {
+        if token.len() < 6 {
+            continue; // shorter than every compound
+        }
+        let compound = COMPOUNDS.iter().find(|(word, _)| token.contains(word));
+        if let Some((_, rule)) = compound
+            && !is_false_friend(scratch, i)
+        {
+            return Naming::Boilerplate(rule);
         }
     }
     if content {

@@ -5,6 +5,12 @@
 //! the tokenizer would read them character by character only for us to drop them, so their
 //! bodies are cut here (JSON-LD scripts are kept: metadata reads them), as are comments.
 //!
+//! The tokenizer also walks every attribute character by character, and most attribute bytes
+//! (`data-*` payloads, event handlers, `srcset` lists, SVG path data) are read by nothing
+//! downstream. Start tags are read here the way the tokenizer reads them and rewritten without
+//! the attributes outside [`kept_attribute`]; the attributes kept keep their order and spelling,
+//! so the parser sees the same elements with the same values for every attribute anything reads.
+//!
 //! html5ever's tree builder is quadratic in nesting depth (100,000 nested `<div>`s take half a
 //! minute), and no real page nests deeper than a few hundred elements. The same scan estimates
 //! the depth; only when it exceeds the limit is the text rewritten again, with the start and end
@@ -53,11 +59,15 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
         let start = pos + offset;
         match token(html, start) {
             Token::Open { name, end } => {
+                let end = drop_unread_attributes(html, start, &mut out, &mut copied).unwrap_or(end);
                 if counts(name) {
                     depth += 1;
                     deepest = deepest.max(depth);
                 }
                 pos = skip_raw(html, name, end);
+                if pos == end && name.eq_ignore_ascii_case("svg") {
+                    pos = end_of_drawing(html, end).unwrap_or(end);
+                }
                 if pos > end && is_cut(name, &html[start..end]) {
                     if out.capacity() == 0 {
                         out.reserve(html.len());
@@ -73,6 +83,7 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
                 pos = end;
             }
             Token::Skip { end } => {
+                let end = drop_unread_attributes(html, start, &mut out, &mut copied).unwrap_or(end);
                 if html.as_bytes()[start..].starts_with(b"<!--") {
                     if out.capacity() == 0 {
                         out.reserve(html.len());
@@ -91,9 +102,163 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
     (Cow::Owned(out), deepest)
 }
 
-/// True for raw-text elements whose body is never needed: scripts (but JSON-LD) and styles.
+/// True for the attributes something downstream reads (metadata, cleaning, rendering), or that
+/// change how html5ever builds the tree (`type` of `<input>` in tables; `color`, `face`, `size`
+/// of `<font>` inside SVG; `encoding` of MathML's `<annotation-xml>`). `name` is ASCII
+/// lowercase, as the tokenizer makes it.
+fn kept_attribute(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"class"
+            | b"id"
+            | b"role"
+            | b"href"
+            | b"src"
+            | b"alt"
+            | b"lang"
+            | b"xml:lang"
+            | b"content"
+            | b"value"
+            | b"property"
+            | b"name"
+            | b"http-equiv"
+            | b"charset"
+            | b"rel"
+            | b"type"
+            | b"itemprop"
+            | b"itemscope"
+            | b"itemtype"
+            | b"datetime"
+            | b"pubdate"
+            | b"hidden"
+            | b"aria-hidden"
+            | b"style"
+            | b"data-src"
+            | b"data-original"
+            | b"data-lazy-src"
+            | b"color"
+            | b"face"
+            | b"size"
+            | b"encoding"
+    )
+}
+
+/// The longest name in [`kept_attribute`]: longer names are dropped without a look.
+const LONGEST_KEPT: usize = 13;
+
+/// Reads the start tag at `start` (a `<` followed by a letter) as html5ever's tokenizer does and,
+/// when it has attributes outside [`kept_attribute`], writes it to `out` without them (the text
+/// before it from `copied` first) and moves `copied` past it. Returns the position after its `>`,
+/// or `None` when `start` holds no start tag or the text ends inside it (the tokenizer drops such
+/// a tag; it is left as it is).
+fn drop_unread_attributes(
+    html: &str,
+    start: usize,
+    out: &mut String,
+    copied: &mut usize,
+) -> Option<usize> {
+    fn is_space(b: u8) -> bool {
+        matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+    }
+    let bytes = html.as_bytes();
+    if !bytes.get(start + 1)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'/' && bytes[i] != b'>' {
+        i += 1;
+    }
+    // While nothing is dropped the tag stays in the text; `kept_until` is where its unchanged
+    // beginning ends.
+    let mut kept_until = i;
+    let mut rewriting = false;
+    let mut self_closing = false;
+    loop {
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
+        }
+        match *bytes.get(i)? {
+            b'>' => {
+                i += 1;
+                break;
+            }
+            b'/' => {
+                if bytes.get(i + 1) == Some(&b'>') {
+                    self_closing = true;
+                    i += 2;
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        // An attribute name: its first character may be anything (even `=`).
+        let name_start = i;
+        i += 1;
+        while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let name = &bytes[name_start..i];
+        let mut attr_end = i;
+        let mut j = i;
+        while j < bytes.len() && is_space(bytes[j]) {
+            j += 1;
+        }
+        if bytes.get(j) == Some(&b'=') {
+            j += 1;
+            while j < bytes.len() && is_space(bytes[j]) {
+                j += 1;
+            }
+            attr_end = match *bytes.get(j)? {
+                quote @ (b'"' | b'\'') => j + 2 + memchr::memchr(quote, &bytes[j + 1..])?,
+                // `name=>`: an empty value, and the tag ends.
+                b'>' => j,
+                _ => {
+                    let mut k = j;
+                    while k < bytes.len() && !is_space(bytes[k]) && bytes[k] != b'>' {
+                        k += 1;
+                    }
+                    k
+                }
+            };
+            i = attr_end;
+        }
+        let keep = name.len() <= LONGEST_KEPT && {
+            let mut lower = [0u8; LONGEST_KEPT];
+            for (l, b) in lower.iter_mut().zip(name) {
+                *l = b.to_ascii_lowercase();
+            }
+            kept_attribute(&lower[..name.len()])
+        };
+        match (keep, rewriting) {
+            (true, false) => kept_until = attr_end,
+            (true, true) => {
+                out.push(' ');
+                out.push_str(&html[name_start..attr_end]);
+            }
+            (false, false) => {
+                if out.capacity() == 0 {
+                    out.reserve(html.len());
+                }
+                out.push_str(&html[*copied..kept_until]);
+                rewriting = true;
+            }
+            (false, true) => {}
+        }
+    }
+    if rewriting {
+        // A space keeps a `/` from joining an unquoted value.
+        out.push_str(if self_closing { " />" } else { ">" });
+        *copied = i;
+    }
+    Some(i)
+}
+
+/// True for elements whose body is never needed: scripts (but JSON-LD), styles, and inline SVG
+/// drawings made of shapes only (see [`end_of_drawing`]).
 fn is_cut(name: &str, open_tag: &str) -> bool {
-    if name.eq_ignore_ascii_case("style") {
+    if name.eq_ignore_ascii_case("style") || name.eq_ignore_ascii_case("svg") {
         return true;
     }
     name.eq_ignore_ascii_case("script")
@@ -162,24 +327,88 @@ fn in_list(name: &str, list: &[&str]) -> bool {
         })
 }
 
+/// The shapes of SVG drawings, which hold no text: an `<svg>` body made of these tags (and white
+/// space) only is cut. Anything else keeps the body whole: `<title>` often names an icon inside a
+/// caption, `<text>` and `<foreignObject>` hold text, and an HTML element (`<p>`, `<div>`...) ends
+/// the drawing in the parser and carries on as HTML.
+const SVG_SHAPES: &[&[u8]] = &[
+    b"path",
+    b"g",
+    b"circle",
+    b"rect",
+    b"line",
+    b"polyline",
+    b"polygon",
+    b"ellipse",
+    b"defs",
+    b"use",
+    b"symbol",
+    b"lineargradient",
+    b"radialgradient",
+    b"stop",
+    b"clippath",
+    b"mask",
+    b"pattern",
+];
+
+/// Where the body of the `<svg>` whose start tag ends at `end` closes, when that body is
+/// [`SVG_SHAPES`] only (often the bulk of an icon's markup); `None` otherwise, or for an `<svg>`
+/// never closed.
+fn end_of_drawing(html: &str, end: usize) -> Option<usize> {
+    let close = find_end_tag(html, "svg", end)?;
+    let body = &html.as_bytes()[end..close];
+    let mut pos = 0;
+    while pos < body.len() {
+        let lt = memchr::memchr(b'<', &body[pos..]).map_or(body.len(), |o| pos + o);
+        if !body[pos..lt].iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        if lt == body.len() {
+            break;
+        }
+        let name_start = if body.get(lt + 1) == Some(&b'/') {
+            lt + 2
+        } else {
+            lt + 1
+        };
+        let name_len = body[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &body[name_start..name_start + name_len];
+        if !SVG_SHAPES.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+            return None;
+        }
+        // A `>` inside a quoted value ends the tag early here: what follows is then checked as
+        // text and tags, which can only keep more.
+        pos = memchr::memchr(b'>', &body[lt..]).map(|o| lt + o + 1)?;
+    }
+    Some(close)
+}
+
 /// After a start tag of a raw-text element, jumps to its end tag (matched case-insensitively).
 fn skip_raw(html: &str, name: &str, end: usize) -> usize {
     if !in_list(name, RAW) {
         return end;
     }
+    find_end_tag(html, name, end).unwrap_or(html.len())
+}
+
+/// The position of the first `</name` (matched case-insensitively) at or after `from`.
+fn find_end_tag(html: &str, name: &str, from: usize) -> Option<usize> {
     let bytes = html.as_bytes();
-    let mut pos = end;
-    while let Some(offset) = memchr::memmem::find(&bytes[pos..], b"</") {
+    let mut pos = from;
+    while let Some(offset) = memchr::memmem::find(bytes.get(pos..)?, b"</") {
         let at = pos + offset;
         let candidate = &bytes[at + 2..];
         if candidate.len() >= name.len()
             && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes())
         {
-            return at;
+            return Some(at);
         }
         pos = at + 2;
     }
-    html.len()
+    None
 }
 
 /// Reads the tag at `start` (which holds `<`).
@@ -272,6 +501,178 @@ mod tests {
         ] {
             let _ = prepare(html, 1);
             let _ = flatten(html, 1);
+        }
+    }
+
+    fn attrs_dropped(html: &str) -> String {
+        prepare(html, 100).into_owned()
+    }
+
+    #[test]
+    fn unread_attributes_are_dropped_and_read_ones_kept_in_order() {
+        assert_eq!(
+            attrs_dropped(
+                "<div data-track=\"x\" class=\"a b\" onclick='go()' id=main>t</div><a href=/x rel=author target=_blank>l</a>"
+            ),
+            "<div class=\"a b\" id=main>t</div><a href=/x rel=author>l</a>"
+        );
+        // Nothing to drop: the page is not copied.
+        assert!(matches!(
+            prepare("<p class=x id='y' hidden>t</p>", 100),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn quoted_values_may_hold_gt_and_lt() {
+        assert_eq!(
+            attrs_dropped("<img alt=\"a > b\" data-x='<script>' src=\"c>d\"><p>after</p>"),
+            "<img alt=\"a > b\" src=\"c>d\"><p>after</p>"
+        );
+        // A `<script>` inside a value is not a script: nothing after it is cut.
+        assert_eq!(
+            attrs_dropped("<a title=\"x > <script>\" data-y=1>k</a><p>kept</p>"),
+            "<a>k</a><p>kept</p>"
+        );
+    }
+
+    #[test]
+    fn unquoted_values_and_self_closing_slashes() {
+        // An unquoted value runs to a space or `>`: `/` belongs to it.
+        assert_eq!(attrs_dropped("<br class=x data-a=1/>"), "<br class=x>");
+        // A real self-closing slash stays apart from the last value.
+        assert_eq!(
+            attrs_dropped("<path class=x d=\"M0 0L1 1\" />"),
+            "<path class=x />"
+        );
+        assert_eq!(
+            attrs_dropped("<img src=a.png data-b=2/ alt=t>"),
+            "<img src=a.png alt=t>"
+        );
+        // `name=>`: an empty value ends the tag.
+        assert_eq!(attrs_dropped("<p data-a=>x"), "<p>x");
+        assert_eq!(attrs_dropped("<p id = \"v\" data-a=>x"), "<p id = \"v\">x");
+    }
+
+    #[test]
+    fn duplicate_and_uppercase_names() {
+        assert_eq!(
+            attrs_dropped("<DIV CLASS=a Data-X=1 class=b ID=\"c\" ONCLICK=f>t</DIV>"),
+            "<DIV CLASS=a class=b ID=\"c\">t</DIV>"
+        );
+        // Every copy of a kept name stays, so the first still wins in the parser.
+        assert_eq!(
+            attrs_dropped("<p data-a=1 id=first id=second>t"),
+            "<p id=first id=second>t"
+        );
+    }
+
+    #[test]
+    fn attributes_without_spaces_or_values() {
+        assert_eq!(
+            attrs_dropped("<a href=\"x\"data-y=\"1\"class=\"c\" download>k</a>"),
+            "<a href=\"x\" class=\"c\">k</a>"
+        );
+        assert_eq!(attrs_dropped("<a/data-y=\"1\"/class=c>k"), "<a class=c>k");
+        // After `/` an unquoted value swallows the rest: `data-y="1/class=c"`.
+        assert_eq!(attrs_dropped("<a/data-y=1/class=c>k"), "<a>k");
+        // A `<` inside a tag starts an attribute name, as in the tokenizer.
+        assert_eq!(attrs_dropped("<p data-a=1 <b>x"), "<p>x");
+    }
+
+    #[test]
+    fn broken_tags_are_left_as_they_are() {
+        for html in [
+            "<p data-a=\"never closed",
+            "<p data-a=1",
+            "<p data-a=",
+            "<p data-a",
+            "<p data-a ",
+            "<p data-a /",
+            "<p data-a='x'",
+        ] {
+            assert_eq!(prepare(html, 100), html);
+        }
+        // Not start tags: end tags, comments, declarations, `<` in text.
+        for html in [
+            "</p data-a=1>",
+            "<!doctype html data-a=1>",
+            "a < b data-a=1 >",
+            "<1p data-a=1>",
+        ] {
+            assert_eq!(prepare(html, 100), html);
+        }
+    }
+
+    #[test]
+    fn json_ld_scripts_keep_their_type_and_body_and_others_are_cut() {
+        assert_eq!(
+            attrs_dropped(
+                "<script data-n=1 type=\"application/ld+json\">{}</script><script async src=a.js>x</script>"
+            ),
+            "<script type=\"application/ld+json\">{}</script><script src=a.js></script>"
+        );
+    }
+
+    /// The parser builds the same tree from the rewritten text, with the same kept attributes.
+    #[test]
+    fn the_parser_sees_the_same_elements_and_kept_attributes() {
+        use crate::dom::Dom;
+        for html in [
+            "<div data-track=\"x\" class=\"a b\" onclick='go()' id=main>t</div><a href=/x rel=author target=_blank>l</a>",
+            "<img alt=\"a > b\" data-x='<script>' src=\"c>d\"><p>after</p>",
+            "<a title=\"x > <b>\" data-y=1>k</a><p>kept</p>",
+            "<br class=x data-a=1/><p>y",
+            "<svg class=x><path class=x d=\"M0 0L1 1\" /><p>z</p></svg>",
+            "<img src=a.png data-b=2/ alt=t>",
+            "<p data-a=>x<p id = \"v\" data-a=>y",
+            "<DIV CLASS=a Data-X=1 class=b ID=\"c\" ONCLICK=f>t</DIV>",
+            "<p data-a=1 id=first id=second>t",
+            "<a href=\"x\"data-y=\"1\"class=\"c\" download>k</a>",
+            "<a/data-y=\"1\"/class=c>k<a/data-y=1/class=c>k",
+            "<p data-a=1 <b>x<i =a data-b>y",
+            "<table><input type=hidden data-x=1><tr><td>c</table>",
+            "<svg><font color=red data-x=1>out</font></svg>",
+            "<p>ok<p data-a=\"never closed",
+        ] {
+            let before = Dom::parse(html);
+            let prepared = prepare(html, 100);
+            let after = Dom::parse(&prepared);
+            assert_eq!(before.len(), after.len(), "{html} -> {prepared}");
+            for id in before.ids() {
+                assert_eq!(before.tag_name(id), after.tag_name(id), "{html}");
+                assert_eq!(before.text(id), after.text(id), "{html}");
+                let kept: Vec<_> = before
+                    .attrs(id)
+                    .filter(|(name, _)| kept_attribute(name.as_bytes()))
+                    .collect();
+                assert_eq!(
+                    kept,
+                    after.attrs(id).collect::<Vec<_>>(),
+                    "{html} -> {prepared}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn svg_shapes_are_cut_and_svg_text_kept() {
+        assert_eq!(
+            attrs_dropped(
+                "<p><svg class=i viewBox=\"0 0 9 9\"><g><path d=\"M0 0\"/></g></svg>x</p>"
+            ),
+            "<p><svg class=i></svg>x</p>"
+        );
+        for html in [
+            "<svg><title>Camera Icon</title><path/></svg>",
+            "<svg><text>label</text></svg>",
+            "<svg><foreignObject><p>html</p></foreignObject></svg>",
+            "<svg><path/><p>html ends the drawing</p></svg>",
+            "<svg>text<path/></svg>",
+            "<svg><path class=\"a>b\"/><b>x</b></svg>",
+            "<svg><path/>never closed",
+        ] {
+            assert_eq!(prepare(html, 100), html);
         }
     }
 }
