@@ -8,6 +8,8 @@
 mod charset;
 mod prescan;
 
+pub(crate) use prescan::kept_attribute;
+
 pub use charset::decode;
 pub use prescan::prepare;
 

@@ -106,7 +106,7 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
 /// change how html5ever builds the tree (`type` of `<input>` in tables; `color`, `face`, `size`
 /// of `<font>` inside SVG; `encoding` of MathML's `<annotation-xml>`). `name` is ASCII
 /// lowercase, as the tokenizer makes it.
-fn kept_attribute(name: &[u8]) -> bool {
+pub(crate) fn kept_attribute(name: &[u8]) -> bool {
     matches!(
         name,
         b"class"
