@@ -2023,6 +2023,67 @@ pub fn date_from_url(url: &str) -> Option<NaiveDate> {
             return Some(date);
         }
     }
+    year_last_date_in_path(b)
+}
+
+/// Rule `year_last_url_date`: a day, month and year in that order in a URL path, joined by the
+/// same `-`, `.` or `_` ("/meldungen/29-10-2021", "bericht_vom_22.04.2020_x"). With dots the
+/// day comes first (the European way of writing them); with `-` or `_` only a day above 12
+/// settles the order (`10-29-2021` is read month first), and `05-06-2021` is left unread.
+fn year_last_date_in_path(b: &[u8]) -> Option<NaiveDate> {
+    let digit_run = |from: usize| {
+        b.get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let mut i = 0usize;
+    while i < b.len() {
+        let run = digit_run(i);
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += run;
+        let before_ok = start
+            .checked_sub(1)
+            .and_then(|k| b.get(k))
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        let Some(&sep) = b.get(i).filter(|c| matches!(c, b'-' | b'.' | b'_')) else {
+            continue;
+        };
+        if !before_ok || !(1..=2).contains(&run) {
+            continue;
+        }
+        let second = i + 1;
+        let run2 = digit_run(second);
+        if !(1..=2).contains(&run2) || b.get(second + run2) != Some(&sep) {
+            continue;
+        }
+        let ys = second + run2 + 1;
+        if digit_run(ys) != 4 || b.get(ys + 4).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let (Some(first), Some(other), Some(year)) = (
+            digits_at(b, start, run),
+            digits_at(b, second, run2),
+            digits_at(b, ys, 4).and_then(|v| i32::try_from(v).ok()),
+        ) else {
+            continue;
+        };
+        if !year_ok(year) {
+            continue;
+        }
+        let (day, month) = if sep == b'.' || first > 12 {
+            (first, other)
+        } else if other > 12 {
+            (other, first)
+        } else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+            return Some(date);
+        }
+    }
     None
 }
 
@@ -2951,5 +3012,30 @@ mod tests {
         ] {
             assert_eq!(date_from_url(url), None, "{url}");
         }
+    }
+
+    #[test]
+    fn year_last_url_date() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(
+            date_from_url("https://example.org/news/meldungen/29-10-2021"),
+            d(2021, 10, 29)
+        );
+        assert_eq!(
+            date_from_url("https://example.org/artikel/bericht_vom_22.04.2020_und_mehr"),
+            d(2020, 4, 22)
+        );
+        assert_eq!(
+            date_from_url("https://example.org/a/05.06.2021/x"),
+            d(2021, 6, 5)
+        );
+        assert_eq!(
+            date_from_url("https://example.org/a/10-29-2021"),
+            d(2021, 10, 29)
+        );
+        assert_eq!(date_from_url("https://example.org/a/05-06-2021"), None);
+        assert_eq!(date_from_url("https://example.org/v1.2.2021"), None);
+        assert_eq!(date_from_url("https://example.org/a/5-6-20211"), None);
+        assert_eq!(date_from_url("https://example.org/a/29-10-1899"), None);
     }
 }
