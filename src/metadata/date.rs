@@ -7,7 +7,8 @@
 //! Romanian, Hungarian, Indonesian, Chinese/Japanese/Korean numerals
 //! ("25. November 2019", "Nov. 25, 2019", "25 de noviembre de 2019",
 //! "25.11.2019", "2019年11月25日"), longer running text to scan for datelines,
-//! and URLs with a date in their path.
+//! and URLs with a date in their path. Arabic-Indic, Persian, Devanagari and Bengali digits
+//! read as 0-9 (the Solar Hijri calendar is not converted).
 //!
 //! **Returns** a [`FoundDate`] (the calendar day, plus the time and UTC offset
 //! when the source gave them), a list of them with byte offsets, or a bare
@@ -1732,6 +1733,55 @@ impl<'a> Scanner<'a> {
 /// Scans `text` digit run by digit run (every date has digits), so prose costs
 /// little more than a byte search.
 fn scan(text: &str, order: DayOrder, first_only: bool) -> Vec<(usize, FoundDate)> {
+    match ascii_digits(text) {
+        None => scan_ascii(text, order, first_only),
+        Some((ascii, starts)) => scan_ascii(&ascii, order, first_only)
+            .into_iter()
+            .map(|(at, d)| (starts.get(at).copied().unwrap_or(at), d))
+            .collect(),
+    }
+}
+
+/// The first code point of each run of ten decimal digits read as 0-9 besides ASCII:
+/// Arabic-Indic (٠-٩, Arab world), Extended Arabic-Indic (۰-۹, Persian and Urdu),
+/// Devanagari (०-९) and Bengali (০-৯).
+const DIGIT_ZEROS: &[u32] = &[0x0660, 0x06F0, 0x0966, 0x09E6];
+
+/// The value of a non-ASCII decimal digit from [`DIGIT_ZEROS`] ('۲' -> 2).
+fn other_digit(c: char) -> Option<u8> {
+    let v = u32::from(c);
+    DIGIT_ZEROS
+        .iter()
+        .find_map(|&z| v.checked_sub(z).filter(|d| *d < 10))
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+/// Rule `reads_non_ascii_digits`: `text` with Arabic-Indic, Persian, Devanagari and Bengali
+/// digits written as ASCII ("۲۴ آوریل ۲۰۲۰" -> "24 آوریل 2020"), with the byte offset in `text`
+/// of each byte of the copy (and one past the end); `None` when there is no such digit.
+fn ascii_digits(text: &str) -> Option<(String, Vec<usize>)> {
+    if !text.chars().any(|c| other_digit(c).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut starts = Vec::with_capacity(text.len().saturating_add(1));
+    for (i, c) in text.char_indices() {
+        match other_digit(c) {
+            Some(d) => {
+                out.push(char::from(b'0'.saturating_add(d)));
+                starts.push(i);
+            }
+            None => {
+                out.push(c);
+                starts.extend(std::iter::repeat_n(i, c.len_utf8()));
+            }
+        }
+    }
+    starts.push(text.len());
+    Some((out, starts))
+}
+
+fn scan_ascii(text: &str, order: DayOrder, first_only: bool) -> Vec<(usize, FoundDate)> {
     let sc = Scanner::new(text, order);
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -2020,6 +2070,67 @@ pub fn date_from_url(url: &str) -> Option<NaiveDate> {
         if let Some(date) =
             digits_at(b, ds, de - ds).and_then(|d| NaiveDate::from_ymd_opt(year, month, d))
         {
+            return Some(date);
+        }
+    }
+    year_last_date_in_path(b)
+}
+
+/// Rule `year_last_url_date`: a day, month and year in that order in a URL path, joined by the
+/// same `-`, `.` or `_` ("/meldungen/29-10-2021", "bericht_vom_22.04.2020_x"). With dots the
+/// day comes first (the European way of writing them); with `-` or `_` only a day above 12
+/// settles the order (`10-29-2021` is read month first), and `05-06-2021` is left unread.
+fn year_last_date_in_path(b: &[u8]) -> Option<NaiveDate> {
+    let digit_run = |from: usize| {
+        b.get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let mut i = 0usize;
+    while i < b.len() {
+        let run = digit_run(i);
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += run;
+        let before_ok = start
+            .checked_sub(1)
+            .and_then(|k| b.get(k))
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        let Some(&sep) = b.get(i).filter(|c| matches!(c, b'-' | b'.' | b'_')) else {
+            continue;
+        };
+        if !before_ok || !(1..=2).contains(&run) {
+            continue;
+        }
+        let second = i + 1;
+        let run2 = digit_run(second);
+        if !(1..=2).contains(&run2) || b.get(second + run2) != Some(&sep) {
+            continue;
+        }
+        let ys = second + run2 + 1;
+        if digit_run(ys) != 4 || b.get(ys + 4).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let (Some(first), Some(other), Some(year)) = (
+            digits_at(b, start, run),
+            digits_at(b, second, run2),
+            digits_at(b, ys, 4).and_then(|v| i32::try_from(v).ok()),
+        ) else {
+            continue;
+        };
+        if !year_ok(year) {
+            continue;
+        }
+        let (day, month) = if sep == b'.' || first > 12 {
+            (first, other)
+        } else if other > 12 {
+            (other, first)
+        } else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
             return Some(date);
         }
     }
@@ -2783,7 +2894,7 @@ mod tests {
             let _ = date_from_url(s);
         }
         assert_eq!(h("\u{feff}25.11.2019").as_deref(), Some("2019-11-25"));
-        assert_eq!(h("٢٥/١١/٢٠١٩"), None);
+        assert_eq!(h("٢٥/١١/٢٠١٩").as_deref(), Some("2019-11-25"));
     }
 
     /// Deterministic pseudo-random text from a mixed alphabet.
@@ -2951,5 +3062,49 @@ mod tests {
         ] {
             assert_eq!(date_from_url(url), None, "{url}");
         }
+    }
+
+    #[test]
+    fn reads_non_ascii_digits() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let p = |t: &str| parse_human(t, DayOrder::DayFirst).map(|f| f.date);
+        assert_eq!(p("۲۴ آوریل ۲۰۲۰"), Some(d(2020, 4, 24)));
+        assert_eq!(p("٢٤ أبريل ٢٠٢٠"), Some(d(2020, 4, 24)));
+        assert_eq!(p("२४.०४.२०२०"), Some(d(2020, 4, 24)));
+        let text = "منتشر شده: ۲۴ آوریل ۲۰۲۰";
+        let found = find_dates(text, DayOrder::DayFirst);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            text.get(found[0].0..).map(|r| r.starts_with('۲')),
+            Some(true)
+        );
+        assert_eq!(other_digit('۹'), Some(9));
+        assert_eq!(other_digit('9'), None);
+        assert_eq!(other_digit('ک'), None);
+    }
+
+    #[test]
+    fn year_last_url_date() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(
+            date_from_url("https://example.org/news/meldungen/29-10-2021"),
+            d(2021, 10, 29)
+        );
+        assert_eq!(
+            date_from_url("https://example.org/artikel/bericht_vom_22.04.2020_und_mehr"),
+            d(2020, 4, 22)
+        );
+        assert_eq!(
+            date_from_url("https://example.org/a/05.06.2021/x"),
+            d(2021, 6, 5)
+        );
+        assert_eq!(
+            date_from_url("https://example.org/a/10-29-2021"),
+            d(2021, 10, 29)
+        );
+        assert_eq!(date_from_url("https://example.org/a/05-06-2021"), None);
+        assert_eq!(date_from_url("https://example.org/v1.2.2021"), None);
+        assert_eq!(date_from_url("https://example.org/a/5-6-20211"), None);
+        assert_eq!(date_from_url("https://example.org/a/29-10-1899"), None);
     }
 }

@@ -311,7 +311,10 @@ fn split_first(t: &str) -> Option<(&str, &str)> {
 }
 
 /// True when `part` names the site: equal to a declared name or host label (letters and digits
-/// compared without case), or one containing the other when both are long enough.
+/// compared without case), or one containing the other when both are long enough. A site
+/// name found inside a longer part must cover whole words of it
+/// ([`site_covers_whole_words`]): the host label "bergsteigen" is not the site in
+/// "Skibergsteigen", but it is in "Bergsteigen.com".
 pub fn is_site(part: &str, sites: &[String]) -> bool {
     if part.split_whitespace().count() > MAX_SITE_WORDS {
         return false;
@@ -321,12 +324,38 @@ pub fn is_site(part: &str, sites: &[String]) -> bool {
         return false;
     }
     sites.iter().any(|s| {
-        let (short, long) = if s.len() < f.len() {
+        if s == &f {
+            return true;
+        }
+        let part_is_longer = s.len() < f.len();
+        let (short, long) = if part_is_longer {
             (s.as_str(), f.as_str())
         } else {
             (f.as_str(), s.as_str())
         };
-        s == &f || (short.len() >= 4 && short.len() * 2 >= long.len() && long.contains(short))
+        short.len() >= 4
+            && short.len() * 2 >= long.len()
+            && long.contains(short)
+            && (!part_is_longer || site_covers_whole_words(part, s))
+    })
+}
+
+/// Rule `site_covers_whole_words`: true when the folded site name `site` equals a run of
+/// consecutive whole words of `part` (words split at anything not a letter or digit, each
+/// folded). "Bergsteigen.com" holds the site "bergsteigen" as its first word; "Skibergsteigen:
+/// Schnell" does not, since the name is only the tail of a word.
+fn site_covers_whole_words(part: &str, site: &str) -> bool {
+    let words: Vec<String> = part
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).any(|start| {
+        let mut joined = String::new();
+        words[start..].iter().any(|w| {
+            joined.push_str(w);
+            joined == site
+        })
     })
 }
 
@@ -371,6 +400,19 @@ mod tests {
             clean("A|B testing explained", &s, &[]),
             "A|B testing explained"
         );
+    }
+
+    #[test]
+    fn site_covers_whole_words_only() {
+        let s = sites(&["bergsteigen"]);
+        assert!(is_site("Bergsteigen.com", &s));
+        assert!(is_site("Bergsteigen Magazin", &s));
+        assert!(!is_site("Skibergsteigen", &s));
+        assert!(!is_site("Skibergsteigen: Schnell", &s));
+        let s = sites(&["The Slow Kettle"]);
+        assert!(is_site("Slow Kettle", &s));
+        assert!(is_site("The Slow Kettle Blog", &s));
+        assert!(!is_site("TheSlow Kettles", &s));
     }
 
     #[test]
