@@ -32,7 +32,7 @@ const NAV_WORDS: usize = 4;
 /// A subheading has at most this many words.
 const HEADING_MAX_WORDS: usize = 15;
 /// Bytes of body text sampled to detect the language.
-const LANGUAGE_SAMPLE: usize = 400;
+const LANGUAGE_SAMPLE: usize = 240;
 /// The languages told apart (whatlang compares every trigram with every allowed language, so
 /// the list is kept to the common ones; languages with a script of their own cost nothing).
 const LANGUAGES: &[whatlang::Lang] = {
@@ -91,8 +91,13 @@ fn language(units: &[Unit], facts: &[Facts], region: &Range<usize>) -> Option<wh
             sample.push(' ');
         }
     }
+    let mut cut = sample.len().min(LANGUAGE_SAMPLE);
+    while !sample.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    sample.truncate(cut);
     let info = DETECTOR.detect(&sample)?;
-    (info.is_reliable() || sample.len() >= 200).then_some(info.lang())
+    (info.is_reliable() || sample.len() >= LANGUAGE_SAMPLE / 2).then_some(info.lang())
 }
 
 /// Marks runs of short, unpunctuated units inside the region as a menu.

@@ -7,7 +7,7 @@
 //! `region` and `lift`; nothing here reads metadata or other units.
 
 use super::segment::{Kind, Unit};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// Families of boilerplate phrases.
@@ -237,9 +237,22 @@ const PHRASES: &[(&str, Cue)] = &[
 static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(PHRASES.iter().map(|(p, _)| *p))
         .ok()
 });
+
+/// A small automaton as a DFA: every unit's text goes through these, and a DFA reads a
+/// byte in a few instructions where the default NFA takes several times as many. The texts
+/// are short, so a prefilter costs more to start than it saves.
+fn dfa(patterns: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(patterns)
+        .ok()
+}
 
 /// Credit markers that open a picture credit wherever they stand ("…zeigenBild: dpa").
 const CREDIT_LABELS: &[&str] = &[
@@ -288,13 +301,13 @@ const CREDIT_SOURCES: &[&str] = &[
     "EPA-EFE",
 ];
 
-static LABELS: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(CREDIT_LABELS).ok());
-static SOURCES: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(CREDIT_SOURCES).ok());
+static LABELS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| dfa(CREDIT_LABELS));
+static SOURCES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| dfa(CREDIT_SOURCES));
 
 /// A caption's credit is at most this many words long.
 const MAX_CREDIT_WORDS: usize = 16;
+/// An agency name closes a caption only within this many bytes of its end.
+const SOURCE_TAIL: usize = 80;
 /// A caption is at most this many words long.
 const MAX_CAPTION_WORDS: usize = 70;
 /// Phrases are looked for only in units up to this long (longer ones are running text; only
@@ -308,7 +321,8 @@ pub const SHORT_WORDS: usize = 6;
 /// What the rules read about a unit, computed once.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
-    /// The text in lower case.
+    /// The text in lower case; of a unit longer than [`MAX_CUE_BYTES`] (running text), only
+    /// its first [`MAX_CUE_BYTES`] bytes, unless it mentions cookies.
     pub lower: String,
     /// Word count (for scripts written without spaces: characters / 2).
     pub words: usize,
@@ -321,15 +335,18 @@ pub struct Facts {
 impl Facts {
     /// Reads the facts of `unit`.
     pub fn of(unit: &Unit) -> Facts {
-        let lower = unit.text.to_lowercase();
-        let cues = if lower.len() <= MAX_CUE_BYTES {
-            cues(&lower)
-        } else if lower.contains("cookie") {
-            Cue::Cookie as u16
+        let text = unit.text.as_str();
+        let (lower, cues) = if text.len() <= MAX_CUE_BYTES {
+            let lower = lower_case(text);
+            let cues = cues(&lower);
+            (lower, cues)
+        } else if memchr::memmem::find(text.as_bytes(), b"ookie").is_some() {
+            // Only cookie notices run this long: they are read whole.
+            (lower_case(text), Cue::Cookie as u16)
         } else {
-            0
+            (lower_case(head(text, MAX_CUE_BYTES)), 0)
         };
-        let spaces = unit.text.matches(' ').count();
+        let spaces = memchr::memchr_iter(b' ', text.as_bytes()).count();
         let chars = unit.text.chars().count();
         let words = if chars > 20 && spaces * 12 < chars {
             chars / 2
@@ -350,6 +367,38 @@ impl Facts {
     pub fn has(&self, cue: Cue) -> bool {
         self.cues & cue as u16 != 0
     }
+}
+
+/// `text` in lower case: ASCII runs byte by byte, other characters through Unicode's
+/// mapping (`str::to_lowercase` maps every character through a table lookup, several times
+/// slower on mostly-ASCII text). Final sigma is not special-cased: no phrase needs it.
+pub fn lower_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        out.extend(
+            rest[..ascii]
+                .bytes()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+            rest = chars.as_str();
+        }
+    }
+    out
+}
+
+/// The first `max` bytes of `text`, cut back to a character boundary.
+pub fn head(text: &str, max: usize) -> &str {
+    let mut cut = text.len().min(max);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
 }
 
 /// True when `text` ends the way a sentence does.
@@ -584,27 +633,37 @@ fn link_list(unit: &Unit, facts: &Facts) -> bool {
 
 /// Where a picture credit starts in `text`, if the text reads as a caption with a credit.
 pub fn credit_start(text: &str) -> Option<usize> {
-    let words = text.split(' ').count();
-    if words > MAX_CAPTION_WORDS {
+    if spaces(text) >= MAX_CAPTION_WORDS {
         return None;
     }
     let (Some(labels), Some(sources)) = (LABELS.as_ref(), SOURCES.as_ref()) else {
         return None;
     };
+    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned.
+    let from = memchr::memrchr_iter(b' ', text.as_bytes())
+        .nth(MAX_CREDIT_WORDS)
+        .map_or(0, |k| k + 1);
     let labelled = labels
-        .find_iter(text)
-        .map(|m| m.start())
+        .find_iter(&text[from..])
+        .map(|m| from + m.start())
         .find(|&k| opens_credit(text, k));
     let start = labelled.or_else(|| {
-        let tail = text.len().saturating_sub(80);
+        let mut tail = text.len().saturating_sub(SOURCE_TAIL);
+        while !text.is_char_boundary(tail) {
+            tail -= 1;
+        }
         sources
-            .find_iter(text)
-            .map(|m| m.start())
-            .find(|&k| k >= tail)
+            .find_iter(&text[tail..])
+            .map(|m| tail + m.start())
+            .next()
             .map(|k| source_start(text, k))
     })?;
-    let credit_words = text[start..].split(' ').count();
-    (credit_words <= MAX_CREDIT_WORDS).then_some(start)
+    (spaces(&text[start..]) < MAX_CREDIT_WORDS).then_some(start)
+}
+
+/// The number of spaces in `text` (its words less one, in squeezed text).
+fn spaces(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b' ').count()
 }
 
 /// True when the label at `k` opens a credit: at the start, after a space or bracket, or
@@ -724,6 +783,19 @@ mod tests {
         assert_eq!(rule("* * *"), Some("markup-only"));
         assert_eq!(rule("[vw-id-concept-6-1]"), Some("image-alt"));
         assert_eq!(rule("Search ____________________"), Some("form-field"));
+    }
+
+    #[test]
+    fn lower_case_matches_the_standard_mapping() {
+        for text in [
+            "Über UNS",
+            "ÄHNLICHE Artikel",
+            "À LIRE",
+            "plain ascii",
+            "İstanbul",
+        ] {
+            assert_eq!(lower_case(text), text.to_lowercase(), "{text}");
+        }
     }
 
     #[test]
