@@ -34,6 +34,10 @@ pub enum Cue {
     Login = 256,
     /// "2 days ago", "il y a 3 heures": relative time stamps.
     Stamp = 512,
+    /// "About the author", "Über den Autor": the author box after an article.
+    Author = 1024,
+    /// "Previous post", "Nächster Beitrag": links to the neighbouring posts of a blog.
+    PostNav = 2048,
 }
 
 /// The phrase lists, lower case. A phrase matches only at word boundaries.
@@ -157,6 +161,63 @@ const PHRASES: &[(&str, Cue)] = &[
     ("articles similaires", Cue::Related),
     ("articoli correlati", Cue::Related),
     ("top stories", Cue::Related),
+    ("related posts", Cue::Related),
+    ("similar posts", Cue::Related),
+    ("you might like", Cue::Related),
+    ("you may like", Cue::Related),
+    ("previous post", Cue::PostNav),
+    ("next post", Cue::PostNav),
+    ("previous article", Cue::PostNav),
+    ("next article", Cue::PostNav),
+    ("post navigation", Cue::Related),
+    ("recent posts", Cue::Related),
+    ("latest posts", Cue::Related),
+    ("further reading", Cue::Related),
+    ("more information", Cue::Related),
+    ("weitere informationen", Cue::Related),
+    ("weiterführende links", Cue::Related),
+    ("weitere beiträge", Cue::Related),
+    ("verwandte beiträge", Cue::Related),
+    ("ähnliche beiträge", Cue::Related),
+    ("beliebte beiträge", Cue::Related),
+    ("neueste beiträge", Cue::Related),
+    ("aktuelle beiträge", Cue::Related),
+    ("vorheriger beitrag", Cue::PostNav),
+    ("nächster beitrag", Cue::PostNav),
+    ("beitragsnavigation", Cue::Related),
+    ("das könnte dir auch gefallen", Cue::Related),
+    ("das könnte dich auch interessieren", Cue::Related),
+    ("empfehlungen aus der redaktion", Cue::Related),
+    ("pour approfondir", Cue::Related),
+    ("article précédent", Cue::PostNav),
+    ("article suivant", Cue::PostNav),
+    ("dans la même rubrique", Cue::Related),
+    ("lea también", Cue::Related),
+    ("lea más", Cue::Related),
+    ("vea también", Cue::Related),
+    ("ver también", Cue::Related),
+    ("mira también", Cue::Related),
+    ("potrebbe interessarti", Cue::Related),
+    ("articolo precedente", Cue::PostNav),
+    ("articolo successivo", Cue::PostNav),
+    ("przeczytaj także", Cue::Related),
+    ("czytaj więcej", Cue::Related),
+    // author boxes
+    ("about the author", Cue::Author),
+    ("about the authors", Cue::Author),
+    ("über den autor", Cue::Author),
+    ("über die autorin", Cue::Author),
+    ("über die autoren", Cue::Author),
+    ("zum autor", Cue::Author),
+    ("zur autorin", Cue::Author),
+    ("à propos de l'auteur", Cue::Author),
+    ("à propos de l’auteur", Cue::Author),
+    ("sobre el autor", Cue::Author),
+    ("sobre la autora", Cue::Author),
+    ("sull'autore", Cue::Author),
+    ("sobre o autor", Cue::Author),
+    ("over de auteur", Cue::Author),
+    ("o autorze", Cue::Author),
     ("popular posts", Cue::Related),
     ("latest news", Cue::Related),
     ("more stories", Cue::Related),
@@ -214,6 +275,18 @@ const PHRASES: &[(&str, Cue)] = &[
     ("commentaire", Cue::Comments),
     ("komentarze", Cue::Comments),
     ("comentários", Cue::Comments),
+    ("comments are closed", Cue::Comments),
+    ("kommentare sind geschlossen", Cue::Comments),
+    ("gedanken zu", Cue::Comments),
+    ("pingback", Cue::Comments),
+    ("trackback", Cue::Comments),
+    ("join the conversation", Cue::Comments),
+    ("schreibe einen kommentar", Cue::Comments),
+    ("hinterlasse einen kommentar", Cue::Comments),
+    ("kommentar verfassen", Cue::Comments),
+    ("laisser un commentaire", Cue::Comments),
+    ("deja un comentario", Cue::Comments),
+    ("lascia un commento", Cue::Comments),
     // time stamps of comments and teasers
     ("ago", Cue::Stamp),
     ("il y a", Cue::Stamp),
@@ -313,6 +386,9 @@ const MAX_CAPTION_WORDS: usize = 70;
 /// Phrases are looked for only in units up to this long (longer ones are running text; only
 /// cookie notices run that long).
 const MAX_CUE_BYTES: usize = 600;
+/// A dated comment header ("Jane on May 2, 2019 at 4:47 pm said:") has at most this many
+/// words.
+const MAX_COMMENT_HEADER_WORDS: usize = 14;
 /// A time stamp line has at most this many words.
 const MAX_STAMP_WORDS: usize = 8;
 /// Short units: at most this many words (buttons, headings, menu entries).
@@ -484,6 +560,14 @@ pub const RULES: &[Rule] = &[
         test: |_, f| f.has(Cue::Related) && f.words <= SHORT_WORDS,
     },
     Rule {
+        name: "post-navigation",
+        test: |_, f| f.has(Cue::PostNav) && f.words <= SHORT_WORDS,
+    },
+    Rule {
+        name: "author-box",
+        test: |_, f| f.has(Cue::Author) && f.words <= SHORT_WORDS,
+    },
+    Rule {
         name: "inline-teaser",
         test: inline_teaser,
     },
@@ -492,7 +576,7 @@ pub const RULES: &[Rule] = &[
         test: date_stamp,
     },
     Rule {
-        name: "comments",
+        name: "comment-header",
         test: comment_header,
     },
     Rule {
@@ -566,7 +650,7 @@ fn newsletter(_: &Unit, facts: &Facts) -> bool {
 }
 
 /// The header of one comment or of the comment section: "joetoronto says:",
-/// "34 responses to “Title”".
+/// "34 responses to “Title”", "Comments are closed.".
 fn comment_header(unit: &Unit, facts: &Facts) -> bool {
     const ENDINGS: &[&str] = &[
         " says:",
@@ -577,10 +661,16 @@ fn comment_header(unit: &Unit, facts: &Facts) -> bool {
         " dit :",
     ];
     const OPENERS: &[&str] = &["responses to", "thoughts on", "replies to", "comments on"];
-    (facts.words <= SHORT_WORDS && ENDINGS.iter().any(|e| facts.lower.ends_with(e)))
+    const CLOSED: &[&str] = &["comments are closed", "kommentare sind geschlossen"];
+    let ending = ENDINGS.iter().any(|e| facts.lower.ends_with(e));
+    // "Milan Griffes on September 12, 2018 at 4:47 pm said:"
+    let dated =
+        facts.words <= MAX_COMMENT_HEADER_WORDS && unit.text.bytes().any(|b| b.is_ascii_digit());
+    (ending && (facts.words <= SHORT_WORDS || dated))
         || (facts.words <= 20
             && unit.text.starts_with(|c: char| c.is_ascii_digit())
             && OPENERS.iter().any(|o| facts.lower.contains(o)))
+        || (facts.words <= SHORT_WORDS && CLOSED.iter().any(|c| facts.lower.starts_with(c)))
 }
 
 /// "Read more: …", "Lesen Sie auch: …" lines pointing to another article.
@@ -594,6 +684,10 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "leia também",
         "leggi anche",
         "related:",
+        "lea también",
+        "lea más",
+        "vea también",
+        "más información:",
     ];
     facts.has(Cue::Related)
         && facts.words <= 30
@@ -755,6 +849,13 @@ mod tests {
         assert_eq!(rule("Advertisement"), Some("advertisement"));
         assert_eq!(rule("Anzeige"), Some("advertisement"));
         assert_eq!(rule("Mehr zum Thema"), Some("related-links"));
+        assert_eq!(rule("Verwandte Beiträge"), Some("related-links"));
+        assert_eq!(rule("Über den Autor/ die Autorin"), Some("author-box"));
+        assert_eq!(rule("About the author"), Some("author-box"));
+        assert_eq!(
+            rule("Lea también: MENU_TEXT en la capital del país este lunes"),
+            Some("inline-teaser")
+        );
         assert_eq!(
             rule("Read more: The MENU_TEXT story of the year"),
             Some("inline-teaser")
@@ -762,6 +863,12 @@ mod tests {
         assert_eq!(rule("Tuesday November 19, 2019"), Some("date-stamp"));
         assert_eq!(rule("2 days ago at 07:52 am"), Some("date-stamp"));
         assert_eq!(rule("12 Comments"), Some("comments"));
+        assert_eq!(
+            rule("Milan Doe on September 12, 2018 at 4:47 pm said:"),
+            Some("comment-header")
+        );
+        assert_eq!(rule("Comments are closed."), Some("comment-header"));
+        assert_eq!(rule("Next Post"), Some("post-navigation"));
         assert_eq!(
             rule("© 2024 Weltfunk | Impressum | Datenschutz"),
             Some("footer")
