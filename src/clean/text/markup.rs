@@ -65,8 +65,8 @@ pub fn read(raw: &str, syntax: Syntax) -> Inline {
 /// squeezed copy is skipped).
 fn is_squeezed(text: &str) -> bool {
     let bytes = text.as_bytes();
-    !bytes.first().is_some_and(|&b| b == b' ')
-        && !bytes.last().is_some_and(|&b| b == b' ')
+    bytes.first().is_none_or(|&b| b != b' ')
+        && bytes.last().is_none_or(|&b| b != b' ')
         && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
         && text.chars().all(|c| c == ' ' || !c.is_whitespace())
 }
