@@ -53,8 +53,22 @@ pub fn read(raw: &str, syntax: Syntax) -> Inline {
     } else {
         plain(raw, syntax, &mut out, &mut inline);
     }
-    inline.text = squeeze(&out);
+    inline.text = if is_squeezed(&out) {
+        out
+    } else {
+        squeeze(&out)
+    };
     inline
+}
+
+/// True when `text` has no white space but single inner spaces (most units: then the
+/// squeezed copy is skipped).
+fn is_squeezed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_none_or(|&b| b != b' ')
+        && bytes.last().is_none_or(|&b| b != b' ')
+        && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && text.chars().all(|c| c == ' ' || !c.is_whitespace())
 }
 
 pub use crate::article::squeeze;
@@ -62,7 +76,7 @@ pub use crate::article::squeeze;
 fn plain(raw: &str, syntax: Syntax, out: &mut String, inline: &mut Inline) {
     let mut rest = raw;
     let mut in_link = false;
-    while let Some(pos) = rest.find(['[', '\n']) {
+    while let Some(pos) = memchr::memchr2(b'[', b'\n', rest.as_bytes()) {
         let (before, at) = rest.split_at(pos);
         push_counted(out, before, in_link, inline);
         if in_link && before.contains(char::is_whitespace) {

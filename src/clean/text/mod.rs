@@ -32,7 +32,7 @@ const NAV_WORDS: usize = 4;
 /// A subheading has at most this many words.
 const HEADING_MAX_WORDS: usize = 15;
 /// Bytes of body text sampled to detect the language.
-const LANGUAGE_SAMPLE: usize = 400;
+const LANGUAGE_SAMPLE: usize = 240;
 /// The languages told apart (whatlang compares every trigram with every allowed language, so
 /// the list is kept to the common ones; languages with a script of their own cost nothing).
 const LANGUAGES: &[whatlang::Lang] = {
@@ -66,6 +66,7 @@ pub fn extract(text: &str, options: &CleanOptions, url: Option<&str>) -> (Extrac
     metadata.language_detected =
         language.map(|l| crate::iso_639_1(l).unwrap_or(l.code()).to_string());
     mark_navigation_runs(&units, &facts, &mut verdicts, &region);
+    mark_repeats(&units, &mut verdicts, &region);
     let blocks = emit(&units, &facts, &verdicts, &region);
     metadata.description = blocks.iter().find_map(|b| match b {
         Block::Paragraph { .. } => Some(b.text()),
@@ -91,8 +92,13 @@ fn language(units: &[Unit], facts: &[Facts], region: &Range<usize>) -> Option<wh
             sample.push(' ');
         }
     }
+    let mut cut = sample.len().min(LANGUAGE_SAMPLE);
+    while !sample.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    sample.truncate(cut);
     let info = DETECTOR.detect(&sample)?;
-    (info.is_reliable() || sample.len() >= 200).then_some(info.lang())
+    (info.is_reliable() || sample.len() >= LANGUAGE_SAMPLE / 2).then_some(info.lang())
 }
 
 /// Marks runs of short, unpunctuated units inside the region as a menu.
@@ -122,6 +128,28 @@ fn mark_navigation_runs(
             }
         }
         k = k.max(start + 1);
+    }
+}
+
+/// A repeat is at least this many bytes long (short lines such as "Photo" or a name may
+/// repeat for good reasons).
+const REPEAT_MIN_BYTES: usize = 40;
+
+/// Marks a unit whose text already appeared, kept, earlier in the region: the same
+/// caption printed under a picture and again in a gallery, a pull quote repeating a body
+/// sentence. The first copy stays, so no text is lost.
+///
+/// Example: "The letter sent by an alliance of chefs to the Prime Minister" three times.
+fn mark_repeats(units: &[Unit], verdicts: &mut [Option<&'static str>], region: &Range<usize>) {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for k in region.clone() {
+        let text = units[k].text.as_str();
+        if verdicts[k].is_some() || text.len() < REPEAT_MIN_BYTES {
+            continue;
+        }
+        if !seen.insert(text) {
+            verdicts[k] = Some("repeated-text");
+        }
     }
 }
 
@@ -198,4 +226,24 @@ fn explain(
         dropped.push(Dropped::new(rule, text));
     }
     dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_repeated_paragraph_is_kept_once() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let caption = "The REPEATED caption under a picture of the harbour at dawn, shown twice.";
+        let text = format!("{body}\n\n{caption}\n\n{body} Again.\n\n{caption}\n\n{body} End.\n");
+        let (extraction, _) = extract(&text, &CleanOptions::default(), None);
+        let texts: Vec<String> = extraction.blocks.iter().map(Block::text).collect();
+        assert_eq!(
+            texts.iter().filter(|t| t.contains("REPEATED")).count(),
+            1,
+            "{texts:?}"
+        );
+        assert_eq!(texts.len(), 4, "{texts:?}");
+    }
 }

@@ -21,13 +21,22 @@ const BOUNDARY_PENALTY: i64 = 150;
 /// Rules whose matches usually end an article.
 const BOUNDARY_RULES: &[&str] = &[
     "related-links",
+    "author-box",
+    "comment-header",
     "comments",
     "footer",
     "newsletter",
     "date-stamp",
 ];
+/// A comment section starts at a dated or numbered comment header ("Jane on May 2, 2019
+/// at 4:47 pm said:", "34 responses to …") once this much body text came before it.
+const COMMENTS_AFTER_CHARS: i64 = 150;
+/// Inside a comment section, body-like text counts this share (in percent) of its length:
+/// nothing, so a long discussion never outweighs the short post it follows. Example: a
+/// one-paragraph "open thread" post followed by six long comments.
+const COMMENT_WEIGHT_PERCENT: i64 = 0;
 /// Rules that end the article when found after enough of it.
-const END_RULES: &[&str] = &["related-links", "comments"];
+const END_RULES: &[&str] = &["related-links", "comments", "comment-header", "author-box"];
 /// How far after a "Related" heading the article may resume.
 const RESUME_WINDOW: usize = 9;
 /// An end rule cuts the region once this many body characters came before it...
@@ -85,8 +94,19 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
     let mut best = (0i64, 0usize, 0usize);
     let mut sum = 0i64;
     let mut start = 0usize;
+    let mut body_before = 0i64;
+    let mut in_comments = false;
     for (k, unit) in units.iter().enumerate() {
-        let s = score(unit, &facts[k], verdicts[k]);
+        let mut s = score(unit, &facts[k], verdicts[k]);
+        in_comments |= verdicts[k] == Some("comment-header")
+            && body_before >= COMMENTS_AFTER_CHARS
+            && unit.text.bytes().any(|b| b.is_ascii_digit());
+        if s > 0 {
+            body_before += s;
+            if in_comments {
+                s = s * COMMENT_WEIGHT_PERCENT / 100;
+            }
+        }
         if sum <= 0 {
             sum = 0;
             start = k;
@@ -118,7 +138,7 @@ fn cut_at_end(
             let resumes = (k + 1..(k + RESUME_WINDOW).min(region.end))
                 .find(|&j| body(j))
                 .is_some_and(|j| (j + 1..region.end).take(2).any(body));
-            if !resumes || verdicts[k] == Some("comments") {
+            if !resumes || matches!(verdicts[k], Some("comments" | "comment-header")) {
                 return region.start..k;
             }
         }
@@ -156,6 +176,21 @@ mod tests {
         );
         let region = region_of(&text);
         assert_eq!(region, vec![body, "A subheading", body]);
+    }
+
+    #[test]
+    fn a_long_comment_section_does_not_outweigh_a_short_post() {
+        let post =
+            "BODY_TEXT of a short post that invites all of the readers to ask their questions.";
+        let reply = "MENU_TEXT is a long reply from a reader, longer than the post, with many \
+                     more words in it than the post has, going on and on about the topic.";
+        let mut text = format!("A post title\n\n{post}\n\n{post}\n\nComments\n\n");
+        for n in 1..=5 {
+            text.push_str(&format!("Reader {n} on May {n}, 2019 at 4:47 pm said:\n\n"));
+            text.push_str(&format!("{reply}\n\n{reply}\n\n"));
+        }
+        let region = region_of(&text);
+        assert!(region.iter().any(|t| t.contains("BODY_TEXT")), "{region:?}");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! `region` and `lift`; nothing here reads metadata or other units.
 
 use super::segment::{Kind, Unit};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// Families of boilerplate phrases.
@@ -34,6 +34,10 @@ pub enum Cue {
     Login = 256,
     /// "2 days ago", "il y a 3 heures": relative time stamps.
     Stamp = 512,
+    /// "About the author", "Über den Autor": the author box after an article.
+    Author = 1024,
+    /// "Previous post", "Nächster Beitrag": links to the neighbouring posts of a blog.
+    PostNav = 2048,
 }
 
 /// The phrase lists, lower case. A phrase matches only at word boundaries.
@@ -157,6 +161,63 @@ const PHRASES: &[(&str, Cue)] = &[
     ("articles similaires", Cue::Related),
     ("articoli correlati", Cue::Related),
     ("top stories", Cue::Related),
+    ("related posts", Cue::Related),
+    ("similar posts", Cue::Related),
+    ("you might like", Cue::Related),
+    ("you may like", Cue::Related),
+    ("previous post", Cue::PostNav),
+    ("next post", Cue::PostNav),
+    ("previous article", Cue::PostNav),
+    ("next article", Cue::PostNav),
+    ("post navigation", Cue::Related),
+    ("recent posts", Cue::Related),
+    ("latest posts", Cue::Related),
+    ("further reading", Cue::Related),
+    ("more information", Cue::Related),
+    ("weitere informationen", Cue::Related),
+    ("weiterführende links", Cue::Related),
+    ("weitere beiträge", Cue::Related),
+    ("verwandte beiträge", Cue::Related),
+    ("ähnliche beiträge", Cue::Related),
+    ("beliebte beiträge", Cue::Related),
+    ("neueste beiträge", Cue::Related),
+    ("aktuelle beiträge", Cue::Related),
+    ("vorheriger beitrag", Cue::PostNav),
+    ("nächster beitrag", Cue::PostNav),
+    ("beitragsnavigation", Cue::Related),
+    ("das könnte dir auch gefallen", Cue::Related),
+    ("das könnte dich auch interessieren", Cue::Related),
+    ("empfehlungen aus der redaktion", Cue::Related),
+    ("pour approfondir", Cue::Related),
+    ("article précédent", Cue::PostNav),
+    ("article suivant", Cue::PostNav),
+    ("dans la même rubrique", Cue::Related),
+    ("lea también", Cue::Related),
+    ("lea más", Cue::Related),
+    ("vea también", Cue::Related),
+    ("ver también", Cue::Related),
+    ("mira también", Cue::Related),
+    ("potrebbe interessarti", Cue::Related),
+    ("articolo precedente", Cue::PostNav),
+    ("articolo successivo", Cue::PostNav),
+    ("przeczytaj także", Cue::Related),
+    ("czytaj więcej", Cue::Related),
+    // author boxes
+    ("about the author", Cue::Author),
+    ("about the authors", Cue::Author),
+    ("über den autor", Cue::Author),
+    ("über die autorin", Cue::Author),
+    ("über die autoren", Cue::Author),
+    ("zum autor", Cue::Author),
+    ("zur autorin", Cue::Author),
+    ("à propos de l'auteur", Cue::Author),
+    ("à propos de l’auteur", Cue::Author),
+    ("sobre el autor", Cue::Author),
+    ("sobre la autora", Cue::Author),
+    ("sull'autore", Cue::Author),
+    ("sobre o autor", Cue::Author),
+    ("over de auteur", Cue::Author),
+    ("o autorze", Cue::Author),
     ("popular posts", Cue::Related),
     ("latest news", Cue::Related),
     ("more stories", Cue::Related),
@@ -214,6 +275,18 @@ const PHRASES: &[(&str, Cue)] = &[
     ("commentaire", Cue::Comments),
     ("komentarze", Cue::Comments),
     ("comentários", Cue::Comments),
+    ("comments are closed", Cue::Comments),
+    ("kommentare sind geschlossen", Cue::Comments),
+    ("gedanken zu", Cue::Comments),
+    ("pingback", Cue::Comments),
+    ("trackback", Cue::Comments),
+    ("join the conversation", Cue::Comments),
+    ("schreibe einen kommentar", Cue::Comments),
+    ("hinterlasse einen kommentar", Cue::Comments),
+    ("kommentar verfassen", Cue::Comments),
+    ("laisser un commentaire", Cue::Comments),
+    ("deja un comentario", Cue::Comments),
+    ("lascia un commento", Cue::Comments),
     // time stamps of comments and teasers
     ("ago", Cue::Stamp),
     ("il y a", Cue::Stamp),
@@ -237,9 +310,22 @@ const PHRASES: &[(&str, Cue)] = &[
 static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(PHRASES.iter().map(|(p, _)| *p))
         .ok()
 });
+
+/// A small automaton as a DFA: every unit's text goes through these, and a DFA reads a
+/// byte in a few instructions where the default NFA takes several times as many. The texts
+/// are short, so a prefilter costs more to start than it saves.
+fn dfa(patterns: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(patterns)
+        .ok()
+}
 
 /// Credit markers that open a picture credit wherever they stand ("…zeigenBild: dpa").
 const CREDIT_LABELS: &[&str] = &[
@@ -288,18 +374,21 @@ const CREDIT_SOURCES: &[&str] = &[
     "EPA-EFE",
 ];
 
-static LABELS: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(CREDIT_LABELS).ok());
-static SOURCES: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(CREDIT_SOURCES).ok());
+static LABELS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| dfa(CREDIT_LABELS));
+static SOURCES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| dfa(CREDIT_SOURCES));
 
 /// A caption's credit is at most this many words long.
 const MAX_CREDIT_WORDS: usize = 16;
+/// An agency name closes a caption only within this many bytes of its end.
+const SOURCE_TAIL: usize = 80;
 /// A caption is at most this many words long.
 const MAX_CAPTION_WORDS: usize = 70;
 /// Phrases are looked for only in units up to this long (longer ones are running text; only
 /// cookie notices run that long).
 const MAX_CUE_BYTES: usize = 600;
+/// A dated comment header ("Jane on May 2, 2019 at 4:47 pm said:") has at most this many
+/// words.
+const MAX_COMMENT_HEADER_WORDS: usize = 14;
 /// A time stamp line has at most this many words.
 const MAX_STAMP_WORDS: usize = 8;
 /// Short units: at most this many words (buttons, headings, menu entries).
@@ -308,7 +397,8 @@ pub const SHORT_WORDS: usize = 6;
 /// What the rules read about a unit, computed once.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
-    /// The text in lower case.
+    /// The text in lower case; of a unit longer than [`MAX_CUE_BYTES`] (running text), only
+    /// its first [`MAX_CUE_BYTES`] bytes, unless it mentions cookies.
     pub lower: String,
     /// Word count (for scripts written without spaces: characters / 2).
     pub words: usize,
@@ -321,15 +411,18 @@ pub struct Facts {
 impl Facts {
     /// Reads the facts of `unit`.
     pub fn of(unit: &Unit) -> Facts {
-        let lower = unit.text.to_lowercase();
-        let cues = if lower.len() <= MAX_CUE_BYTES {
-            cues(&lower)
-        } else if lower.contains("cookie") {
-            Cue::Cookie as u16
+        let text = unit.text.as_str();
+        let (lower, cues) = if text.len() <= MAX_CUE_BYTES {
+            let lower = lower_case(text);
+            let cues = cues(&lower);
+            (lower, cues)
+        } else if memchr::memmem::find(text.as_bytes(), b"ookie").is_some() {
+            // Only cookie notices run this long: they are read whole.
+            (lower_case(text), Cue::Cookie as u16)
         } else {
-            0
+            (lower_case(head(text, MAX_CUE_BYTES)), 0)
         };
-        let spaces = unit.text.matches(' ').count();
+        let spaces = memchr::memchr_iter(b' ', text.as_bytes()).count();
         let chars = unit.text.chars().count();
         let words = if chars > 20 && spaces * 12 < chars {
             chars / 2
@@ -350,6 +443,38 @@ impl Facts {
     pub fn has(&self, cue: Cue) -> bool {
         self.cues & cue as u16 != 0
     }
+}
+
+/// `text` in lower case: ASCII runs byte by byte, other characters through Unicode's
+/// mapping (`str::to_lowercase` maps every character through a table lookup, several times
+/// slower on mostly-ASCII text). Final sigma is not special-cased: no phrase needs it.
+pub fn lower_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        out.extend(
+            rest[..ascii]
+                .bytes()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+            rest = chars.as_str();
+        }
+    }
+    out
+}
+
+/// The first `max` bytes of `text`, cut back to a character boundary.
+pub fn head(text: &str, max: usize) -> &str {
+    let mut cut = text.len().min(max);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
 }
 
 /// True when `text` ends the way a sentence does.
@@ -435,6 +560,14 @@ pub const RULES: &[Rule] = &[
         test: |_, f| f.has(Cue::Related) && f.words <= SHORT_WORDS,
     },
     Rule {
+        name: "post-navigation",
+        test: |_, f| f.has(Cue::PostNav) && f.words <= SHORT_WORDS,
+    },
+    Rule {
+        name: "author-box",
+        test: |_, f| f.has(Cue::Author) && f.words <= SHORT_WORDS,
+    },
+    Rule {
         name: "inline-teaser",
         test: inline_teaser,
     },
@@ -443,7 +576,7 @@ pub const RULES: &[Rule] = &[
         test: date_stamp,
     },
     Rule {
-        name: "comments",
+        name: "comment-header",
         test: comment_header,
     },
     Rule {
@@ -517,7 +650,7 @@ fn newsletter(_: &Unit, facts: &Facts) -> bool {
 }
 
 /// The header of one comment or of the comment section: "joetoronto says:",
-/// "34 responses to “Title”".
+/// "34 responses to “Title”", "Comments are closed.".
 fn comment_header(unit: &Unit, facts: &Facts) -> bool {
     const ENDINGS: &[&str] = &[
         " says:",
@@ -528,10 +661,16 @@ fn comment_header(unit: &Unit, facts: &Facts) -> bool {
         " dit :",
     ];
     const OPENERS: &[&str] = &["responses to", "thoughts on", "replies to", "comments on"];
-    (facts.words <= SHORT_WORDS && ENDINGS.iter().any(|e| facts.lower.ends_with(e)))
+    const CLOSED: &[&str] = &["comments are closed", "kommentare sind geschlossen"];
+    let ending = ENDINGS.iter().any(|e| facts.lower.ends_with(e));
+    // "Milan Griffes on September 12, 2018 at 4:47 pm said:"
+    let dated =
+        facts.words <= MAX_COMMENT_HEADER_WORDS && unit.text.bytes().any(|b| b.is_ascii_digit());
+    (ending && (facts.words <= SHORT_WORDS || dated))
         || (facts.words <= 20
             && unit.text.starts_with(|c: char| c.is_ascii_digit())
             && OPENERS.iter().any(|o| facts.lower.contains(o)))
+        || (facts.words <= SHORT_WORDS && CLOSED.iter().any(|c| facts.lower.starts_with(c)))
 }
 
 /// "Read more: …", "Lesen Sie auch: …" lines pointing to another article.
@@ -545,6 +684,10 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "leia também",
         "leggi anche",
         "related:",
+        "lea también",
+        "lea más",
+        "vea también",
+        "más información:",
     ];
     facts.has(Cue::Related)
         && facts.words <= 30
@@ -584,27 +727,37 @@ fn link_list(unit: &Unit, facts: &Facts) -> bool {
 
 /// Where a picture credit starts in `text`, if the text reads as a caption with a credit.
 pub fn credit_start(text: &str) -> Option<usize> {
-    let words = text.split(' ').count();
-    if words > MAX_CAPTION_WORDS {
+    if spaces(text) >= MAX_CAPTION_WORDS {
         return None;
     }
     let (Some(labels), Some(sources)) = (LABELS.as_ref(), SOURCES.as_ref()) else {
         return None;
     };
+    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned.
+    let from = memchr::memrchr_iter(b' ', text.as_bytes())
+        .nth(MAX_CREDIT_WORDS)
+        .map_or(0, |k| k + 1);
     let labelled = labels
-        .find_iter(text)
-        .map(|m| m.start())
+        .find_iter(&text[from..])
+        .map(|m| from + m.start())
         .find(|&k| opens_credit(text, k));
     let start = labelled.or_else(|| {
-        let tail = text.len().saturating_sub(80);
+        let mut tail = text.len().saturating_sub(SOURCE_TAIL);
+        while !text.is_char_boundary(tail) {
+            tail -= 1;
+        }
         sources
-            .find_iter(text)
-            .map(|m| m.start())
-            .find(|&k| k >= tail)
+            .find_iter(&text[tail..])
+            .map(|m| tail + m.start())
+            .next()
             .map(|k| source_start(text, k))
     })?;
-    let credit_words = text[start..].split(' ').count();
-    (credit_words <= MAX_CREDIT_WORDS).then_some(start)
+    (spaces(&text[start..]) < MAX_CREDIT_WORDS).then_some(start)
+}
+
+/// The number of spaces in `text` (its words less one, in squeezed text).
+fn spaces(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b' ').count()
 }
 
 /// True when the label at `k` opens a credit: at the start, after a space or bracket, or
@@ -696,6 +849,13 @@ mod tests {
         assert_eq!(rule("Advertisement"), Some("advertisement"));
         assert_eq!(rule("Anzeige"), Some("advertisement"));
         assert_eq!(rule("Mehr zum Thema"), Some("related-links"));
+        assert_eq!(rule("Verwandte Beiträge"), Some("related-links"));
+        assert_eq!(rule("Über den Autor/ die Autorin"), Some("author-box"));
+        assert_eq!(rule("About the author"), Some("author-box"));
+        assert_eq!(
+            rule("Lea también: MENU_TEXT en la capital del país este lunes"),
+            Some("inline-teaser")
+        );
         assert_eq!(
             rule("Read more: The MENU_TEXT story of the year"),
             Some("inline-teaser")
@@ -703,6 +863,12 @@ mod tests {
         assert_eq!(rule("Tuesday November 19, 2019"), Some("date-stamp"));
         assert_eq!(rule("2 days ago at 07:52 am"), Some("date-stamp"));
         assert_eq!(rule("12 Comments"), Some("comments"));
+        assert_eq!(
+            rule("Milan Doe on September 12, 2018 at 4:47 pm said:"),
+            Some("comment-header")
+        );
+        assert_eq!(rule("Comments are closed."), Some("comment-header"));
+        assert_eq!(rule("Next Post"), Some("post-navigation"));
         assert_eq!(
             rule("© 2024 Weltfunk | Impressum | Datenschutz"),
             Some("footer")
@@ -724,6 +890,19 @@ mod tests {
         assert_eq!(rule("* * *"), Some("markup-only"));
         assert_eq!(rule("[vw-id-concept-6-1]"), Some("image-alt"));
         assert_eq!(rule("Search ____________________"), Some("form-field"));
+    }
+
+    #[test]
+    fn lower_case_matches_the_standard_mapping() {
+        for text in [
+            "Über UNS",
+            "ÄHNLICHE Artikel",
+            "À LIRE",
+            "plain ascii",
+            "İstanbul",
+        ] {
+            assert_eq!(lower_case(text), text.to_lowercase(), "{text}");
+        }
     }
 
     #[test]

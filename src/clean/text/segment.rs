@@ -75,7 +75,7 @@ enum Marker {
 pub fn segment(text: &str) -> Vec<Unit> {
     let text = cut_reference_list(text);
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    let syntax = detect_syntax(&lines);
+    let syntax = detect_syntax(text);
     let width = wrap_width(&lines);
     let mut units = Vec::new();
     let mut blank_before = true;
@@ -159,7 +159,8 @@ fn continues(last: &str, next: &str, first: Shape, width: Option<usize>, markdow
         return false;
     }
     let shape_next = shape(next, markdown);
-    if shape_next.marker != Marker::None {
+    let dash = is_wrapped_dash(&shape_next, next, first, last);
+    if shape_next.marker != Marker::None && !dash {
         return false;
     }
     let Some(width) = width else {
@@ -168,10 +169,27 @@ fn continues(last: &str, next: &str, first: Shape, width: Option<usize>, markdow
     if shape_next.indent != first.content_column && !(markdown && shape_next.indent == 0) {
         return false;
     }
-    let first_word = next.split_whitespace().next().unwrap_or("");
+    let mut words = next.split_whitespace();
+    let first_word = words.next().unwrap_or("");
+    // A dash is glued to the word after it: the wrapper moved both.
+    let second = if dash {
+        words.next().map_or(0, |w| w.chars().count() + 1)
+    } else {
+        0
+    };
     let used = last.chars().count();
-    used + 1 + first_word.chars().count() > width.saturating_sub(2)
+    used + 1 + first_word.chars().count() + second > width.saturating_sub(2)
         || (last.ends_with('-') && used + 12 > width)
+}
+
+/// A dash opening a wrapped line inside a paragraph, not a list item: the unit is a
+/// paragraph and its last line ends mid-sentence. Example: "…die wir aktuell erleben" then
+/// "– man denke nur an selbstfahrende Autos – basieren…".
+fn is_wrapped_dash(shape_next: &Shape, next: &str, first: Shape, last: &str) -> bool {
+    shape_next.marker == Marker::Bullet
+        && first.marker == Marker::None
+        && next[shape_next.indent..].starts_with(['–', '-'])
+        && !super::rules::sentence_end(last)
 }
 
 fn shape(line: &str, markdown: bool) -> Shape {
@@ -248,20 +266,18 @@ fn cut_reference_list(text: &str) -> &str {
     text
 }
 
-fn detect_syntax(lines: &[&str]) -> Syntax {
-    let mut markers = 0usize;
-    let mut links = 0usize;
-    for line in lines {
-        links += line.matches("](").count();
-        let mut rest = *line;
-        while let Some(pos) = rest.find('[') {
-            rest = &rest[pos + 1..];
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            if digits > 0 && rest.as_bytes().get(digits) == Some(&b']') {
-                markers += 1;
-            }
-        }
-    }
+/// Which inline syntax the dump uses: lynx's `[12]` markers or Markdown `[text](url)` links,
+/// counted over the whole text in one pass each.
+fn detect_syntax(text: &str) -> Syntax {
+    let bytes = text.as_bytes();
+    let links = memchr::memmem::find_iter(bytes, b"](").count();
+    let markers = memchr::memchr_iter(b'[', bytes)
+        .filter(|&k| {
+            let rest = &bytes[k + 1..];
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            digits > 0 && rest.get(digits) == Some(&b']')
+        })
+        .count();
     Syntax {
         lynx_markers: markers >= 3 && markers > links,
         markdown: links >= 3 && links >= markers,
@@ -341,6 +357,17 @@ mod tests {
             line.push_str(word);
         }
         lines
+    }
+
+    #[test]
+    fn a_wrapped_dash_continues_the_paragraph_and_a_dash_list_does_not() {
+        let text = "   The BODY_TEXT paragraph runs on and on with the many words that it has\n   \
+                    – a dash aside – and then it goes on with a few more words to finish.\n\n   \
+                    Ingredients\n   – 200 g sugar\n   – 1 egg\n";
+        let units = segment(text);
+        assert_eq!(units.len(), 4, "{:?}", texts(&units));
+        assert!(units[0].text.contains("has – a dash aside"));
+        assert!(matches!(units[2].kind, Kind::Item { .. }));
     }
 
     #[test]
