@@ -135,17 +135,13 @@ fn read_metadata(page: &Page, timing: &mut Timing) -> Metadata {
 
 /// Prints the date candidates of a page whose date is wrong (set `EVAL_DATES_DEBUG`).
 fn debug_dates(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
-    use gleaner::metadata::{Sources, dates, jsonld, meta_tags, microdata, scan::Scan};
+    use gleaner::metadata::{Sources, dates, scan::Scan};
     let expected = page.expected.get("date").cloned().flatten();
     if expected.is_none() || day(m.published.as_deref()) == expected.as_deref() {
         return;
     }
     let scan = Scan::collect(dom);
-    let sources = Sources {
-        jsonld: jsonld::read(&scan.jsonld),
-        meta: meta_tags::read(&scan.metas),
-        microdata: microdata::read(dom, &scan),
-    };
+    let sources = Sources::read(dom, &scan);
     let order = gleaner::metadata::date::DayOrder::for_language(m.language.as_deref());
     println!("-- {} expected {:?}", page.id, expected);
     for c in dates::candidates(dom, &scan, &sources, url, order) {
@@ -155,7 +151,7 @@ fn debug_dates(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
 
 /// Prints the title sources of a page whose title is wrong (set `EVAL_TITLE_DEBUG`).
 fn debug_title(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
-    use gleaner::metadata::{Sources, jsonld, meta_tags, microdata, node_text, scan::Scan, title};
+    use gleaner::metadata::{Sources, node_text, scan::Scan, title};
     let expected = page
         .expected
         .get("title")
@@ -166,11 +162,7 @@ fn debug_title(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
         return;
     }
     let scan = Scan::collect(dom);
-    let sources = Sources {
-        jsonld: jsonld::read(&scan.jsonld),
-        meta: meta_tags::read(&scan.metas),
-        microdata: microdata::read(dom, &scan),
-    };
+    let sources = Sources::read(dom, &scan);
     println!("-- {} expected {:?} got {:?}", page.id, expected, m.title);
     println!("     jsonld     {:?}", sources.jsonld.title);
     println!("     microdata  {:?}", sources.microdata.title);
@@ -189,7 +181,7 @@ fn debug_title(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
 
 /// Prints the author sources of a page whose authors are wrong (set `EVAL_AUTHOR_DEBUG`).
 fn debug_authors(dom: &Dom, page: &Page, m: &Metadata) {
-    use gleaner::metadata::{jsonld, meta_tags, microdata, node_text, scan::Scan};
+    use gleaner::metadata::{Sources, node_text, scan::Scan};
     let expected = page
         .expected
         .get("author")
@@ -202,9 +194,10 @@ fn debug_authors(dom: &Dom, page: &Page, m: &Metadata) {
     }
     let scan = Scan::collect(dom);
     println!("-- {} expected {:?} got {:?}", page.id, expected, got);
-    println!("     jsonld     {:?}", jsonld::read(&scan.jsonld).authors);
-    println!("     microdata  {:?}", microdata::read(dom, &scan).authors);
-    println!("     meta       {:?}", meta_tags::read(&scan.metas).authors);
+    let sources = Sources::read(dom, &scan);
+    println!("     jsonld     {:?}", sources.jsonld.authors);
+    println!("     microdata  {:?}", sources.microdata.authors);
+    println!("     meta       {:?}", sources.meta.authors);
     for &id in scan.rel_authors.iter().chain(&scan.bylines).take(8) {
         println!("     element    {:?}", node_text(dom, id, 200));
     }

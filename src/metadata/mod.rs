@@ -70,6 +70,15 @@ pub struct Sources {
 }
 
 impl Sources {
+    /// Reads the three structured sources of a scanned page.
+    pub fn read(dom: &Dom, scan: &Scan) -> Self {
+        Sources {
+            jsonld: jsonld::read(&scan.jsonld),
+            meta: meta_tags::read(&scan.metas),
+            microdata: microdata::read(dom, scan),
+        }
+    }
+
     /// The first source's value of a field, in order of trust.
     fn first<T: Clone>(&self, get: impl Fn(&Fields) -> Option<&T>) -> Option<T> {
         get(&self.jsonld)
@@ -82,11 +91,7 @@ impl Sources {
 /// Reads the metadata of an HTML page.
 pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     let scan = Scan::collect(dom);
-    let sources = Sources {
-        jsonld: jsonld::read(&scan.jsonld),
-        meta: meta_tags::read(&scan.metas),
-        microdata: microdata::read(dom, &scan),
-    };
+    let sources = Sources::read(dom, &scan);
     let mut metadata = Metadata {
         url: url.map(|u| u.to_string()),
         ..Metadata::default()
