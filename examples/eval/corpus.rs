@@ -43,6 +43,18 @@ pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The sorted names of the case folders in `dir` that hold `file` (the readability layout).
+pub fn case_names(dir: &Path, file: &str) -> Result<Vec<String>, String> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join(file).exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if bytes.starts_with(&[0x1f, 0x8b]) {
@@ -104,14 +116,7 @@ pub fn load(root: &Path, set: &str) -> Result<Vec<Case>, String> {
         }
         "readability" => {
             let dir = root.join("readability");
-            let mut names: Vec<_> = std::fs::read_dir(&dir)
-                .map_err(|e| format!("{}: {e}", dir.display()))?
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().join("source.html").exists())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect();
-            names.sort();
-            for name in names {
+            for name in case_names(&dir, "source.html")? {
                 let case = dir.join(&name);
                 let expected =
                     String::from_utf8_lossy(&read_file(&case.join("expected.html"))?).into_owned();

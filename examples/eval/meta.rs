@@ -74,14 +74,7 @@ fn load(root: &Path, set: &str) -> Result<Vec<Page>, String> {
         }
         "readability-meta" => {
             let dir = root.join("readability");
-            let mut names: Vec<_> = std::fs::read_dir(&dir)
-                .map_err(|e| format!("{}: {e}", dir.display()))?
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().join("expected-metadata.json").exists())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect();
-            names.sort();
-            for name in names {
+            for name in super::corpus::case_names(&dir, "expected-metadata.json")? {
                 let case = dir.join(&name);
                 let m = super::corpus::read_json(&case.join("expected-metadata.json"))?;
                 pages.push(Page {
@@ -152,12 +145,7 @@ fn debug_dates(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
 /// Prints the title sources of a page whose title is wrong (set `EVAL_TITLE_DEBUG`).
 fn debug_title(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
     use gleaner::metadata::{Sources, node_text, scan::Scan, title};
-    let expected = page
-        .expected
-        .get("title")
-        .cloned()
-        .flatten()
-        .map(|t| squeeze(&t));
+    let expected = expected_squeezed(page, "title");
     if expected.is_none() || m.title.as_deref().map(squeeze) == expected {
         return;
     }
@@ -182,12 +170,7 @@ fn debug_title(dom: &Dom, url: Option<&url::Url>, page: &Page, m: &Metadata) {
 /// Prints the author sources of a page whose authors are wrong (set `EVAL_AUTHOR_DEBUG`).
 fn debug_authors(dom: &Dom, page: &Page, m: &Metadata) {
     use gleaner::metadata::{Sources, node_text, scan::Scan};
-    let expected = page
-        .expected
-        .get("author")
-        .cloned()
-        .flatten()
-        .map(|t| squeeze(&t));
+    let expected = expected_squeezed(page, "author");
     let got = (!m.authors.is_empty()).then(|| m.authors.join("; "));
     if expected.is_none() || got == expected {
         return;
@@ -201,6 +184,15 @@ fn debug_authors(dom: &Dom, page: &Page, m: &Metadata) {
     for &id in scan.rel_authors.iter().chain(&scan.bylines).take(8) {
         println!("     element    {:?}", node_text(dom, id, 200));
     }
+}
+
+/// A page's expected value of `key`, white space folded.
+fn expected_squeezed(page: &Page, key: &str) -> Option<String> {
+    page.expected
+        .get(key)
+        .cloned()
+        .flatten()
+        .map(|t| squeeze(&t))
 }
 
 fn squeeze(s: &str) -> String {

@@ -197,41 +197,11 @@ fn is_emphasis(bytes: &[u8], i: usize) -> bool {
 /// address (wrap newlines removed, title dropped) and the byte after the closing `)`.
 fn bracketed(raw: &str, start: usize) -> Option<(&str, String, usize)> {
     let bytes = raw.as_bytes();
-    let mut depth = 0usize;
-    let mut close = None;
-    for (k, &b) in bytes.iter().enumerate().skip(start) {
-        match b {
-            b'[' => depth += 1,
-            b']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    close = Some(k);
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    let close = close?;
+    let close = matching_close(bytes, start, b'[', b']')?;
     if bytes.get(close + 1) != Some(&b'(') {
         return None;
     }
-    let mut depth = 0usize;
-    let mut end = None;
-    for (k, &b) in bytes.iter().enumerate().skip(close + 1) {
-        match b {
-            b'(' => depth += 1,
-            b')' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    end = Some(k);
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    let end = end?;
+    let end = matching_close(bytes, close + 1, b'(', b')')?;
     let target: String = raw[close + 2..end]
         .split('"')
         .next()
@@ -240,6 +210,23 @@ fn bracketed(raw: &str, start: usize) -> Option<(&str, String, usize)> {
         .filter(|c| !c.is_whitespace())
         .collect();
     Some((&raw[start + 1..close], target, end + 1))
+}
+
+/// The position of the `close` byte that balances the brackets opened from `from` on (nested
+/// pairs counted), or `None` when they never close.
+fn matching_close(bytes: &[u8], from: usize, open: u8, close: u8) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, &b) in bytes.iter().enumerate().skip(from) {
+        if b == open {
+            depth += 1;
+        } else if b == close {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return Some(k);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
