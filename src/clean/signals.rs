@@ -394,7 +394,9 @@ fn value_naming(scratch: &mut NameScratch, value: &str) -> Naming {
 }
 
 /// Tokens that look like boilerplate but are not in context: `has-sidebar`, `no-comments`,
-/// `with-ads`, `header-image` (a picture), `post-meta` is kept as byline, `text-hidden-sm`.
+/// `with-ads`, `header-image` (a picture), `post-meta` is kept as byline, `text-hidden-sm`, and
+/// `elementor-widget` (the layout unit of the Elementor page builder, which wraps every block of
+/// a page, article text included, not a sidebar widget).
 fn is_false_friend(tokens: &NameScratch, i: usize) -> bool {
     let before = i.checked_sub(1).and_then(|j| tokens.word(j));
     let two_before = i.checked_sub(2).and_then(|j| tokens.word(j));
