@@ -245,9 +245,61 @@ const BOILERPLATE_ROLES: &[(&str, &str)] = &[
 pub struct NameScratch {
     lower: String,
     tokens: Vec<(u32, u32)>,
-    /// What each class or id value seen so far said (see [`naming_with`]).
-    seen: HashMap<String, Naming>,
+    /// What each class or id value seen so far said (see [`naming_with`]); at most
+    /// [`MAX_REMEMBERED`] values.
+    seen: HashMap<String, Naming, WordHashing>,
 }
+
+/// Most class and id values a [`NameScratch`] remembers: enough for any real page, and a bound
+/// on the table a hostile page (many distinct values built to collide) can make it search.
+const MAX_REMEMBERED: usize = 4096;
+
+/// A multiplicative hasher (the FxHash scheme: rotate, xor a word, multiply by an odd constant)
+/// for the short class values and tokens looked up per element, where SipHash's cost per call
+/// showed in profiles. Not keyed: tables hashed with it stay small or bounded
+/// ([`MAX_REMEMBERED`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`WordHasher`]s for `HashMap`.
+pub type WordHashing = std::hash::BuildHasherDefault<WordHasher>;
 
 impl NameScratch {
     /// Splits `value` into lowercase words at `-`, `_`, `.`, `:`, `/`, white space and
@@ -303,7 +355,7 @@ pub fn name_tokens(value: &str) -> Vec<String> {
     scratch.words().map(str::to_string).collect()
 }
 
-static BOILERPLATE_LOOKUP: LazyLock<HashMap<&'static str, &'static str>> =
+static BOILERPLATE_LOOKUP: LazyLock<HashMap<&'static str, &'static str, WordHashing>> =
     LazyLock::new(|| BOILERPLATE_TOKENS.iter().copied().collect());
 
 /// What the element's class, id and role say about it. Boilerplate outranks content when both
@@ -337,7 +389,7 @@ fn naming_by(dom: &Dom, id: NodeId, scratch: &mut NameScratch, remember: bool) -
                     Some(&said) => said,
                     None => {
                         let said = value_naming(scratch, value);
-                        if remember {
+                        if remember && scratch.seen.len() < MAX_REMEMBERED {
                             scratch.seen.insert(value.to_string(), said);
                         }
                         said

@@ -218,9 +218,15 @@ fn in_foreign_region(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
 
 /// True when the element's class or id contains one of `words` (ASCII case-insensitive).
 fn class_names_any(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
-    ["class", "id"].iter().any(|k| {
-        dom.attr(id, k)
-            .is_some_and(|v| words.iter().any(|w| scan::contains_ci(v, w)))
+    // One pass over the attributes; the first `class` and the first `id` count, as `attr` reads.
+    let (mut class, mut ident) = (false, false);
+    dom.attrs(id).any(|(key, value)| {
+        let first = match key {
+            "class" => !std::mem::replace(&mut class, true),
+            "id" => !std::mem::replace(&mut ident, true),
+            _ => false,
+        };
+        first && words.iter().any(|w| scan::contains_ci(value, w))
     })
 }
 

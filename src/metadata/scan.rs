@@ -199,17 +199,29 @@ static HINT_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
-/// ASCII-case-insensitive substring test, without allocating.
+/// ASCII-case-insensitive substring test, without allocating. Only the places where the
+/// needle's first byte occurs (in either case) are compared in full.
 pub fn contains_ci(haystack: &str, needle: &str) -> bool {
     let h = haystack.as_bytes();
-    let n = needle.as_bytes();
-    if n.is_empty() {
+    let Some((&first, rest)) = needle.as_bytes().split_first() else {
         return true;
-    }
-    if h.len() < n.len() {
+    };
+    let Some(last_start) = h.len().checked_sub(rest.len() + 1) else {
         return false;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr2(lower, upper, &h[from..=last_start]) {
+        let at = from + offset;
+        if h[at + 1..at + 1 + rest.len()].eq_ignore_ascii_case(rest) {
+            return true;
+        }
+        from = at + 1;
+        if from > last_start {
+            break;
+        }
     }
-    h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    false
 }
 
 #[cfg(test)]
@@ -245,5 +257,12 @@ mod tests {
     fn case_insensitive_contains() {
         assert!(contains_ci("Post-Author", "author"));
         assert!(!contains_ci("au", "author"));
+        assert!(contains_ci("AUTHOR", "author"));
+        assert!(contains_ci("x-author", "author"));
+        assert!(!contains_ci("x-autho", "author"));
+        assert!(contains_ci("aauthor", "author"));
+        assert!(contains_ci("", ""));
+        assert!(!contains_ci("", "a"));
+        assert!(contains_ci("é-Date", "date"));
     }
 }
