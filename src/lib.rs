@@ -115,15 +115,28 @@ fn from_text(text: &str, options: &Options) -> Article {
     }
 }
 
+/// Most bytes of body text the language is detected from: whatlang's cost grows with the text,
+/// and a thousand bytes of prose name the language as surely as the whole article.
+const LANGUAGE_SAMPLE_BYTES: usize = 1000;
+
 /// The body's language by its text, as an ISO 639-1 code where one exists.
 fn detect_language(article: &Article) -> Option<String> {
     let mut sample = String::new();
     for block in &article.blocks {
-        if sample.len() > 1000 {
+        if sample.len() > LANGUAGE_SAMPLE_BYTES {
             break;
         }
         sample.push_str(&block.text());
         sample.push('\n');
+    }
+    if sample.len() > LANGUAGE_SAMPLE_BYTES {
+        // Cut at the last white space before the limit, so no word is split.
+        let mut end = LANGUAGE_SAMPLE_BYTES;
+        while !sample.is_char_boundary(end) {
+            end -= 1;
+        }
+        let end = sample[..end].rfind(char::is_whitespace).unwrap_or(end);
+        sample.truncate(end);
     }
     let info = whatlang::detect(&sample)?;
     if !info.is_reliable() && sample.len() < 200 {
