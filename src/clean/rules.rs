@@ -140,10 +140,19 @@ pub fn record(dropped: &mut Vec<Dropped>, explain: bool, rule: &'static str, blo
 }
 
 fn normalised(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    if joined.is_ascii() {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    }
 }
 
 /// `title-repeat`: a heading or short paragraph that repeats the title, e.g. the `<h1>` above
@@ -157,7 +166,9 @@ fn title_repeat(c: &Candidate, context: &RuleContext, _: &CleanOptions) -> bool 
         return false;
     }
     let text = c.lower.as_str();
-    !text.is_empty() && text == normalised(title)
+    // Folding white space only shortens a text and lowercasing at most makes it half as long
+    // again (`İ` to `i̇`): a longer block cannot be the title, and most blocks are.
+    !text.is_empty() && text.len() <= title.len() * 3 / 2 + 1 && text == normalised(title)
 }
 
 /// Exact texts of advertisement labels, lowercase.
@@ -664,14 +675,28 @@ fn trailing_related(
     explain: bool,
     dropped: &mut Vec<Dropped>,
 ) -> Vec<Block> {
+    // A heading matches with fewer than this many bytes; the folded text keeps every character
+    // but white space and trailing `:` and `.`, so a block with more such characters is skipped
+    // before it is folded.
+    let longest = RELATED_HEADINGS.iter().map(|h| h.len()).max().unwrap_or(0) + 30;
     let start = blocks.iter().position(|b| {
-        matches!(b, Block::Heading { .. } | Block::Paragraph { .. }) && {
-            let text = normalised(&b.text());
-            let text = text.trim_end_matches([':', '.', ' ']);
-            RELATED_HEADINGS
-                .iter()
-                .any(|h| text == *h || (text.starts_with(h) && text.len() < h.len() + 30))
+        if !matches!(b, Block::Heading { .. } | Block::Paragraph { .. }) {
+            return false;
         }
+        let raw = b.text();
+        let kept = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '.'))
+            .take(longest)
+            .count();
+        if kept >= longest {
+            return false;
+        }
+        let text = normalised(&raw);
+        let text = text.trim_end_matches([':', '.', ' ']);
+        RELATED_HEADINGS
+            .iter()
+            .any(|h| text == *h || (text.starts_with(h) && text.len() < h.len() + 30))
     });
     let Some(start) = start else { return blocks };
     let long_after = blocks[start + 1..].iter().any(|b| {
