@@ -57,9 +57,13 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
     let mut pos = 0;
     while let Some(offset) = memchr::memchr(b'<', &html.as_bytes()[pos..]) {
         let start = pos + offset;
-        match token(html, start) {
+        // A start tag is read once, by `drop_unread_attributes`; anything else by `token`.
+        let tag = match drop_unread_attributes(html, start, &mut out, &mut copied) {
+            Some(end) => start_tag(html, start, end),
+            None => token(html, start),
+        };
+        match tag {
             Token::Open { name, end } => {
-                let end = drop_unread_attributes(html, start, &mut out, &mut copied).unwrap_or(end);
                 if counts(name) {
                     depth += 1;
                     deepest = deepest.max(depth);
@@ -83,7 +87,6 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
                 pos = end;
             }
             Token::Skip { end } => {
-                let end = drop_unread_attributes(html, start, &mut out, &mut copied).unwrap_or(end);
                 if html.as_bytes()[start..].starts_with(b"<!--") {
                     if out.capacity() == 0 {
                         out.reserve(html.len());
@@ -307,24 +310,48 @@ fn flatten(html: &str, max_depth: usize) -> String {
 }
 
 fn counts(name: &str) -> bool {
-    !in_list(name, FLAT)
+    !in_list(name, &FLAT_KEYS)
 }
 
-/// True when `name` is one of `list` (ASCII case-insensitive). Tag names are short: a name
-/// longer than every listed one is rejected at once, and only names with the same length and
-/// first letter compare.
-fn in_list(name: &str, list: &[&str]) -> bool {
-    const LONGEST: usize = 8;
-    let Some(&first) = name.as_bytes().first() else {
-        return false;
-    };
-    let first = first.to_ascii_lowercase();
-    name.len() <= LONGEST
-        && list.iter().any(|item| {
-            item.len() == name.len()
-                && item.as_bytes().first() == Some(&first)
-                && item.eq_ignore_ascii_case(name)
-        })
+/// The longest name in [`FLAT`] and [`RAW`]: a tag name packs into one `u64`.
+const LONGEST: usize = 8;
+
+/// `name` ASCII-lowercased and packed into a `u64` (little-endian, zero-padded); `None` when it
+/// is longer than [`LONGEST`]. Tag names hold no NUL byte, so distinct names pack differently.
+const fn pack(name: &[u8]) -> Option<u64> {
+    if name.len() > LONGEST {
+        return None;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < name.len() {
+        key |= (name[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    Some(key)
+}
+
+/// The packed names of a list, for `N` = its length (a name longer than [`LONGEST`] would pack
+/// as 0 and never match: a test checks the lists).
+const fn packed<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut keys = [0u64; N];
+    let mut i = 0;
+    while i < N && i < list.len() {
+        if let Some(key) = pack(list[i].as_bytes()) {
+            keys[i] = key;
+        }
+        i += 1;
+    }
+    keys
+}
+
+const FLAT_KEYS: [u64; FLAT.len()] = packed(FLAT);
+const RAW_KEYS: [u64; RAW.len()] = packed(RAW);
+
+/// True when `name` is one of the packed names `keys` (ASCII case-insensitive): one
+/// comparison of integers per listed name.
+fn in_list(name: &str, keys: &[u64]) -> bool {
+    !name.is_empty() && pack(name.as_bytes()).is_some_and(|key| keys.contains(&key))
 }
 
 /// The shapes of SVG drawings, which hold no text: an `<svg>` body made of these tags (and white
@@ -388,7 +415,7 @@ fn end_of_drawing(html: &str, end: usize) -> Option<usize> {
 
 /// After a start tag of a raw-text element, jumps to its end tag (matched case-insensitively).
 fn skip_raw(html: &str, name: &str, end: usize) -> usize {
-    if !in_list(name, RAW) {
+    if !in_list(name, &RAW_KEYS) {
         return end;
     }
     find_end_tag(html, name, end).unwrap_or(html.len())
@@ -409,6 +436,26 @@ fn find_end_tag(html: &str, name: &str, from: usize) -> Option<usize> {
         pos = at + 2;
     }
     None
+}
+
+/// The start tag at `start` that [`drop_unread_attributes`] read up to `end` (just after its
+/// `>`), told apart as [`token`] does: `Skip` when the first `>` follows a `/`.
+fn start_tag(html: &str, start: usize, end: usize) -> Token<'_> {
+    let bytes = html.as_bytes();
+    let name_start = start + 1;
+    let tag = bytes.get(name_start..end).unwrap_or_default();
+    let name_len = tag
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b'!')
+        .count();
+    let name = html.get(name_start..name_start + name_len).unwrap_or("");
+    // The first `>`, which may sit inside a quoted value before the tag's real end.
+    let gt = memchr::memchr(b'>', tag).map_or(end, |e| name_start + e + 1);
+    if gt >= 2 && bytes.get(gt - 2) == Some(&b'/') {
+        Token::Skip { end }
+    } else {
+        Token::Open { name, end }
+    }
 }
 
 /// Reads the tag at `start` (which holds `<`).
@@ -446,6 +493,17 @@ mod tests {
 
     fn estimated_depth(html: &str) -> usize {
         strip_raw_bodies(html).1
+    }
+
+    #[test]
+    fn tag_lists_pack_and_match_without_case() {
+        for name in FLAT.iter().chain(RAW) {
+            assert!(pack(name.as_bytes()).is_some(), "{name}");
+        }
+        assert!(in_list("SCRIPT", &RAW_KEYS) && in_list("Style", &RAW_KEYS));
+        assert!(!in_list("scripts", &RAW_KEYS) && !in_list("", &RAW_KEYS));
+        assert!(!counts("!DOCTYPE") && !counts("br") && counts("div"));
+        assert!(counts("blockquote"));
     }
 
     #[test]
