@@ -11,6 +11,14 @@
 //! the attributes outside [`kept_attribute`]; the attributes kept keep their order and spelling,
 //! so the parser sees the same elements with the same values for every attribute anything reads.
 //!
+//! The tokenizer reads a run of text in one step unless it starts with a line feed, which it
+//! hands to the tree builder alone, as a token of its own: the indentation between tags
+//! (`>\n    <`) costs two tokens. Such a run of white space between two tags is written with its
+//! line feed and its first space or tab swapped (`> \n   <`): the same white space, one token.
+//! Nothing downstream tells the two apart (white space is collapsed outside `<pre>`); from the
+//! first `<pre>`, `<listing>` or `<plaintext>` on, where white space is kept as written,
+//! nothing is moved.
+//!
 //! html5ever's tree builder is quadratic in nesting depth (100,000 nested `<div>`s take half a
 //! minute), and no real page nests deeper than a few hundred elements. The same scan estimates
 //! the depth; only when it exceeds the limit is the text rewritten again, with the start and end
@@ -55,7 +63,28 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
     let mut depth = 0usize;
     let mut deepest = 0usize;
     let mut pos = 0;
-    while let Some(offset) = memchr::memchr(b'<', &html.as_bytes()[pos..]) {
+    // Where the last start or end tag ended, and whether indentation may still be rewritten.
+    let mut tag_end = usize::MAX;
+    let mut verbatim = false;
+    loop {
+        if pos == tag_end
+            && !verbatim
+            && let Some((space, run_end)) = indentation_after(html.as_bytes(), pos)
+        {
+            if out.capacity() == 0 {
+                out.reserve(html.len() + html.len() / 8);
+            }
+            out.push_str(&html[copied..pos]);
+            out.push_str(&html[space..=space]);
+            out.push_str(&html[pos + 1..space]);
+            out.push('\n');
+            out.push_str(&html[space + 1..run_end]);
+            copied = run_end;
+            pos = run_end;
+        }
+        let Some(offset) = memchr::memchr(b'<', &html.as_bytes()[pos..]) else {
+            break;
+        };
         let start = pos + offset;
         // A start tag is read once, by `drop_unread_attributes`; anything else by `token`.
         let tag = match drop_unread_attributes(html, start, &mut out, &mut copied) {
@@ -68,6 +97,8 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
                     depth += 1;
                     deepest = deepest.max(depth);
                 }
+                verbatim |= is_verbatim(name);
+                tag_end = end;
                 pos = skip_raw(html, name, end);
                 if pos == end && name.eq_ignore_ascii_case("svg") {
                     pos = end_of_drawing(html, end).unwrap_or(end);
@@ -84,9 +115,18 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
                 if counts(name) {
                     depth = depth.saturating_sub(1);
                 }
+                tag_end = end;
                 pos = end;
             }
             Token::Skip { end } => {
+                // A self-closing start tag (`<br/>`), not a comment or a `<` in text.
+                if html
+                    .as_bytes()
+                    .get(start + 1)
+                    .is_some_and(u8::is_ascii_alphabetic)
+                {
+                    tag_end = end;
+                }
                 if html.as_bytes()[start..].starts_with(b"<!--") {
                     if out.capacity() == 0 {
                         out.reserve(html.len());
@@ -103,6 +143,33 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
     }
     out.push_str(&html[copied..]);
     (Cow::Owned(out), deepest)
+}
+
+/// Elements whose white space is kept as written (and after whose start tag the tree builder
+/// drops one line feed).
+fn is_verbatim(name: &str) -> bool {
+    ["pre", "listing", "plaintext"]
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case(name))
+}
+
+/// At `pos`, just after a tag: a run of white space (line feeds, spaces, tabs) that starts with
+/// a line feed, holds a space or tab, and ends at the next start or end tag. Returns the
+/// position of its first space or tab and the run's end (the `<`).
+fn indentation_after(bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
+    if bytes.get(pos) != Some(&b'\n') {
+        return None;
+    }
+    let run = bytes.get(pos..)?;
+    let len = run
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n'))
+        .count();
+    let space = pos + run[..len].iter().position(|&b| b != b'\n')?;
+    let run_end = pos + len;
+    let next = bytes.get(run_end + 1)?;
+    (bytes[run_end] == b'<' && (next.is_ascii_alphabetic() || *next == b'/'))
+        .then_some((space, run_end))
 }
 
 /// True for the attributes something downstream reads (metadata, cleaning, rendering), or that
@@ -493,6 +560,52 @@ mod tests {
 
     fn estimated_depth(html: &str) -> usize {
         strip_raw_bodies(html).1
+    }
+
+    #[test]
+    fn indentation_keeps_its_white_space_with_the_line_feed_moved() {
+        assert_eq!(
+            prepare("<div>\n    <p>a</p>\n\t</div>\n<p>b\n  c</p>", 100),
+            "<div> \n   <p>a</p>\t\n</div>\n<p>b\n  c</p>"
+        );
+        // Text after the indentation, a `<` that starts no tag, a comment: left as written.
+        for html in ["<p>\n  text", "<p>\n  < 3", "<p>\n  <!-- c -->", "<p>\n  "] {
+            assert_eq!(prepare(html, 100), html.replace("<!-- c -->", ""));
+        }
+        // From the first `<pre>` on, white space is kept as written.
+        assert_eq!(
+            prepare(
+                "<div>\n  <pre>\n  <b>x</b>\n  </pre>\n  <p>y</p></div>",
+                100
+            ),
+            "<div> \n <pre>\n  <b>x</b>\n  </pre>\n  <p>y</p></div>"
+        );
+        assert_eq!(
+            prepare("<br/>\n  <P>x</P>\n <LISTING>\n <b>", 100),
+            "<br/> \n <P>x</P> \n<LISTING>\n <b>"
+        );
+    }
+
+    /// The parser builds the same elements from indentation with its line feed moved, with
+    /// the same white space in each text node (in another order).
+    #[test]
+    fn moved_indentation_gives_the_same_tree() {
+        use crate::dom::Dom;
+        let html = "<html>\n  <head>\n    <title>t</title>\n  </head>\n  <body>\n    <table>\n      <tr>\n        <td>a</td>\n      </tr>\n    </table>\n    <ul>\n      <li>b</li>\n    </ul>\n    <pre>\n  <b>c</b>\n</pre>\n  </body>\n</html>";
+        let before = Dom::parse(html);
+        let after = Dom::parse(&prepare(html, 100));
+        assert_eq!(before.len(), after.len());
+        let sorted = |text: Option<&str>| {
+            let mut chars: Vec<char> = text.unwrap_or("").chars().collect();
+            chars.sort_unstable();
+            chars
+        };
+        for id in before.ids() {
+            assert_eq!(before.tag_name(id), after.tag_name(id));
+            assert_eq!(sorted(before.text(id)), sorted(after.text(id)));
+        }
+        let pre = after.find(crate::dom::Tag::Pre).expect("pre");
+        assert_eq!(after.text_content(pre), "  c\n");
     }
 
     #[test]
