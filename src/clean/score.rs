@@ -526,6 +526,13 @@ fn block_stats(dom: &Dom, marks: &Marks) -> Vec<BlockStats> {
 fn text_counts(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut punctuation = 0u32;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            chars += u32::from(!matches!(b, b'\t'..=b'\r' | b' '));
+            punctuation += u32::from(matches!(b, b'.' | b',' | b';' | b'!' | b'?'));
+        }
+        return (chars, punctuation);
+    }
     for c in text.chars() {
         if c.is_ascii() {
             chars += u32::from(!matches!(c, '\t'..='\r' | ' '));

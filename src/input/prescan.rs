@@ -13,7 +13,7 @@
 //!
 //! The tokenizer reads a run of text in one step unless it starts with a line feed, which it
 //! hands to the tree builder alone, as a token of its own: the indentation between tags
-//! (`>\n    <`) costs two tokens. Such a run of white space between two tags is written with its
+//! (`>\n    <`) costs two tokens. Such a run of white space after a tag is written with its
 //! line feed and its first space or tab swapped (`> \n   <`): the same white space, one token.
 //! Nothing downstream tells the two apart (white space is collapsed outside `<pre>`); from the
 //! first `<pre>`, `<listing>` or `<plaintext>` on, where white space is kept as written,
@@ -154,8 +154,8 @@ fn is_verbatim(name: &str) -> bool {
 }
 
 /// At `pos`, just after a tag: a run of white space (line feeds, spaces, tabs) that starts with
-/// a line feed, holds a space or tab, and ends at the next start or end tag. Returns the
-/// position of its first space or tab and the run's end (the `<`).
+/// a line feed and holds a space or tab. Returns the position of its first space or tab and the
+/// run's end.
 fn indentation_after(bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
     if bytes.get(pos) != Some(&b'\n') {
         return None;
@@ -166,10 +166,7 @@ fn indentation_after(bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
         .take_while(|b| matches!(b, b' ' | b'\t' | b'\n'))
         .count();
     let space = pos + run[..len].iter().position(|&b| b != b'\n')?;
-    let run_end = pos + len;
-    let next = bytes.get(run_end + 1)?;
-    (bytes[run_end] == b'<' && (next.is_ascii_alphabetic() || *next == b'/'))
-        .then_some((space, run_end))
+    Some((space, pos + len))
 }
 
 /// True for the attributes something downstream reads (metadata, cleaning, rendering), or that
@@ -568,8 +565,22 @@ mod tests {
             prepare("<div>\n    <p>a</p>\n\t</div>\n<p>b\n  c</p>", 100),
             "<div> \n   <p>a</p>\t\n</div>\n<p>b\n  c</p>"
         );
-        // Text after the indentation, a `<` that starts no tag, a comment: left as written.
-        for html in ["<p>\n  text", "<p>\n  < 3", "<p>\n  <!-- c -->", "<p>\n  "] {
+        // Whatever follows the white space.
+        for (html, prepared) in [
+            ("<p>\n  text", "<p> \n text"),
+            ("<p>\n\n\t< 3", "<p>\t\n\n< 3"),
+            ("<p>\n  <!-- c -->x", "<p> \n x"),
+            ("<p>\n  ", "<p> \n "),
+        ] {
+            assert_eq!(prepare(html, 100), prepared);
+        }
+        // Line feeds alone, or white space not after a tag, stay as written.
+        for html in [
+            "<p>\n\n<b>",
+            "<p>a\n  <b>",
+            "a < b\n  c",
+            "<!-- c -->\n  <b>",
+        ] {
             assert_eq!(prepare(html, 100), html.replace("<!-- c -->", ""));
         }
         // From the first `<pre>` on, white space is kept as written.
