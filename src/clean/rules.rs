@@ -26,32 +26,47 @@ pub struct Rule {
     pub test: fn(&Candidate, &RuleContext, &CleanOptions) -> bool,
 }
 
-/// A block with what every rule reads of it, computed once: its text, the text folded to one
-/// line of lowercase words, and its length in characters.
+/// A block with what every rule reads of it, computed once: its text, its length in
+/// characters, and (when a rule first asks, since most rules look only at short blocks) the
+/// text folded to one line of lowercase words.
 pub struct Candidate<'b> {
     /// The block.
     pub block: &'b Block,
     /// [`Block::text`].
     pub text: String,
-    /// The text with white space runs folded to one space, lowercase.
-    pub lower: String,
     /// Characters in `text`.
     pub chars: usize,
+    lower: std::cell::OnceCell<String>,
 }
 
 impl<'b> Candidate<'b> {
     /// Prepares a block for the rules.
     pub fn new(block: &'b Block) -> Candidate<'b> {
         let text = block.text();
-        let lower = normalised(&text);
         let chars = text.chars().count();
         Candidate {
             block,
             text,
-            lower,
             chars,
+            lower: std::cell::OnceCell::new(),
         }
     }
+
+    /// The text with white space runs folded to one space, lowercase.
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| normalised(&self.text))
+    }
+}
+
+/// True when `text` has more than `n` characters other than white space: then its folded form
+/// ([`Candidate::lower`]) is longer than `n` bytes, since folding keeps every such character
+/// and lowercasing never makes one vanish.
+fn more_non_space_than(text: &str, n: usize) -> bool {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .take(n + 1)
+        .count()
+        > n
 }
 
 /// The single-block rules, in the order they are tried.
@@ -165,10 +180,14 @@ fn title_repeat(c: &Candidate, context: &RuleContext, _: &CleanOptions) -> bool 
     if !matches!(block, Block::Heading { .. } | Block::Paragraph { .. }) {
         return false;
     }
-    let text = c.lower.as_str();
     // Folding white space only shortens a text and lowercasing at most makes it half as long
     // again (`İ` to `i̇`): a longer block cannot be the title, and most blocks are.
-    !text.is_empty() && text.len() <= title.len() * 3 / 2 + 1 && text == normalised(title)
+    let longest = title.len() * 3 / 2 + 1;
+    if more_non_space_than(&c.text, longest) {
+        return false;
+    }
+    let text = c.lower();
+    !text.is_empty() && text.len() <= longest && text == normalised(title)
 }
 
 /// Exact texts of advertisement labels, lowercase.
@@ -200,7 +219,7 @@ fn advertisement(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
     if c.chars > 60 {
         return false;
     }
-    let text = c.lower.as_str();
+    let text = c.lower();
     let text = text.trim_matches(|c: char| !c.is_alphanumeric());
     AD_LABELS.contains(&text)
 }
@@ -232,7 +251,7 @@ fn byline(c: &Candidate, context: &RuleContext, _: &CleanOptions) -> bool {
     if matches(&BYLINE_START, text.trim()) && !text.trim_end().ends_with(['.', '!', '?', ':']) {
         return true;
     }
-    let lower = c.lower.as_str();
+    let lower = c.lower();
     if context.authors.is_empty() || c.chars >= 80 {
         return false;
     }
@@ -265,10 +284,11 @@ fn dateline(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
         return false;
     };
     let text = c.text.as_str();
-    let words = text.split_whitespace().count();
+    // Counted up to 13: the tests below ask for at most 12.
+    let words = text.split_whitespace().take(13).count();
     words <= 9 && c.chars < 80 && matches(&DATE_LIKE, text) && !text.trim_end().ends_with('.')
         || words <= 12 && {
-            let lower = c.lower.as_str();
+            let lower = c.lower();
             [
                 "updated",
                 "published",
@@ -366,7 +386,7 @@ fn image_credit(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
     if c.chars > 150 {
         return false;
     }
-    let lower = c.lower.trim_start_matches(['(', '[']);
+    let lower = c.lower().trim_start_matches(['(', '[']);
     CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p))
         || (c.chars < 200 && ENLARGE_LABELS.iter().any(|p| lower.starts_with(p)))
         || (c.chars < 80
@@ -431,7 +451,10 @@ fn share_buttons(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
     if matches!(block, Block::Code { .. } | Block::Table { .. }) {
         return false;
     }
-    let text = c.lower.as_str();
+    if more_non_space_than(&c.text, 120) {
+        return false;
+    }
+    let text = c.lower();
     if text.len() > 120 {
         return false;
     }
@@ -494,10 +517,10 @@ fn inline_teaser(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
     let (Block::Paragraph { spans } | Block::Heading { spans, .. }) = block else {
         return false;
     };
-    let text = c.lower.as_str();
     if c.chars > 250 {
         return false;
     }
+    let text = c.lower();
     TEASER_OPENERS.iter().any(|o| text.starts_with(o))
         && (spans.iter().any(|s| s.link.is_some()) || c.chars < 120)
 }
@@ -560,8 +583,10 @@ fn call_to_action(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
     ) {
         return false;
     }
-    let text = c.lower.as_str();
-    c.chars < 220 && CALL_PHRASES.iter().any(|p| text.contains(p))
+    c.chars < 220 && {
+        let text = c.lower();
+        CALL_PHRASES.iter().any(|p| text.contains(p))
+    }
 }
 
 /// Share of a span list's characters that are link text.
@@ -663,7 +688,7 @@ const RELATED_HEADINGS: &[&str] = &[
 /// of the body after its link list was dropped.
 fn related_heading(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
     matches!(c.block, Block::Heading { .. }) && c.chars < 60 && {
-        let text = c.lower.trim_end_matches([':', '.', ' ']);
+        let text = c.lower().trim_end_matches([':', '.', ' ']);
         RELATED_HEADINGS.contains(&text)
     }
 }
