@@ -6,9 +6,10 @@
 //! what is kept inside the root, and it is not the metadata reader.
 
 use super::score::Marks;
+use super::signals::{WordHasher, WordHashing};
 use crate::dom::{Dom, NodeId, Tag};
 use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 /// A declared body shorter than this many word pairs is too short to steer root choice.
 pub const MIN_HINT_PAIRS: usize = 30;
@@ -62,7 +63,7 @@ fn word_pairs(text: &str, mut each: impl FnMut(u64)) {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        let mut hasher = DefaultHasher::new();
+        let mut hasher = WordHasher::default();
         for c in word.chars().flat_map(char::to_lowercase) {
             c.hash(&mut hasher);
         }
@@ -85,7 +86,7 @@ struct Coverage {
 }
 
 fn coverage(dom: &Dom, marks: &Marks, body: &str) -> Coverage {
-    let mut declared = HashSet::new();
+    let mut declared = HashSet::with_hasher(WordHashing::default());
     word_pairs(body, |pair| {
         declared.insert(pair);
     });

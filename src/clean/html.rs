@@ -117,12 +117,23 @@ fn link_share(blocks: &[Block]) -> f32 {
     }
 }
 
+/// Characters other than white space (ASCII text is counted byte by byte).
+fn non_space_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        text.bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
 fn counts(blocks: &[Block]) -> (usize, usize) {
     let mut chars = 0;
     let mut linked = 0;
     let mut count = |spans: &[Span]| {
         for span in spans {
-            let n = span.text.chars().filter(|c| !c.is_whitespace()).count();
+            let n = non_space_chars(&span.text);
             chars += n;
             if span.link.is_some() {
                 linked += n;

@@ -255,9 +255,9 @@ pub struct NameScratch {
 const MAX_REMEMBERED: usize = 4096;
 
 /// A multiplicative hasher (the FxHash scheme: rotate, xor a word, multiply by an odd constant)
-/// for the short class values and tokens looked up per element, where SipHash's cost per call
-/// showed in profiles. Not keyed: tables hashed with it stay small or bounded
-/// ([`MAX_REMEMBERED`]).
+/// for the short class values and tokens looked up per element and the words of
+/// [`super::hints`], where SipHash's cost per call showed in profiles. Not keyed: tables hashed
+/// with it stay small or bounded ([`MAX_REMEMBERED`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct WordHasher(u64);
 
@@ -287,6 +287,14 @@ impl std::hash::Hasher for WordHasher {
 
     fn write_u8(&mut self, byte: u8) {
         self.add(u64::from(byte));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
     }
 
     fn write_usize(&mut self, n: usize) {
