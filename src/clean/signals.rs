@@ -439,7 +439,9 @@ fn value_naming(scratch: &mut NameScratch, value: &str) -> Naming {
         if token.len() < 6 {
             continue; // shorter than every compound
         }
-        let compound = COMPOUNDS.iter().find(|(word, _)| token.contains(word));
+        let compound = COMPOUNDS
+            .iter()
+            .find(|(word, _)| token.len() >= word.len() && token.contains(word));
         if let Some((_, rule)) = compound
             && !is_false_friend(scratch, i)
         {

@@ -207,17 +207,25 @@ pub fn fold(text: &str) -> String {
 /// class or id containing one of `words`: a region about other things than the article
 /// (comments, related boxes), whose names and dates are not the article's.
 fn in_foreign_region(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
+    let masks: Vec<u32> = words.iter().map(|w| letters(w.as_bytes())).collect();
     std::iter::once(id)
         .chain(dom.ancestors(id))
         .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
         .any(|a| {
             matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
-                || class_names_any(dom, a, words)
+                || names_any(dom, a, words, &masks)
         })
 }
 
 /// True when the element's class or id contains one of `words` (ASCII case-insensitive).
 fn class_names_any(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
+    let masks: Vec<u32> = words.iter().map(|w| letters(w.as_bytes())).collect();
+    names_any(dom, id, words, &masks)
+}
+
+/// [`class_names_any`] with the [`letters`] of each word: a word is looked for only in values
+/// that hold all its letters.
+fn names_any(dom: &Dom, id: NodeId, words: &[&str], masks: &[u32]) -> bool {
     // One pass over the attributes; the first `class` and the first `id` count, as `attr` reads.
     let (mut class, mut ident) = (false, false);
     dom.attrs(id).any(|(key, value)| {
@@ -226,7 +234,25 @@ fn class_names_any(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
             "id" => !std::mem::replace(&mut ident, true),
             _ => false,
         };
-        first && words.iter().any(|w| scan::contains_ci(value, w))
+        first && {
+            let held = letters(value.as_bytes());
+            words
+                .iter()
+                .zip(masks)
+                .any(|(w, &mask)| mask & !held == 0 && scan::contains_ci(value, w))
+        }
+    })
+}
+
+/// The ASCII letters (either case) in `bytes`, one bit each (`a` is bit 0).
+fn letters(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0, |mask, &b| {
+        let lower = b | 0x20;
+        if lower.is_ascii_lowercase() {
+            mask | 1 << (lower - b'a')
+        } else {
+            mask
+        }
     })
 }
 
@@ -239,6 +265,36 @@ mod tests {
         let dom = Dom::parse("<div>  By <b>Jane</b>\n Doe<script>x()</script><br>on Monday</div>");
         let div = dom.find(Tag::Div).expect("div");
         assert_eq!(node_text(&dom, div, 100), "By Jane Doe on Monday");
+    }
+
+    #[test]
+    fn letters_are_caseless_and_ignore_other_bytes() {
+        assert_eq!(letters(b"aB-z"), 1 | 2 | 1 << 25);
+        assert_eq!(letters(b"@[`{\xc1\xe9 09"), 0);
+        assert_eq!(letters(b"Comment"), letters(b"comment"));
+    }
+
+    #[test]
+    fn foreign_regions_by_tag_or_name() {
+        let dom = Dom::parse(
+            "<body><div class='Post-Comments'><p id=a>x</p></div><footer><p id=b>y</p></footer>\
+             <div id=main-Related-box><p id=c>z</p></div><div class=story><p id=d>w</p></div></body>",
+        );
+        let p = |name: &str| {
+            dom.find_all(Tag::P)
+                .find(|&p| dom.attr(p, "id") == Some(name))
+                .expect("p")
+        };
+        let words = ["comment", "related", "more-"];
+        assert!(in_foreign_region(&dom, p("a"), &words));
+        assert!(in_foreign_region(&dom, p("b"), &words));
+        assert!(in_foreign_region(&dom, p("c"), &words));
+        assert!(!in_foreign_region(&dom, p("d"), &words));
+        assert!(class_names_any(
+            &dom,
+            dom.parent(p("c")).expect("div"),
+            &words
+        ));
     }
 
     #[test]
