@@ -125,15 +125,22 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 /// number of HTML tags near its start, is HTML.
 pub fn sniff_kind(text: &str) -> PageKind {
     let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    const OPENERS: &[&str] = &["<!doctype", "<html", "<?xml", "<head", "<body", "<!--"];
+    // The openers are short: the first bytes decide for most pages, before the longer head
+    // is built.
+    let opening = start.as_bytes().get(..16).unwrap_or(start.as_bytes());
+    if OPENERS.iter().any(|o| {
+        opening
+            .get(..o.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(o.as_bytes()))
+    }) {
+        return PageKind::Html;
+    }
     let head: String = start
         .chars()
         .take(2048)
         .collect::<String>()
         .to_ascii_lowercase();
-    const OPENERS: &[&str] = &["<!doctype", "<html", "<?xml", "<head", "<body", "<!--"];
-    if OPENERS.iter().any(|o| head.starts_with(o)) {
-        return PageKind::Html;
-    }
     const TAGS: &[&str] = &[
         "<div", "<p>", "<p ", "<meta", "<title", "<script", "<a href", "<span", "<table", "<br",
         "<article", "<section", "<link ", "<h1", "<h2", "<ul", "<li",
@@ -189,6 +196,9 @@ mod tests {
     fn sniffs_html_and_text() {
         assert_eq!(sniff_kind("<!DOCTYPE html><html>"), PageKind::Html);
         assert_eq!(sniff_kind("\n  <html lang=de>"), PageKind::Html);
+        assert_eq!(sniff_kind("\u{feff}<!DocType html>"), PageKind::Html);
+        assert_eq!(sniff_kind("<!--"), PageKind::Html);
+        assert_eq!(sniff_kind("<htm"), PageKind::Text);
         assert_eq!(sniff_kind("<div><p>a</p><p>b</p></div>"), PageKind::Html);
         assert_eq!(
             sniff_kind("1. Zum Inhalt springen\nPolitik\n\nA title < and > signs"),
