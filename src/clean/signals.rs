@@ -174,14 +174,19 @@ pub fn names_article_body(dom: &Dom, id: NodeId) -> bool {
     {
         return true;
     }
+    let mut scratch = NameScratch::default();
     ["class", "id"].iter().any(|attr| {
         dom.attr(id, attr).is_some_and(|value| {
             value.len() <= 300
                 && value.split_whitespace().any(|class| {
-                    let tokens = name_tokens(class);
-                    tokens.windows(2).any(|pair| {
-                        BODY_OWNERS.contains(&pair[0].as_str())
-                            && BODY_WORDS.contains(&pair[1].as_str())
+                    scratch.split(class);
+                    (1..scratch.tokens.len()).any(|i| {
+                        scratch
+                            .word(i - 1)
+                            .is_some_and(|owner| BODY_OWNERS.contains(&owner))
+                            && scratch
+                                .word(i)
+                                .is_some_and(|body| BODY_WORDS.contains(&body))
                     })
                 })
         })
