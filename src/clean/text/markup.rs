@@ -65,10 +65,37 @@ pub fn read(raw: &str, syntax: Syntax) -> Inline {
 /// squeezed copy is skipped).
 fn is_squeezed(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.first().is_none_or(|&b| b != b' ')
-        && bytes.last().is_none_or(|&b| b != b' ')
-        && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-        && text.chars().all(|c| c == ' ' || !c.is_whitespace())
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev = 0u8;
+    for (k, &b) in bytes.iter().enumerate() {
+        let white = match b {
+            b' ' => prev == b' ',
+            b'\t'..=b'\r' => true,
+            0xC2..=0xE3 => starts_unicode_space(&bytes[k..]),
+            _ => false,
+        };
+        if white {
+            return false;
+        }
+        prev = b;
+    }
+    true
+}
+
+/// True when `bytes` open with a white-space character outside ASCII (the ones
+/// `char::is_whitespace` knows: U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000).
+fn starts_unicode_space(bytes: &[u8]) -> bool {
+    match *bytes {
+        [0xC2, 0x85 | 0xA0, ..] => true,
+        [0xE1, 0x9A, 0x80, ..] => true,
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] => true,
+        [0xE2, 0x81, 0x9F, ..] => true,
+        [0xE3, 0x80, 0x80, ..] => true,
+        _ => false,
+    }
 }
 
 pub use crate::article::squeeze;
@@ -140,7 +167,7 @@ fn markdown(raw: &str, out: &mut String, inline: &mut Inline, depth: u8) {
                 out.push_str(&raw[copied..i]);
                 match bracketed(raw, i + 1) {
                     Some((alt, src, end)) => {
-                        inline.images.push((squeeze(alt), src));
+                        inline.images.push((squeeze(alt), address(src)));
                         end - i
                     }
                     None => {
@@ -193,23 +220,27 @@ fn is_emphasis(bytes: &[u8], i: usize) -> bool {
     word(prev) != word(next)
 }
 
-/// Parses `[text](target)` starting at the `[` at `start`; returns the text, the target's
-/// address (wrap newlines removed, title dropped) and the byte after the closing `)`.
-fn bracketed(raw: &str, start: usize) -> Option<(&str, String, usize)> {
+/// Parses `[text](target)` starting at the `[` at `start`; returns the text, the raw target
+/// (read with [`address`]) and the byte after the closing `)`.
+fn bracketed(raw: &str, start: usize) -> Option<(&str, &str, usize)> {
     let bytes = raw.as_bytes();
     let close = matching_close(bytes, start, b'[', b']')?;
     if bytes.get(close + 1) != Some(&b'(') {
         return None;
     }
     let end = matching_close(bytes, close + 1, b'(', b')')?;
-    let target: String = raw[close + 2..end]
+    Some((&raw[start + 1..close], &raw[close + 2..end], end + 1))
+}
+
+/// The address in a link target: wrap newlines removed, title dropped.
+fn address(target: &str) -> String {
+    target
         .split('"')
         .next()
         .unwrap_or("")
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect();
-    Some((&raw[start + 1..close], target, end + 1))
+        .collect()
 }
 
 /// The position of the `close` byte that balances the brackets opened from `from` on (nested
@@ -278,5 +309,31 @@ mod tests {
     fn markdown_emphasis_and_escapes_are_dropped() {
         let inline = read("**Bold** and _em_ but snake_case \\- 1\\. ok", MD);
         assert_eq!(inline.text, "Bold and em but snake_case - 1. ok");
+    }
+
+    #[test]
+    fn is_squeezed_agrees_with_char_white_space() {
+        let reference = |text: &str| {
+            !text.starts_with(' ')
+                && !text.ends_with(' ')
+                && !text.contains("  ")
+                && text.chars().all(|c| c == ' ' || !c.is_whitespace())
+        };
+        let mut spaces: Vec<char> = ('\0'..='\u{3000}').filter(|c| c.is_whitespace()).collect();
+        spaces.extend(['x', 'é', '\u{2030}', '\u{1F600}', '\u{1C}', '\u{3001}']);
+        for c in spaces {
+            for text in [
+                format!("a{c}b"),
+                format!("{c}b"),
+                format!("a {c}"),
+                format!("Straße{c}über"),
+                format!("a b{c}{c}c"),
+            ] {
+                assert_eq!(is_squeezed(&text), reference(&text), "{text:?}");
+            }
+        }
+        assert!(!is_squeezed("a  b"));
+        assert!(!is_squeezed(" a"));
+        assert!(is_squeezed(""));
     }
 }
