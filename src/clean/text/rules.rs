@@ -406,6 +406,10 @@ pub struct Facts {
     pub cues: u16,
     /// Ends like a sentence (`.`, `!`, `?`, closing quote after one, `…`).
     pub sentence_end: bool,
+    /// Characters in the text.
+    pub chars: usize,
+    /// A sentence ends inside the text (". " followed by a capital).
+    pub inner_sentence: bool,
 }
 
 impl Facts {
@@ -436,6 +440,8 @@ impl Facts {
             lower,
             words,
             cues,
+            chars,
+            inner_sentence: has_inner_sentence(text),
         }
     }
 
@@ -497,6 +503,15 @@ pub fn head(text: &str, max: usize) -> &str {
         cut -= 1;
     }
     &text[..cut]
+}
+
+/// True when a sentence ends inside `text`: `.`, `!` or `?`, a space, then a capital.
+pub fn has_inner_sentence(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|k| {
+        bytes.get(k + 1) == Some(&b' ')
+            && text[k + 2..].chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// True when `text` ends the way a sentence does.
@@ -742,7 +757,7 @@ fn link_list(unit: &Unit, facts: &Facts) -> bool {
     if unit.links == 0 {
         return false;
     }
-    let chars = unit.text.chars().count().max(1);
+    let chars = facts.chars.max(1);
     let dense = unit.link_chars * 10 >= chars * 7;
     let marked = unit.links * 3 >= facts.words;
     match unit.kind {
@@ -753,20 +768,32 @@ fn link_list(unit: &Unit, facts: &Facts) -> bool {
 
 /// Where a picture credit starts in `text`, if the text reads as a caption with a credit.
 pub fn credit_start(text: &str) -> Option<usize> {
-    if spaces(text) >= MAX_CAPTION_WORDS {
-        return None;
-    }
     let (Some(labels), Some(sources)) = (LABELS.as_ref(), SOURCES.as_ref()) else {
         return None;
     };
-    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned.
-    let from = memchr::memrchr_iter(b' ', text.as_bytes())
-        .nth(MAX_CREDIT_WORDS)
-        .map_or(0, |k| k + 1);
-    let labelled = labels
-        .find_iter(&text[from..])
-        .map(|m| from + m.start())
-        .find(|&k| opens_credit(text, k));
+    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned: one
+    // backward pass finds where that tail starts and gives up on texts too long for a caption.
+    let mut seen = 0;
+    let mut from = 0;
+    for (k, &b) in text.as_bytes().iter().enumerate().rev() {
+        if b == b' ' {
+            seen += 1;
+            if seen == MAX_CREDIT_WORDS + 1 {
+                from = k + 1;
+            }
+            if seen >= MAX_CAPTION_WORDS {
+                return None;
+            }
+        }
+    }
+    let labelled = if may_hold_label(&text.as_bytes()[from..]) {
+        labels
+            .find_iter(&text[from..])
+            .map(|m| from + m.start())
+            .find(|&k| opens_credit(text, k))
+    } else {
+        None
+    };
     let start = labelled.or_else(|| {
         let mut tail = text.len().saturating_sub(SOURCE_TAIL);
         while !text.is_char_boundary(tail) {
@@ -779,6 +806,35 @@ pub fn credit_start(text: &str) -> Option<usize> {
             .map(|k| source_start(text, k))
     })?;
     (spaces(&text[start..]) < MAX_CREDIT_WORDS).then_some(start)
+}
+
+/// One byte of every credit label, at most three in all (`:`, the second byte of `©` and
+/// `é`, and so on), or `None` when the labels need more: a text without any of them holds
+/// no label, and the label automaton is not run on it.
+static LABEL_BYTES: LazyLock<Option<Vec<u8>>> = LazyLock::new(|| {
+    let mut needles: Vec<u8> = Vec::new();
+    for label in CREDIT_LABELS {
+        let bytes = label.as_bytes();
+        if bytes.iter().any(|b| needles.contains(b)) {
+            continue;
+        }
+        let pick = [b':', 0xA9]
+            .into_iter()
+            .find(|b| bytes.contains(b))
+            .or(bytes.first().copied())?;
+        needles.push(pick);
+    }
+    (needles.len() <= 3).then_some(needles)
+});
+
+/// False when `bytes` cannot hold any credit label (see [`LABEL_BYTES`]).
+fn may_hold_label(bytes: &[u8]) -> bool {
+    match LABEL_BYTES.as_deref() {
+        Some([a]) => memchr::memchr(*a, bytes).is_some(),
+        Some([a, b]) => memchr::memchr2(*a, *b, bytes).is_some(),
+        Some([a, b, c]) => memchr::memchr3(*a, *b, *c, bytes).is_some(),
+        _ => true,
+    }
 }
 
 /// The number of spaces in `text` (its words less one, in squeezed text).
@@ -916,6 +972,25 @@ mod tests {
         assert_eq!(rule("* * *"), Some("markup-only"));
         assert_eq!(rule("[vw-id-concept-6-1]"), Some("image-alt"));
         assert_eq!(rule("Search ____________________"), Some("form-field"));
+    }
+
+    #[test]
+    fn every_credit_label_holds_a_prefilter_byte() {
+        let needles = LABEL_BYTES.as_ref().expect("three bytes cover the labels");
+        assert!(needles.len() <= 3, "{needles:?}");
+        for label in CREDIT_LABELS {
+            assert!(may_hold_label(label.as_bytes()), "{label}");
+        }
+        assert!(!may_hold_label(b"a caption without any label"));
+    }
+
+    #[test]
+    fn inner_sentences() {
+        assert!(has_inner_sentence("One. Two"));
+        assert!(has_inner_sentence("Ja! Über"));
+        assert!(!has_inner_sentence("One. two"));
+        assert!(!has_inner_sentence("One. "));
+        assert!(!has_inner_sentence("1.5 and 2.0. "));
     }
 
     #[test]
