@@ -68,20 +68,12 @@ fn is_squeezed(text: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut prev = 0u8;
-    for (k, &b) in bytes.iter().enumerate() {
-        let white = match b {
-            b' ' => prev == b' ',
-            b'\t'..=b'\r' => true,
-            0xC2..=0xE3 => starts_unicode_space(&bytes[k..]),
-            _ => false,
-        };
-        if white {
-            return false;
-        }
-        prev = b;
-    }
-    true
+    // Each class of white space is looked for with memchr (most units have none of them).
+    memchr::memmem::find(bytes, b"  ").is_none()
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(0x0B, 0x0C, bytes).is_none()
+        && !memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(|k| starts_unicode_space(&bytes[k..]))
+        && !memchr::memchr_iter(0xE3, bytes).any(|k| starts_unicode_space(&bytes[k..]))
 }
 
 /// True when `bytes` open with a white-space character outside ASCII (the ones

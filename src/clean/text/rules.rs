@@ -458,16 +458,23 @@ pub fn lower_case(text: &str) -> String {
     // ASCII letters are lowered in one pass over the bytes (same length, so positions agree);
     // the rare characters outside ASCII that change are then spliced in.
     let lowered = text.to_ascii_lowercase();
+    if text.is_ascii() {
+        return lowered;
+    }
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut k = 0;
     while k < bytes.len() {
-        let chunk = &bytes[k..(k + 16).min(bytes.len())];
-        if chunk.iter().fold(0, |a, &b| a | b) < 0x80 {
-            k += chunk.len();
+        if let Some(word) = bytes
+            .get(k..k + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            && u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0
+        {
+            k += 8;
             continue;
         }
+        let chunk = &bytes[k..(k + 8).min(bytes.len())];
         for (n, &b) in chunk.iter().enumerate() {
             if b < 0xC0 || k + n < copied {
                 continue;
@@ -632,8 +639,8 @@ pub const RULES: &[Rule] = &[
         name: "form-field",
         test: |u, _| {
             let bytes = u.text.as_bytes();
-            memchr::memmem::find(bytes, b"____").is_some()
-                || memchr::memmem::find(bytes, b"[ ]").is_some()
+            memchr::memchr2_iter(b'_', b'[', bytes)
+                .any(|k| bytes[k..].starts_with(b"____") || bytes[k..].starts_with(b"[ ]"))
         },
     },
 ];
@@ -659,7 +666,10 @@ fn image_alt(unit: &Unit, _: &Facts) -> bool {
 
 /// A bare address alone: `https://p.dw.com/p/3ThUS`, `www.example.com`.
 fn url_line(unit: &Unit, _: &Facts) -> bool {
-    !unit.text.is_empty() && unit.text.split(' ').all(is_url)
+    let text = unit.text.as_str();
+    // The first word settles most units.
+    let first = &text[..memchr::memchr(b' ', text.as_bytes()).unwrap_or(text.len())];
+    !text.is_empty() && is_url(first) && text.split(' ').all(is_url)
 }
 
 /// True for `https://…`, `http://…`, `www.…`.
