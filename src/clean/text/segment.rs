@@ -320,10 +320,22 @@ fn starts_with_month_or_year(rest: &str) -> bool {
     crate::metadata::date::parse_human(&format!("1 {lower} 2000"), super::DAY_FIRST).is_some()
 }
 
+/// The heading of lynx's link list, searched once per text.
+static REFERENCES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\nReferences\n"));
+
 /// Cuts lynx's numbered link list (`References`, then `Visible links:` or numbered
 /// addresses) off the end.
 fn cut_reference_list(text: &str) -> &str {
-    let Some(pos) = memchr::memmem::rfind(text.as_bytes(), b"\nReferences\n") else {
+    // The last occurrence, found forwards (memchr's forward search is the vectorised one);
+    // occurrences may share their newline, so each search starts one byte further.
+    let mut last = None;
+    let mut at = 0;
+    while let Some(k) = REFERENCES.find(&text.as_bytes()[at..]) {
+        last = Some(at + k);
+        at += k + 1;
+    }
+    let Some(pos) = last else {
         return text;
     };
     let after = text[pos + "\nReferences\n".len()..].trim_start();
@@ -468,6 +480,12 @@ mod tests {
         let text = "   Body [1]link here.\n\nReferences\n\n   1. https://example.com/\n";
         let units = segment(text);
         assert_eq!(texts(&units), vec!["Body [1]link here."]);
+    }
+
+    #[test]
+    fn the_last_references_heading_counts() {
+        let text = "Body\nReferences\nReferences\n\n   1. https://example.com/\n";
+        assert_eq!(cut_reference_list(text), "Body\nReferences");
     }
 
     #[test]
