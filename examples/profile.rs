@@ -37,7 +37,7 @@ fn text_urls(dir: &Path) -> serde_json::Map<String, serde_json::Value> {
 
 /// A saved-text page: read as text, with its URL when `urls` knows it.
 fn read_text(path: &Path, urls: &serde_json::Map<String, serde_json::Value>) -> Option<Page> {
-    if !path.extension().is_some_and(|e| e == "txt") {
+    if path.extension().is_none_or(|e| e != "txt") {
         return None;
     }
     let bytes = std::fs::read(path).ok()?;
