@@ -5,6 +5,11 @@
 //! The corpus directory may hold gzipped (`.gz`) or plain pages, or subdirectories with a
 //! `source.html` (the readability corpus). With `GLEANER_PROFILE_DUMP=FILE`, the result of every
 //! page (its `Debug` form) is written to FILE, to check that a change leaves the output identical.
+//!
+//! Pages saved as text (`.txt`, the text corpus's renderer directories) are read as text input,
+//! with the page's URL from a `ground-truth.json` in the directory above when there is one (as
+//! the eval does). Several directories may be given: `profile 1 ../shared/corpus/text/lynx
+//! ../shared/corpus/text/w3m`. `GLEANER_PROFILE_LIMIT=N` keeps the first N pages of each.
 
 use std::fmt::Write as _;
 use std::io::Read;
@@ -13,6 +18,37 @@ use std::time::Instant;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// One page to extract: its bytes and the options it is read with.
+struct Page {
+    bytes: Vec<u8>,
+    options: gleaner::Options,
+}
+
+/// The URLs of the text corpus's pages by id, from `ground-truth.json` next to `dir`.
+fn text_urls(dir: &Path) -> serde_json::Map<String, serde_json::Value> {
+    dir.parent()
+        .map(|p| p.join("ground-truth.json"))
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|v| v.as_object().cloned())
+        .unwrap_or_default()
+}
+
+/// A saved-text page: read as text, with its URL when `urls` knows it.
+fn read_text(path: &Path, urls: &serde_json::Map<String, serde_json::Value>) -> Option<Page> {
+    if path.extension().is_none_or(|e| e != "txt") {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let mut options = gleaner::Options::default();
+    options.input.format = gleaner::InputFormat::Text;
+    options.input.url = path
+        .file_stem()
+        .and_then(|id| urls.get(id.to_str()?)?["url"].as_str())
+        .map(str::to_string);
+    Some(Page { bytes, options })
+}
 
 fn read_page(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
     let path = if path.is_dir() {
@@ -37,26 +73,44 @@ fn read_page(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let rounds: usize = args.next().map(|r| r.parse()).transpose()?.unwrap_or(5);
-    let dir = args
-        .next()
-        .unwrap_or_else(|| "../shared/corpus/scrapinghub/html".to_string());
+    let mut dirs: Vec<String> = args.collect();
+    if dirs.is_empty() {
+        dirs.push("../shared/corpus/scrapinghub/html".to_string());
+    }
+    let limit: usize = std::env::var("GLEANER_PROFILE_LIMIT")
+        .ok()
+        .map(|n| n.parse())
+        .transpose()?
+        .unwrap_or(usize::MAX);
     let mut pages = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(&dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .collect();
-    names.sort();
-    for path in &names {
-        if let Some(bytes) = read_page(path)? {
-            pages.push(bytes);
+    for dir in &dirs {
+        let dir = Path::new(dir);
+        let urls = text_urls(dir);
+        let mut names: Vec<_> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect();
+        names.sort();
+        let mut taken = 0;
+        for path in &names {
+            if taken >= limit {
+                break;
+            }
+            if let Some(page) = read_text(path, &urls) {
+                pages.push(page);
+                taken += 1;
+            } else if let Some(bytes) = read_page(path)? {
+                let options = gleaner::Options::default();
+                pages.push(Page { bytes, options });
+                taken += 1;
+            }
         }
     }
-    let total: usize = pages.iter().map(Vec::len).sum();
-    let options = gleaner::Options::default();
+    let total: usize = pages.iter().map(|p| p.bytes.len()).sum();
     if let Ok(dump) = std::env::var("GLEANER_PROFILE_DUMP") {
         let mut out = String::new();
         for page in &pages {
-            let _ = writeln!(out, "{:?}", gleaner::extract(page, &options));
+            let _ = writeln!(out, "{:?}", gleaner::extract(&page.bytes, &page.options));
         }
         std::fs::write(dump, out)?;
     }
@@ -64,7 +118,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut articles = 0;
     for _ in 0..rounds {
         for page in &pages {
-            articles += usize::from(gleaner::extract(page, &options).is_ok());
+            articles += usize::from(gleaner::extract(&page.bytes, &page.options).is_ok());
         }
     }
     let seconds = start.elapsed().as_secs_f64();

@@ -65,10 +65,29 @@ pub fn read(raw: &str, syntax: Syntax) -> Inline {
 /// squeezed copy is skipped).
 fn is_squeezed(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.first().is_none_or(|&b| b != b' ')
-        && bytes.last().is_none_or(|&b| b != b' ')
-        && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-        && text.chars().all(|c| c == ' ' || !c.is_whitespace())
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // Each class of white space is looked for with memchr (most units have none of them).
+    memchr::memmem::find(bytes, b"  ").is_none()
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(0x0B, 0x0C, bytes).is_none()
+        && !memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(|k| starts_unicode_space(&bytes[k..]))
+        && !memchr::memchr_iter(0xE3, bytes).any(|k| starts_unicode_space(&bytes[k..]))
+}
+
+/// True when `bytes` open with a white-space character outside ASCII (the ones
+/// `char::is_whitespace` knows: U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000).
+fn starts_unicode_space(bytes: &[u8]) -> bool {
+    matches!(
+        *bytes,
+        [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
 }
 
 pub use crate::article::squeeze;
@@ -140,7 +159,7 @@ fn markdown(raw: &str, out: &mut String, inline: &mut Inline, depth: u8) {
                 out.push_str(&raw[copied..i]);
                 match bracketed(raw, i + 1) {
                     Some((alt, src, end)) => {
-                        inline.images.push((squeeze(alt), src));
+                        inline.images.push((squeeze(alt), address(src)));
                         end - i
                     }
                     None => {
@@ -193,23 +212,27 @@ fn is_emphasis(bytes: &[u8], i: usize) -> bool {
     word(prev) != word(next)
 }
 
-/// Parses `[text](target)` starting at the `[` at `start`; returns the text, the target's
-/// address (wrap newlines removed, title dropped) and the byte after the closing `)`.
-fn bracketed(raw: &str, start: usize) -> Option<(&str, String, usize)> {
+/// Parses `[text](target)` starting at the `[` at `start`; returns the text, the raw target
+/// (read with [`address`]) and the byte after the closing `)`.
+fn bracketed(raw: &str, start: usize) -> Option<(&str, &str, usize)> {
     let bytes = raw.as_bytes();
     let close = matching_close(bytes, start, b'[', b']')?;
     if bytes.get(close + 1) != Some(&b'(') {
         return None;
     }
     let end = matching_close(bytes, close + 1, b'(', b')')?;
-    let target: String = raw[close + 2..end]
+    Some((&raw[start + 1..close], &raw[close + 2..end], end + 1))
+}
+
+/// The address in a link target: wrap newlines removed, title dropped.
+fn address(target: &str) -> String {
+    target
         .split('"')
         .next()
         .unwrap_or("")
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect();
-    Some((&raw[start + 1..close], target, end + 1))
+        .collect()
 }
 
 /// The position of the `close` byte that balances the brackets opened from `from` on (nested
@@ -278,5 +301,31 @@ mod tests {
     fn markdown_emphasis_and_escapes_are_dropped() {
         let inline = read("**Bold** and _em_ but snake_case \\- 1\\. ok", MD);
         assert_eq!(inline.text, "Bold and em but snake_case - 1. ok");
+    }
+
+    #[test]
+    fn is_squeezed_agrees_with_char_white_space() {
+        let reference = |text: &str| {
+            !text.starts_with(' ')
+                && !text.ends_with(' ')
+                && !text.contains("  ")
+                && text.chars().all(|c| c == ' ' || !c.is_whitespace())
+        };
+        let mut spaces: Vec<char> = ('\0'..='\u{3000}').filter(|c| c.is_whitespace()).collect();
+        spaces.extend(['x', 'é', '\u{2030}', '\u{1F600}', '\u{1C}', '\u{3001}']);
+        for c in spaces {
+            for text in [
+                format!("a{c}b"),
+                format!("{c}b"),
+                format!("a {c}"),
+                format!("Straße{c}über"),
+                format!("a b{c}{c}c"),
+            ] {
+                assert_eq!(is_squeezed(&text), reference(&text), "{text:?}");
+            }
+        }
+        assert!(!is_squeezed("a  b"));
+        assert!(!is_squeezed(" a"));
+        assert!(is_squeezed(""));
     }
 }

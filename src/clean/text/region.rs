@@ -46,25 +46,10 @@ const END_MIN_SHARE: f64 = 0.3;
 
 /// True when a unit reads like a paragraph of running text.
 pub fn body_like(unit: &Unit, facts: &Facts) -> bool {
-    let chars = unit.text.chars().count().max(1);
+    let chars = facts.chars.max(1);
     let linked = unit.link_chars * 2 >= chars;
-    let punctuated = facts.sentence_end || inner_sentences(&unit.text) >= 1;
+    let punctuated = facts.sentence_end || facts.inner_sentence;
     !linked && facts.words >= BODY_MIN_WORDS && punctuated
-}
-
-/// Number of sentence ends inside the text (". " followed by a capital).
-fn inner_sentences(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut count = 0;
-    for (k, w) in bytes.windows(3).enumerate() {
-        if matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ' {
-            let next = text[k + 2..].chars().next();
-            if next.is_some_and(|c| c.is_uppercase()) {
-                count += 1;
-            }
-        }
-    }
-    count
 }
 
 /// The score of one unit for the region search.
@@ -76,7 +61,7 @@ fn score(unit: &Unit, facts: &Facts, verdict: Option<&str>) -> i64 {
             -NOISE_PENALTY
         };
     }
-    let chars = unit.text.chars().count().saturating_sub(unit.link_chars) as i64;
+    let chars = facts.chars.saturating_sub(unit.link_chars) as i64;
     if body_like(unit, facts) {
         return chars;
     }

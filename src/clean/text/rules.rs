@@ -406,6 +406,10 @@ pub struct Facts {
     pub cues: u16,
     /// Ends like a sentence (`.`, `!`, `?`, closing quote after one, `…`).
     pub sentence_end: bool,
+    /// Characters in the text.
+    pub chars: usize,
+    /// A sentence ends inside the text (". " followed by a capital).
+    pub inner_sentence: bool,
 }
 
 impl Facts {
@@ -436,6 +440,8 @@ impl Facts {
             lower,
             words,
             cues,
+            chars,
+            inner_sentence: has_inner_sentence(text),
         }
     }
 
@@ -449,23 +455,52 @@ impl Facts {
 /// mapping (`str::to_lowercase` maps every character through a table lookup, several times
 /// slower on mostly-ASCII text). Final sigma is not special-cased: no phrase needs it.
 pub fn lower_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().take_while(u8::is_ascii).count();
-        out.extend(
-            rest[..ascii]
-                .bytes()
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
-        rest = &rest[ascii..];
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            out.extend(c.to_lowercase());
-            rest = chars.as_str();
-        }
+    // ASCII letters are lowered in one pass over the bytes (same length, so positions agree);
+    // the rare characters outside ASCII that change are then spliced in.
+    let lowered = text.to_ascii_lowercase();
+    if text.is_ascii() {
+        return lowered;
     }
-    out
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        if let Some(word) = bytes
+            .get(k..k + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            && u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0
+        {
+            k += 8;
+            continue;
+        }
+        let chunk = &bytes[k..(k + 8).min(bytes.len())];
+        for (n, &b) in chunk.iter().enumerate() {
+            if b < 0xC0 || k + n < copied {
+                continue;
+            }
+            let at = k + n;
+            let Some(c) = text[at..].chars().next() else {
+                continue;
+            };
+            let mut lower = c.to_lowercase();
+            if lower.next() == Some(c) && lower.next().is_none() {
+                continue;
+            }
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+            out.push_str(&lowered[copied..at]);
+            out.extend(c.to_lowercase());
+            copied = at + c.len_utf8();
+        }
+        k += chunk.len();
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&lowered[copied..]);
+            out
+        }
+        None => lowered,
+    }
 }
 
 /// The first `max` bytes of `text`, cut back to a character boundary.
@@ -475,6 +510,15 @@ pub fn head(text: &str, max: usize) -> &str {
         cut -= 1;
     }
     &text[..cut]
+}
+
+/// True when a sentence ends inside `text`: `.`, `!` or `?`, a space, then a capital.
+pub fn has_inner_sentence(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|k| {
+        bytes.get(k + 1) == Some(&b' ')
+            && text[k + 2..].chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// True when `text` ends the way a sentence does.
@@ -593,7 +637,11 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "form-field",
-        test: |u, _| u.text.contains("____") || u.text.contains("[ ]"),
+        test: |u, _| {
+            let bytes = u.text.as_bytes();
+            memchr::memchr2_iter(b'_', b'[', bytes)
+                .any(|k| bytes[k..].starts_with(b"____") || bytes[k..].starts_with(b"[ ]"))
+        },
     },
 ];
 
@@ -618,7 +666,10 @@ fn image_alt(unit: &Unit, _: &Facts) -> bool {
 
 /// A bare address alone: `https://p.dw.com/p/3ThUS`, `www.example.com`.
 fn url_line(unit: &Unit, _: &Facts) -> bool {
-    !unit.text.is_empty() && unit.text.split(' ').all(is_url)
+    let text = unit.text.as_str();
+    // The first word settles most units.
+    let first = &text[..memchr::memchr(b' ', text.as_bytes()).unwrap_or(text.len())];
+    !text.is_empty() && is_url(first) && text.split(' ').all(is_url)
 }
 
 /// True for `https://…`, `http://…`, `www.…`.
@@ -716,7 +767,7 @@ fn link_list(unit: &Unit, facts: &Facts) -> bool {
     if unit.links == 0 {
         return false;
     }
-    let chars = unit.text.chars().count().max(1);
+    let chars = facts.chars.max(1);
     let dense = unit.link_chars * 10 >= chars * 7;
     let marked = unit.links * 3 >= facts.words;
     match unit.kind {
@@ -727,20 +778,32 @@ fn link_list(unit: &Unit, facts: &Facts) -> bool {
 
 /// Where a picture credit starts in `text`, if the text reads as a caption with a credit.
 pub fn credit_start(text: &str) -> Option<usize> {
-    if spaces(text) >= MAX_CAPTION_WORDS {
-        return None;
-    }
     let (Some(labels), Some(sources)) = (LABELS.as_ref(), SOURCES.as_ref()) else {
         return None;
     };
-    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned.
-    let from = memchr::memrchr_iter(b' ', text.as_bytes())
-        .nth(MAX_CREDIT_WORDS)
-        .map_or(0, |k| k + 1);
-    let labelled = labels
-        .find_iter(&text[from..])
-        .map(|m| from + m.start())
-        .find(|&k| opens_credit(text, k));
+    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned: one
+    // backward pass finds where that tail starts and gives up on texts too long for a caption.
+    let mut seen = 0;
+    let mut from = 0;
+    for (k, &b) in text.as_bytes().iter().enumerate().rev() {
+        if b == b' ' {
+            seen += 1;
+            if seen == MAX_CREDIT_WORDS + 1 {
+                from = k + 1;
+            }
+            if seen >= MAX_CAPTION_WORDS {
+                return None;
+            }
+        }
+    }
+    let labelled = if may_hold_label(&text.as_bytes()[from..]) {
+        labels
+            .find_iter(&text[from..])
+            .map(|m| from + m.start())
+            .find(|&k| opens_credit(text, k))
+    } else {
+        None
+    };
     let start = labelled.or_else(|| {
         let mut tail = text.len().saturating_sub(SOURCE_TAIL);
         while !text.is_char_boundary(tail) {
@@ -753,6 +816,35 @@ pub fn credit_start(text: &str) -> Option<usize> {
             .map(|k| source_start(text, k))
     })?;
     (spaces(&text[start..]) < MAX_CREDIT_WORDS).then_some(start)
+}
+
+/// One byte of every credit label, at most three in all (`:`, the second byte of `©` and
+/// `é`, and so on), or `None` when the labels need more: a text without any of them holds
+/// no label, and the label automaton is not run on it.
+static LABEL_BYTES: LazyLock<Option<Vec<u8>>> = LazyLock::new(|| {
+    let mut needles: Vec<u8> = Vec::new();
+    for label in CREDIT_LABELS {
+        let bytes = label.as_bytes();
+        if bytes.iter().any(|b| needles.contains(b)) {
+            continue;
+        }
+        let pick = [b':', 0xA9]
+            .into_iter()
+            .find(|b| bytes.contains(b))
+            .or(bytes.first().copied())?;
+        needles.push(pick);
+    }
+    (needles.len() <= 3).then_some(needles)
+});
+
+/// False when `bytes` cannot hold any credit label (see [`LABEL_BYTES`]).
+fn may_hold_label(bytes: &[u8]) -> bool {
+    match LABEL_BYTES.as_deref() {
+        Some([a]) => memchr::memchr(*a, bytes).is_some(),
+        Some([a, b]) => memchr::memchr2(*a, *b, bytes).is_some(),
+        Some([a, b, c]) => memchr::memchr3(*a, *b, *c, bytes).is_some(),
+        _ => true,
+    }
 }
 
 /// The number of spaces in `text` (its words less one, in squeezed text).
@@ -893,6 +985,25 @@ mod tests {
     }
 
     #[test]
+    fn every_credit_label_holds_a_prefilter_byte() {
+        let needles = LABEL_BYTES.as_ref().expect("three bytes cover the labels");
+        assert!(needles.len() <= 3, "{needles:?}");
+        for label in CREDIT_LABELS {
+            assert!(may_hold_label(label.as_bytes()), "{label}");
+        }
+        assert!(!may_hold_label(b"a caption without any label"));
+    }
+
+    #[test]
+    fn inner_sentences() {
+        assert!(has_inner_sentence("One. Two"));
+        assert!(has_inner_sentence("Ja! Über"));
+        assert!(!has_inner_sentence("One. two"));
+        assert!(!has_inner_sentence("One. "));
+        assert!(!has_inner_sentence("1.5 and 2.0. "));
+    }
+
+    #[test]
     fn lower_case_matches_the_standard_mapping() {
         for text in [
             "Über UNS",
@@ -900,8 +1011,16 @@ mod tests {
             "À LIRE",
             "plain ascii",
             "İstanbul",
+            "ΟΔΥΣΣΕΥΣ Σ",
+            "Ⅻ ǅ ẞ Ω Å K ΐ",
+            "a long ascii run of more than sixteen bytes, then ÜBER and ÀÉÎÕÜ at the end",
+            "ÀÉÎÕÜ",
         ] {
-            assert_eq!(lower_case(text), text.to_lowercase(), "{text}");
+            let each: String = text.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(lower_case(text), each, "{text}");
+            if !text.contains('Σ') {
+                assert_eq!(lower_case(text), text.to_lowercase(), "{text}");
+            }
         }
     }
 

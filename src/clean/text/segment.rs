@@ -71,32 +71,96 @@ enum Marker {
     Quote,
 }
 
+/// One line of the text, read once: its trimmed text, shape and length in characters.
+struct Line<'a> {
+    text: &'a str,
+    /// The shape (of a non-blank line).
+    shape: Shape,
+    chars: usize,
+}
+
+impl<'a> Line<'a> {
+    fn new(raw: &'a str, markdown: bool) -> Line<'a> {
+        // Most lines end in a visible ASCII byte and need no trimming.
+        let text = match raw.as_bytes().last() {
+            Some(&b) if b > b' ' && b < 0x80 => raw,
+            _ => raw.trim_end(),
+        };
+        let shape = if text.is_empty() {
+            BLANK
+        } else {
+            shape(text, markdown)
+        };
+        Line {
+            text,
+            shape,
+            chars: text.chars().count(),
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// The shape given to blank lines (never read).
+const BLANK: Shape = Shape {
+    indent: 0,
+    marker: Marker::None,
+    content: 0,
+    content_column: 0,
+};
+
+/// The lines of `text` as `str::lines` cuts them (a last empty line is not a line).
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(Some)
+        .chain(std::iter::once(None))
+        .filter_map(move |end| {
+            let from = start;
+            match end {
+                Some(k) => {
+                    start = k + 1;
+                    Some(&text[from..k])
+                }
+                None => (from < text.len()).then(|| &text[from..]),
+            }
+        })
+}
+
 /// Splits `text` into units.
 pub fn segment(text: &str) -> Vec<Unit> {
     let text = cut_reference_list(text);
-    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     let syntax = detect_syntax(text);
+    let lines: Vec<Line> = split_lines(text)
+        .map(|l| Line::new(l, syntax.markdown))
+        .collect();
     let width = wrap_width(&lines);
     let mut units = Vec::new();
     let mut blank_before = true;
     let mut i = 0;
     while i < lines.len() {
-        let line = lines[i];
-        if line.trim().is_empty() {
+        let line = &lines[i];
+        if line.is_blank() {
             blank_before = true;
             i += 1;
             continue;
         }
-        let first = shape(line, syntax.markdown);
-        let mut raw = String::from(&line[first.content..]);
+        let first = line.shape;
+        let head = &line.text[first.content..];
+        // Built only when a wrapped line follows (most units are one line).
+        let mut joined: Option<String> = None;
         let mut last = line;
         i += 1;
-        while let Some(next) = lines.get(i).copied() {
+        while let Some(next) = lines.get(i) {
             if !continues(last, next, first, width, syntax.markdown) {
                 break;
             }
-            let trimmed = next.trim_start();
-            if last.ends_with('-') && !last.ends_with(" -") && !last.ends_with("--") {
+            let raw = joined.get_or_insert_with(|| String::from(head));
+            let trimmed = next.text.trim_start();
+            let end = last.text;
+            if end.ends_with('-') && !end.ends_with(" -") && !end.ends_with("--") {
                 raw.push_str(trimmed);
             } else {
                 raw.push('\n');
@@ -105,7 +169,12 @@ pub fn segment(text: &str) -> Vec<Unit> {
             last = next;
             i += 1;
         }
-        units.push(unit(&raw, first, syntax, blank_before));
+        units.push(unit(
+            joined.as_deref().unwrap_or(head),
+            first,
+            syntax,
+            blank_before,
+        ));
         blank_before = false;
     }
     units
@@ -154,12 +223,12 @@ fn depth(indent: usize) -> u8 {
 }
 
 /// True when `next` continues the unit whose last line is `last` and first line had `first`.
-fn continues(last: &str, next: &str, first: Shape, width: Option<usize>, markdown: bool) -> bool {
-    if next.trim().is_empty() || matches!(first.marker, Marker::Heading(_)) {
+fn continues(last: &Line, next: &Line, first: Shape, width: Option<usize>, markdown: bool) -> bool {
+    if next.is_blank() || matches!(first.marker, Marker::Heading(_)) {
         return false;
     }
-    let shape_next = shape(next, markdown);
-    let dash = is_wrapped_dash(&shape_next, next, first, last);
+    let shape_next = next.shape;
+    let dash = is_wrapped_dash(&shape_next, next.text, first, last.text);
     if shape_next.marker != Marker::None && !dash {
         return false;
     }
@@ -169,7 +238,7 @@ fn continues(last: &str, next: &str, first: Shape, width: Option<usize>, markdow
     if shape_next.indent != first.content_column && !(markdown && shape_next.indent == 0) {
         return false;
     }
-    let mut words = next.split_whitespace();
+    let mut words = next.text.split_whitespace();
     let first_word = words.next().unwrap_or("");
     // A dash is glued to the word after it: the wrapper moved both.
     let second = if dash {
@@ -177,9 +246,9 @@ fn continues(last: &str, next: &str, first: Shape, width: Option<usize>, markdow
     } else {
         0
     };
-    let used = last.chars().count();
+    let used = last.chars;
     used + 1 + first_word.chars().count() + second > width.saturating_sub(2)
-        || (last.ends_with('-') && used + 12 > width)
+        || (last.text.ends_with('-') && used + 12 > width)
 }
 
 /// A dash opening a wrapped line inside a paragraph, not a list item: the unit is a
@@ -251,10 +320,22 @@ fn starts_with_month_or_year(rest: &str) -> bool {
     crate::metadata::date::parse_human(&format!("1 {lower} 2000"), super::DAY_FIRST).is_some()
 }
 
+/// The heading of lynx's link list, searched once per text.
+static REFERENCES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\nReferences\n"));
+
 /// Cuts lynx's numbered link list (`References`, then `Visible links:` or numbered
 /// addresses) off the end.
 fn cut_reference_list(text: &str) -> &str {
-    let Some(pos) = text.rfind("\nReferences\n") else {
+    // The last occurrence, found forwards (memchr's forward search is the vectorised one);
+    // occurrences may share their newline, so each search starts one byte further.
+    let mut last = None;
+    let mut at = 0;
+    while let Some(k) = REFERENCES.find(&text.as_bytes()[at..]) {
+        last = Some(at + k);
+        at += k + 1;
+    }
+    let Some(pos) = last else {
         return text;
     };
     let after = text[pos + "\nReferences\n".len()..].trim_start();
@@ -284,15 +365,24 @@ fn detect_syntax(text: &str) -> Syntax {
     }
 }
 
+/// True when `bytes` hold `://` (an address).
+fn has_scheme_separator(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b':', bytes).any(|k| bytes[k + 1..].starts_with(b"//"))
+}
+
 /// The column a wrapped dump was wrapped at, or `None` when lines were not wrapped.
-fn wrap_width(lines: &[&str]) -> Option<usize> {
+fn wrap_width(lines: &[Line]) -> Option<usize> {
     let mut counts = [0usize; MAX_WRAP_WIDTH + 2];
     let mut multiword = 0usize;
     for line in lines {
-        if line.len() < MIN_LONG_LINE || line.contains("://") || line.matches(' ').count() < 2 {
+        let bytes = line.text.as_bytes();
+        if bytes.len() < MIN_LONG_LINE
+            || has_scheme_separator(bytes)
+            || memchr::memchr_iter(b' ', bytes).nth(1).is_none()
+        {
             continue;
         }
-        let len = line.chars().count().min(MAX_WRAP_WIDTH + 1);
+        let len = line.chars.min(MAX_WRAP_WIDTH + 1);
         if len < MIN_LONG_LINE {
             continue;
         }
@@ -390,6 +480,12 @@ mod tests {
         let text = "   Body [1]link here.\n\nReferences\n\n   1. https://example.com/\n";
         let units = segment(text);
         assert_eq!(texts(&units), vec!["Body [1]link here."]);
+    }
+
+    #[test]
+    fn the_last_references_heading_counts() {
+        let text = "Body\nReferences\nReferences\n\n   1. https://example.com/\n";
+        assert_eq!(cut_reference_list(text), "Body\nReferences");
     }
 
     #[test]
