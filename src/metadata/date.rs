@@ -1885,6 +1885,10 @@ fn parse_iso(s: &str) -> Option<FoundDate> {
         if let Some(sec) = digits_at(b, i + 1, 2).filter(|_| b.get(i) == Some(&b':')) {
             second = sec;
             i += 3;
+        } else if let Some(sec) = digits_at(b, i + 1, 1).filter(|_| b.get(i) == Some(&b':')) {
+            // A one-digit second ("23:15:0Z"), as some CMSs print it.
+            second = sec;
+            i += 2;
         }
     } else if let Some(m) = digits_at(b, i, 2) {
         minute = m;
@@ -2302,6 +2306,11 @@ mod tests {
         assert_eq!(
             m("2019-11-25 14:03:00 UTC").as_deref(),
             Some("2019-11-25T14:03:00+00:00")
+        );
+        // A one-digit second keeps its zone.
+        assert_eq!(
+            m("2020-12-05T23:15:0Z").as_deref(),
+            Some("2020-12-05T23:15:00+00:00")
         );
         // Garbage after the date keeps the date.
         assert_eq!(m("2019-11-25Tfoo").as_deref(), Some("2019-11-25"));
