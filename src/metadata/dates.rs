@@ -11,7 +11,7 @@
 
 use super::date::{self, DayOrder, FoundDate};
 use super::scan::{Scan, contains_ci};
-use super::{Sources, node_text};
+use super::{Sources, node_text, zones};
 use crate::dom::{Dom, NodeId, Tag};
 
 /// The chosen dates.
@@ -90,7 +90,16 @@ pub fn choose(
             .copied()
             .find(|c| is_visible_day_over_meta(c, first));
         let pick = local.or(visible).unwrap_or(first);
-        chosen.published = Some(iso(&pick.date));
+        // The page giving the UTC day itself (the URL, a dateline) confirms it.
+        let confirmed = rest.iter().any(|c| {
+            matches!(c.source, "url" | "text" | "time-element" | "microdata")
+                && c.date.offset_seconds.is_none()
+                && c.date.date == pick.date.date
+        });
+        let local = (!confirmed)
+            .then(|| in_page_zone(&pick.date, scan, url))
+            .flatten();
+        chosen.published = Some(local.unwrap_or_else(|| iso(&pick.date)));
         chosen.source = Some(pick.source);
     }
     chosen.modified = [
@@ -189,6 +198,20 @@ fn is_visible_day_over_meta(other: &Candidate, structured: &Candidate) -> bool {
         "json-ld" | "microdata" => other.source == "text" && other.near_headline,
         _ => false,
     }
+}
+
+/// The local day of a UTC timestamp (`Z`, `+00:00`) in the page's own time zone when it is
+/// another day than the UTC one ("2020-05-02T02:54:29Z" on a page for the United States was
+/// published on May 1 there), as a day alone since the exact offset is not known; `None` when
+/// the date is not UTC, the page's country is unknown, or its zones disagree on the day.
+fn in_page_zone(date: &FoundDate, scan: &Scan<'_>, url: Option<&url::Url>) -> Option<String> {
+    // Midnight is a day written as a timestamp.
+    let time = date
+        .time
+        .filter(|t| date.offset_seconds == Some(0) && *t != chrono::NaiveTime::MIN)?;
+    let range = zones::page_offsets(scan, url)?;
+    let day = zones::local_day(date.date, time, range)?;
+    Some(day.format("%Y-%m-%d").to_string())
 }
 
 /// Largest offset west of UTC, in hours, considered when a UTC timestamp crossed midnight.
@@ -711,6 +734,27 @@ mod tests {
             None,
         );
         assert_eq!(d.published.as_deref(), Some("2020-12-06"));
+    }
+
+    #[test]
+    fn a_utc_timestamp_is_dated_by_the_page_zones_day() {
+        let page = r#"<meta property="og:locale" content="en_US"><meta property="article:published_time" content="2020-05-02T02:54:29.000Z"><body><h1>T</h1><p>Body</p></body>"#;
+        let d = dates(page, Some("https://example.com/traffic/story/6144149/"));
+        assert_eq!(d.published.as_deref(), Some("2020-05-01"));
+        // The URL giving the UTC day confirms it.
+        let d = dates(page, Some("https://example.com/2020/05/02/story/"));
+        assert_eq!(d.published.as_deref(), Some("2020-05-02T02:54:29+00:00"));
+        // No country, or a timestamp with its own offset, or midnight: kept as written.
+        let d = dates(
+            r#"<meta property="article:published_time" content="2020-05-02T02:54:29Z"><body><h1>T</h1></body>"#,
+            Some("https://example.com/a"),
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-05-02T02:54:29+00:00"));
+        let d = dates(
+            r#"<html lang="en-US"><meta property="article:published_time" content="2020-05-02T00:00:00Z"><body><h1>T</h1></body>"#,
+            Some("https://example.com/a"),
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-05-02T00:00:00+00:00"));
     }
 
     #[test]

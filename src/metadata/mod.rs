@@ -18,6 +18,7 @@ pub mod page_type;
 pub mod scan;
 pub mod title;
 pub mod urls;
+pub mod zones;
 
 use crate::article::Metadata;
 use crate::dom::{Dom, NodeId, Tag};
