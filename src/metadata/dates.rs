@@ -299,12 +299,23 @@ fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candida
         .filter(|&id| !in_foreign_region(dom, id))
         .collect();
     let Some(h1) = h1 else {
-        for id in hints {
+        // Without a headline to go by, the site's masthead (its "today" date) comes last.
+        let (masthead, page): (Vec<NodeId>, Vec<NodeId>) =
+            hints.into_iter().partition(|&id| in_masthead(dom, id));
+        for id in page {
             if read_hint(dom, id, order, false, out) {
                 return;
             }
         }
-        body_dateline(dom, scan, order, out);
+        if out.is_empty() {
+            body_dateline(dom, scan, order, out);
+        }
+        for id in masthead {
+            if out.iter().any(|c| c.source != "modified") {
+                return;
+            }
+            read_hint(dom, id, order, false, out);
+        }
         return;
     };
     let near = |id: NodeId| id.abs_diff(h1) <= NEAR_HEADLINE_NODES;
@@ -327,6 +338,19 @@ fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candida
     if out.is_empty() {
         body_dateline(dom, scan, order, out);
     }
+}
+
+/// Inside the site's masthead: a `<header>` outside any `<article>` or `<main>`.
+fn in_masthead(dom: &Dom, id: NodeId) -> bool {
+    let mut header = false;
+    for a in dom.ancestors(id) {
+        match dom.tag(a) {
+            Some(Tag::Header) => header = true,
+            Some(Tag::Article | Tag::Main) => return false,
+            _ => {}
+        }
+    }
+    header
 }
 
 /// Nodes between a date-hint element and the headline for the hint to count as printed near it.
@@ -471,6 +495,10 @@ fn body_dateline(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Cand
             Some(
                 Tag::Script | Tag::Style | Tag::Noscript | Tag::Nav | Tag::Footer | Tag::Aside,
             ) => true,
+            // The site's masthead (a `<header>` outside any article) holds "today" dates.
+            Some(Tag::Header) => !dom
+                .ancestors(id)
+                .any(|a| matches!(dom.tag(a), Some(Tag::Article | Tag::Main))),
             Some(_) => in_foreign_class(dom, id),
             None => false,
         };
@@ -755,6 +783,20 @@ mod tests {
             Some("https://example.com/a"),
         );
         assert_eq!(d.published.as_deref(), Some("2020-05-02T00:00:00+00:00"));
+    }
+
+    #[test]
+    fn without_a_headline_the_masthead_date_comes_last() {
+        let d = dates(
+            "<body><header><div class=logo>Star</div><span class=date>Tue, 14 Jan 2020</span></header><div><h2>Blaze under control</h2><p>News24<br>13 Jan 2020, 22:11 GMT+10</p><p>Body</p></div></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-01-13T22:11:00+10:00"));
+        let d = dates(
+            "<body><header><span class=date>Tue, 14 Jan 2020</span></header><div><h2>T</h2><p>Body</p></div></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-01-14"));
     }
 
     #[test]
