@@ -8,7 +8,8 @@
 //! ("25. November 2019", "Nov. 25, 2019", "25 de noviembre de 2019",
 //! "25.11.2019", "2019年11月25日"), longer running text to scan for datelines,
 //! and URLs with a date in their path. Arabic-Indic, Persian, Devanagari and Bengali digits
-//! read as 0-9 (the Solar Hijri calendar is not converted).
+//! read as 0-9 (Solar Hijri
+//! datelines are [`super::solar_hijri`]'s).
 //!
 //! **Returns** a [`FoundDate`] (the calendar day, plus the time and UTC offset
 //! when the source gave them), a list of them with byte offsets, or a bare

@@ -6,12 +6,14 @@
 //! (marked as the publication time, or the first one near the headline outside comments and
 //! teasers), the URL's path, and a visible dateline near the headline ("Published 5 March
 //! 2024", "25. November 2019", "Actualizado el ..."), dates labelled as updates being read as the
-//! modification date. The output is ISO 8601 with time and offset when the source gives both,
+//! modification date; Solar Hijri datelines are converted. A UTC timestamp is dated by the
+//! page's own zone ([`super::zones`]) when every zone of its country gives another day than UTC
+//! and the page does not print the UTC day itself. The output is ISO 8601 with time and offset when the source gives both,
 //! the day alone otherwise. Parsing is [`super::date`]'s; nothing here reads the clock.
 
 use super::date::{self, DayOrder, FoundDate};
 use super::scan::{Scan, contains_ci};
-use super::{Sources, node_text, zones};
+use super::{Sources, node_text, solar_hijri, zones};
 use crate::dom::{Dom, NodeId, Tag};
 
 /// The chosen dates.
@@ -565,6 +567,23 @@ fn read_dateline(text: &str, order: DayOrder, near: bool, out: &mut Vec<Candidat
             return true;
         }
     }
+    // A Solar Hijri dateline ("۲ تیر ۱۳۹۹"), read as the Gregorian day.
+    if let Some((_, day)) = (!text.is_ascii())
+        .then(|| solar_hijri::find(text))
+        .flatten()
+    {
+        let date = FoundDate {
+            date: day,
+            time: None,
+            offset_seconds: None,
+        };
+        out.push(Candidate {
+            source: "text",
+            date,
+            near_headline: near,
+        });
+        return true;
+    }
     false
 }
 
@@ -797,6 +816,18 @@ mod tests {
             None,
         );
         assert_eq!(d.published.as_deref(), Some("2020-01-14"));
+    }
+
+    #[test]
+    fn a_solar_hijri_dateline_is_read_as_gregorian() {
+        let d = dates(
+            "<body><h1>T</h1><span class=date-created>2 تير 1399 - 12:09:08 ب.ظ</span><p>متن</p></body>",
+            None,
+        );
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2020-06-22"), Some("text"))
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod meta_tags;
 pub mod microdata;
 pub mod page_type;
 pub mod scan;
+pub mod solar_hijri;
 pub mod title;
 pub mod urls;
 pub mod zones;
