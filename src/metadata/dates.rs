@@ -8,8 +8,9 @@
 //! 2024", "25. November 2019", "Actualizado el ..."), dates labelled as updates being read as the
 //! modification date; Solar Hijri datelines are converted. A UTC timestamp is dated by the
 //! page's own zone ([`super::zones`]) when every zone of its country gives another day than UTC
-//! and the page does not print the UTC day itself. The output is ISO 8601 with time and offset when the source gives both,
-//! the day alone otherwise. Parsing is [`super::date`]'s; nothing here reads the clock.
+//! and the page does not print the UTC day itself. The output is ISO 8601 with time and offset
+//! when the source gives both, the day alone otherwise. Parsing is [`super::date`]'s; nothing
+//! here reads the clock.
 
 use super::date::{self, DayOrder, FoundDate};
 use super::scan::{Scan, contains_ci};
