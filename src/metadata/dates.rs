@@ -330,6 +330,11 @@ fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candida
             return;
         }
     }
+    if let Some(text) = kicker_date(dom, h1) {
+        if read_dateline(text, order, true, out) {
+            return;
+        }
+    }
     if read_dateline(&headline_window(dom, h1), order, true, out) {
         return;
     }
@@ -341,6 +346,22 @@ fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candida
     if out.is_empty() {
         body_dateline(dom, scan, order, out);
     }
+}
+
+/// Nodes looked back from the headline for a kicker date.
+const KICKER_NODES: NodeId = 8;
+/// Longest kicker text read, in bytes.
+const MAX_KICKER_BYTES: usize = 40;
+
+/// A short text standing right before the headline, such as a topline date
+/// ("<div class=topline><span>06.12.2022</span></div><h1>...").
+fn kicker_date(dom: &Dom, h1: NodeId) -> Option<&str> {
+    (h1.saturating_sub(KICKER_NODES)..h1)
+        .rev()
+        .filter_map(|id| dom.text(id))
+        .map(str::trim)
+        .find(|t| !t.is_empty())
+        .filter(|t| t.len() <= MAX_KICKER_BYTES && t.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Inside the site's masthead: a `<header>` outside any `<article>` or `<main>`.
@@ -829,6 +850,21 @@ mod tests {
             (d.published.as_deref(), d.source),
             (Some("2020-06-22"), Some("text"))
         );
+    }
+
+    #[test]
+    fn a_topline_date_over_the_headline_outranks_a_range_in_the_standfirst() {
+        let d = dates(
+            "<body><a href=/>Back to the newsroom</a><div class=topline><span>06.12.2022</span></div><h1>Wind farm</h1><div>Citizens can invest from 9.1. -10.2.2023 in the park.</div></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2022-12-06"));
+        // Only the text right before the headline counts.
+        let d = dates(
+            "<body><p>Since 06.12.2022</p><a href=/>Back</a><h1>Wind farm</h1><p>Published 01.12.2022</p></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2022-12-01"));
     }
 
     #[test]
