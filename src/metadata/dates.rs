@@ -205,8 +205,11 @@ fn is_visible_day_over_meta(other: &Candidate, structured: &Candidate) -> bool {
 
 /// The local day of a UTC timestamp (`Z`, `+00:00`) in the page's own time zone when it is
 /// another day than the UTC one ("2020-05-02T02:54:29Z" on a page for the United States was
-/// published on May 1 there), as a day alone since the exact offset is not known; `None` when
-/// the date is not UTC, the page's country is unknown, or its zones disagree on the day.
+/// published on May 1 there); `None` when the date is not UTC, the page's country is unknown,
+/// or its zones disagree on the day. A country with one fixed offset keeps the time, moved to
+/// that offset (the same instant: "2020-05-02T16:30:00Z" on a Japanese page is
+/// "2020-05-03T01:30:00+09:00"); otherwise the day alone, since the exact offset (summer time,
+/// several zones) is not known.
 fn in_page_zone(date: &FoundDate, scan: &Scan<'_>, url: Option<&url::Url>) -> Option<String> {
     // Midnight is a day written as a timestamp.
     let time = date
@@ -214,6 +217,15 @@ fn in_page_zone(date: &FoundDate, scan: &Scan<'_>, url: Option<&url::Url>) -> Op
         .filter(|t| date.offset_seconds == Some(0) && *t != chrono::NaiveTime::MIN)?;
     let range = zones::page_offsets(scan, url)?;
     let day = zones::local_day(date.date, time, range)?;
+    if range.0 == range.1 {
+        let local = date.date.and_time(time) + chrono::Duration::minutes(i64::from(range.0));
+        let moved = FoundDate {
+            date: local.date(),
+            time: Some(local.time()),
+            offset_seconds: Some(range.0 * 60),
+        };
+        return Some(moved.to_iso());
+    }
     Some(day.format("%Y-%m-%d").to_string())
 }
 
@@ -824,6 +836,12 @@ mod tests {
             Some("https://example.com/a"),
         );
         assert_eq!(d.published.as_deref(), Some("2020-05-02T00:00:00+00:00"));
+        // A country of one fixed offset keeps the time, moved to its offset.
+        let d = dates(
+            r#"<html lang="ja"><meta property="article:published_time" content="2020-05-02T16:30:00Z"><body><h1>T</h1></body>"#,
+            Some("https://example.com/a"),
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-05-03T01:30:00+09:00"));
     }
 
     #[test]
