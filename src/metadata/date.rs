@@ -8,7 +8,8 @@
 //! ("25. November 2019", "Nov. 25, 2019", "25 de noviembre de 2019",
 //! "25.11.2019", "2019年11月25日"), longer running text to scan for datelines,
 //! and URLs with a date in their path. Arabic-Indic, Persian, Devanagari and Bengali digits
-//! read as 0-9 (the Solar Hijri calendar is not converted).
+//! read as 0-9 (Solar Hijri
+//! datelines are [`super::solar_hijri`]'s).
 //!
 //! **Returns** a [`FoundDate`] (the calendar day, plus the time and UTC offset
 //! when the source gave them), a list of them with byte offsets, or a bare
@@ -1885,6 +1886,10 @@ fn parse_iso(s: &str) -> Option<FoundDate> {
         if let Some(sec) = digits_at(b, i + 1, 2).filter(|_| b.get(i) == Some(&b':')) {
             second = sec;
             i += 3;
+        } else if let Some(sec) = digits_at(b, i + 1, 1).filter(|_| b.get(i) == Some(&b':')) {
+            // A one-digit second ("23:15:0Z"), as some CMSs print it.
+            second = sec;
+            i += 2;
         }
     } else if let Some(m) = digits_at(b, i, 2) {
         minute = m;
@@ -2302,6 +2307,11 @@ mod tests {
         assert_eq!(
             m("2019-11-25 14:03:00 UTC").as_deref(),
             Some("2019-11-25T14:03:00+00:00")
+        );
+        // A one-digit second keeps its zone.
+        assert_eq!(
+            m("2020-12-05T23:15:0Z").as_deref(),
+            Some("2020-12-05T23:15:00+00:00")
         );
         // Garbage after the date keeps the date.
         assert_eq!(m("2019-11-25Tfoo").as_deref(), Some("2019-11-25"));

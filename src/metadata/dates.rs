@@ -6,12 +6,15 @@
 //! (marked as the publication time, or the first one near the headline outside comments and
 //! teasers), the URL's path, and a visible dateline near the headline ("Published 5 March
 //! 2024", "25. November 2019", "Actualizado el ..."), dates labelled as updates being read as the
-//! modification date. The output is ISO 8601 with time and offset when the source gives both,
-//! the day alone otherwise. Parsing is [`super::date`]'s; nothing here reads the clock.
+//! modification date; Solar Hijri datelines are converted. A UTC timestamp is dated by the
+//! page's own zone ([`super::zones`]) when every zone of its country gives another day than UTC
+//! and the page does not print the UTC day itself. The output is ISO 8601 with time and offset
+//! when the source gives both, the day alone otherwise. Parsing is [`super::date`]'s; nothing
+//! here reads the clock.
 
 use super::date::{self, DayOrder, FoundDate};
 use super::scan::{Scan, contains_ci};
-use super::{Sources, node_text};
+use super::{Sources, node_text, solar_hijri, zones};
 use crate::dom::{Dom, NodeId, Tag};
 
 /// The chosen dates.
@@ -32,6 +35,19 @@ pub struct Candidate {
     pub source: &'static str,
     /// The date.
     pub date: FoundDate,
+    /// True for a dateline printed near the headline (a date-hint element a few nodes from the
+    /// `<h1>`, or the text right after it): what a reader sees as the story's date.
+    pub near_headline: bool,
+}
+
+impl Candidate {
+    fn new(source: &'static str, date: FoundDate) -> Self {
+        Candidate {
+            source,
+            date,
+            near_headline: false,
+        }
+    }
 }
 
 /// Words before a date that make it the modification date.
@@ -77,7 +93,16 @@ pub fn choose(
             .copied()
             .find(|c| is_visible_day_over_meta(c, first));
         let pick = local.or(visible).unwrap_or(first);
-        chosen.published = Some(iso(&pick.date));
+        // The page giving the UTC day itself (the URL, a dateline) confirms it.
+        let confirmed = rest.iter().any(|c| {
+            matches!(c.source, "url" | "text" | "time-element" | "microdata")
+                && c.date.offset_seconds.is_none()
+                && c.date.date == pick.date.date
+        });
+        let local = (!confirmed)
+            .then(|| in_page_zone(&pick.date, scan, url))
+            .flatten();
+        chosen.published = Some(local.unwrap_or_else(|| iso(&pick.date)));
         chosen.source = Some(pick.source);
     }
     chosen.modified = [
@@ -114,30 +139,22 @@ pub fn candidates(
         ("microdata", &sources.microdata),
     ] {
         if let Some(date) = fields.published.as_deref().and_then(date::parse_machine) {
-            out.push(Candidate { source, date });
+            out.push(Candidate::new(source, date));
         }
     }
     if let Some(date) = update_time_element(dom, scan) {
-        out.push(Candidate {
-            source: "modified",
-            date,
-        });
+        out.push(Candidate::new("modified", date));
     }
     if let Some(date) = time_element(dom, scan, order) {
-        out.push(Candidate {
-            source: "time-element",
-            date,
-        });
+        out.push(Candidate::new("time-element", date));
     }
     if let Some(day) = url.and_then(|u| date::date_from_url(u.as_str())) {
-        out.push(Candidate {
-            source: "url",
-            date: FoundDate {
-                date: day,
-                time: None,
-                offset_seconds: None,
-            },
-        });
+        let date = FoundDate {
+            date: day,
+            time: None,
+            offset_seconds: None,
+        };
+        out.push(Candidate::new("url", date));
     }
     text_dates(dom, scan, order, &mut out);
     out
@@ -156,7 +173,7 @@ fn is_local_day_of(other: &Candidate, structured: &Candidate) -> bool {
     else {
         return false;
     };
-    let from_page = matches!(other.source, "time-element" | "url" | "text");
+    let from_page = matches!(other.source, "time-element" | "url" | "text" | "microdata");
     let days = (other.date.date - structured.date.date).num_days();
     // A local day before needs a UTC time early enough for a zone west of Greenwich to still be
     // on that day (up to UTC-10), and a day after one late enough for a zone to the east.
@@ -165,13 +182,51 @@ fn is_local_day_of(other: &Candidate, structured: &Candidate) -> bool {
     from_page && other.date.offset_seconds.is_none() && crossed
 }
 
-/// True when `structured` comes from a `<meta>` tag and `other` is the day the page prints in
-/// a dateline near the headline, and differs from it: `<meta>` dates are often the CMS's (a
-/// template's default, the last edit written as the publication), while readers date the story
-/// by what is printed under its headline. JSON-LD and microdata keep their rank, and so does
-/// `<meta>` against a `<time>` element (machine-readable like itself).
+/// True when `other`, printed on the page, outranks `structured` with another day. Readers date
+/// a story by what is printed under its headline, and structured dates are often the CMS's (a
+/// template's default, the first draft, an older story the page was rebuilt from):
+/// - a `<meta>` date yields to any dateline, and to a day-only microdata date (`itemprop` on
+///   the visible date, "27.01.2022");
+/// - a JSON-LD or microdata date yields to a dateline printed near the headline.
+///
+/// `<meta>` keeps its rank against a `<time>` element (machine-readable like itself).
 fn is_visible_day_over_meta(other: &Candidate, structured: &Candidate) -> bool {
-    structured.source == "meta" && other.source == "text" && other.date.date != structured.date.date
+    if other.date.date == structured.date.date {
+        return false;
+    }
+    match structured.source {
+        "meta" => {
+            other.source == "text" || (other.source == "microdata" && other.date.time.is_none())
+        }
+        "json-ld" | "microdata" => other.source == "text" && other.near_headline,
+        _ => false,
+    }
+}
+
+/// The local day of a UTC timestamp (`Z`, `+00:00`) in the page's own time zone when it is
+/// another day than the UTC one ("2020-05-02T02:54:29Z" on a page for the United States was
+/// published on May 1 there); `None` when the date is not UTC, the page's country is unknown,
+/// or its zones disagree on the day. A country with one fixed offset keeps the time, moved to
+/// that offset (the same instant: "2020-05-02T16:30:00Z" on a Japanese page is
+/// "2020-05-03T01:30:00+09:00"); otherwise the day alone, since the exact offset (summer time,
+/// several zones) is not known.
+fn in_page_zone(date: &FoundDate, scan: &Scan<'_>, url: Option<&url::Url>) -> Option<String> {
+    // Midnight is a day written as a timestamp.
+    let time = date
+        .time
+        .filter(|t| date.offset_seconds == Some(0) && *t != chrono::NaiveTime::MIN)?;
+    let range = zones::page_offsets(scan, url)?;
+    let day = zones::local_day(date.date, time, range)?;
+    if range.0 == range.1 {
+        let local = date.date.and_time(time) + chrono::Duration::minutes(i64::from(range.0));
+        let moved = FoundDate {
+            date: local.date(),
+            time: Some(local.time()),
+            offset_seconds: Some(range.0 * 60),
+        };
+        return Some(moved.to_iso());
+    }
+    Some(day.format("%Y-%m-%d").to_string())
 }
 
 /// Largest offset west of UTC, in hours, considered when a UTC timestamp crossed midnight.
@@ -245,56 +300,58 @@ fn update_time_element(dom: &Dom, scan: &Scan<'_>) -> Option<FoundDate> {
 fn is_update(dom: &Dom, id: NodeId) -> bool {
     std::iter::once(id)
         .chain(dom.ancestors(id).take(2))
-        .any(|a| {
-            ["class", "itemprop"].iter().any(|k| {
-                dom.attr(a, k)
-                    .is_some_and(|v| contains_ci(v, "modif") || contains_ci(v, "updated"))
-            })
-        })
+        .any(|a| is_update_element(dom, a))
 }
 
-/// Datelines: date-hint elements near the headline, then the text right after the headline.
+/// Datelines: date-hint elements after and just before the headline, then the text right after
+/// the headline, then date-hint elements further up the page (a site header's "today" date).
 fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candidate>) {
     let h1 = scan.h1s.first().copied();
-    let mut hints: Vec<NodeId> = scan
+    let hints: Vec<NodeId> = scan
         .date_hints
         .iter()
         .copied()
         .filter(|&id| !in_foreign_region(dom, id))
         .collect();
-    if let Some(h1) = h1 {
-        hints.sort_by_key(|&id| id < h1);
-    }
-    for id in hints {
-        let text = node_text(dom, id, MAX_HINT_BYTES);
-        if text.len() > MAX_HINT_BYTES {
-            continue;
+    let Some(h1) = h1 else {
+        // Without a headline to go by, the site's masthead (its "today" date) comes last.
+        let (masthead, page): (Vec<NodeId>, Vec<NodeId>) =
+            hints.into_iter().partition(|&id| in_masthead(dom, id));
+        for id in page {
+            if read_hint(dom, id, order, false, out) {
+                return;
+            }
         }
-        if read_dateline(&text, order, out) {
+        if out.is_empty() {
+            body_dateline(dom, scan, order, out);
+        }
+        for id in masthead {
+            if out.iter().any(|c| c.source != "modified") {
+                return;
+            }
+            read_hint(dom, id, order, false, out);
+        }
+        return;
+    };
+    let near = |id: NodeId| id.abs_diff(h1) <= NEAR_HEADLINE_NODES;
+    let (after, before): (Vec<NodeId>, Vec<NodeId>) = hints.into_iter().partition(|&id| id > h1);
+    let (close_before, far_before): (Vec<NodeId>, Vec<NodeId>) =
+        before.into_iter().partition(|&id| near(id));
+    for id in after.into_iter().chain(close_before) {
+        if read_hint(dom, id, order, near(id), out) {
             return;
         }
     }
-    if let Some(h1) = h1 {
-        let mut text = node_text(dom, h1, 400);
-        let mut next = dom.next_after_subtree(0, h1);
-        while let Some(id) = next {
-            if text.len() > DATELINE_WINDOW {
-                break;
-            }
-            if matches!(dom.tag(id), Some(Tag::Script | Tag::Style | Tag::Noscript)) {
-                next = dom.next_after_subtree(0, id);
-                continue;
-            }
-            if let Some(t) = dom.text(id) {
-                text.push(' ');
-                text.push_str(t.trim());
-            }
-            next = match dom.node(id).first_child {
-                Some(child) => Some(child),
-                None => dom.next_after_subtree(0, id),
-            };
+    if let Some(text) = kicker_date(dom, h1) {
+        if read_dateline(text, order, true, out) {
+            return;
         }
-        if read_dateline(&text, order, out) {
+    }
+    if read_dateline(&headline_window(dom, h1), order, true, out) {
+        return;
+    }
+    for id in far_before {
+        if read_hint(dom, id, order, false, out) {
             return;
         }
     }
@@ -302,6 +359,160 @@ fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candida
         body_dateline(dom, scan, order, out);
     }
 }
+
+/// Nodes looked back from the headline for a kicker date.
+const KICKER_NODES: NodeId = 8;
+/// Longest kicker text read, in bytes.
+const MAX_KICKER_BYTES: usize = 40;
+
+/// A short text standing right before the headline, such as a topline date
+/// ("<div class=topline><span>06.12.2022</span></div><h1>...").
+fn kicker_date(dom: &Dom, h1: NodeId) -> Option<&str> {
+    (h1.saturating_sub(KICKER_NODES)..h1)
+        .rev()
+        .filter_map(|id| dom.text(id))
+        .map(str::trim)
+        .find(|t| !t.is_empty())
+        .filter(|t| t.len() <= MAX_KICKER_BYTES && t.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// Inside the site's masthead: a `<header>` outside any `<article>` or `<main>`.
+fn in_masthead(dom: &Dom, id: NodeId) -> bool {
+    let mut header = false;
+    for a in dom.ancestors(id) {
+        match dom.tag(a) {
+            Some(Tag::Header) => header = true,
+            Some(Tag::Article | Tag::Main) => return false,
+            _ => {}
+        }
+    }
+    header
+}
+
+/// Nodes between a date-hint element and the headline for the hint to count as printed near it.
+const NEAR_HEADLINE_NODES: NodeId = 80;
+
+/// Reads a date-hint element's short text; true when it gave a publication date.
+fn read_hint(dom: &Dom, id: NodeId, order: DayOrder, near: bool, out: &mut Vec<Candidate>) -> bool {
+    if is_update_element(dom, id) {
+        return false;
+    }
+    let mut text = String::new();
+    dateline_text(dom, id, Some(id), MAX_HINT_BYTES + 1, &mut text);
+    text.len() <= MAX_HINT_BYTES && read_dateline(&text, order, near, out)
+}
+
+/// The headline's text and about [`DATELINE_WINDOW`] bytes of the text after it.
+fn headline_window(dom: &Dom, h1: NodeId) -> String {
+    let mut text = node_text(dom, h1, 400);
+    dateline_text(
+        dom,
+        0,
+        dom.next_after_subtree(0, h1),
+        DATELINE_WINDOW,
+        &mut text,
+    );
+    text
+}
+
+/// Appends the text of the nodes from `first` on, inside `root`, until `out` passes `max` bytes;
+/// scripts, picture captions (a
+/// caption dates the photo, not the story) and elements marked as
+/// the update time (`<time class="updated">`, `itemprop="dateModified"`) are left out.
+fn dateline_text(dom: &Dom, root: NodeId, first: Option<NodeId>, max: usize, out: &mut String) {
+    let mut next = first;
+    // A space goes between two texts unless only inline elements ("25<sup>th</sup>") separate
+    // them and neither text has one.
+    let mut spaced = true;
+    while let Some(id) = next {
+        if out.len() > max {
+            break;
+        }
+        if let Some(tag) = dom.tag(id) {
+            if matches!(tag, Tag::Script | Tag::Style | Tag::Noscript)
+                || is_caption(dom, id)
+                || is_update_element(dom, id)
+            {
+                next = dom.next_after_subtree(root, id);
+                spaced = true;
+                continue;
+            }
+            spaced |= !matches!(
+                tag,
+                Tag::A
+                    | Tag::B
+                    | Tag::I
+                    | Tag::Em
+                    | Tag::Strong
+                    | Tag::Sup
+                    | Tag::Small
+                    | Tag::Font
+            );
+        }
+        if let Some(t) = dom.text(id) {
+            if spaced || t.starts_with(char::is_whitespace) {
+                out.push(' ');
+            }
+            out.push_str(t.trim());
+            spaced = t.ends_with(char::is_whitespace);
+        }
+        next = match dom.node(id).first_child {
+            Some(child) => Some(child),
+            None => dom.next_after_subtree(root, id),
+        };
+    }
+}
+
+/// An element whose class or `itemprop` marks it as the update time: `itemprop="dateModified"`,
+/// a class saying modified, or `updated` alone (`<time class="updated">`; WordPress themes also
+/// write hAtom's `updated` beside `entry-date published` on the publication date, which stays).
+fn is_update_element(dom: &Dom, id: NodeId) -> bool {
+    let itemprop = dom
+        .attr(id, "itemprop")
+        .is_some_and(|v| contains_ci(v, "modif"));
+    let class = dom.attr(id, "class").is_some_and(|v| {
+        let words = || {
+            v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+                .map(str::to_ascii_lowercase)
+        };
+        contains_ci(v, "modif")
+            || (words().any(|w| w == "updated")
+                && !words().any(|w| {
+                    w != "updated"
+                        && ["publish", "date", "posted", "created"]
+                            .iter()
+                            .any(|p| w.contains(p))
+                }))
+    });
+    itemprop || class
+}
+
+/// A picture's caption: `<figure>`/`<figcaption>`, an element whose class says caption or
+/// credit, or a block that holds an `<img>` beside its text ("<div><img ...><br>FILE PHOTO:
+/// ..., January 16, 2020</div>").
+fn is_caption(dom: &Dom, id: NodeId) -> bool {
+    match dom.tag(id) {
+        Some(Tag::Figure | Tag::Figcaption) => true,
+        Some(Tag::Div | Tag::P | Tag::Span) => {
+            super::class_names_any(dom, id, CAPTION_WORDS)
+                || (dom.children(id).any(|c| dom.tag(c) == Some(Tag::Img))
+                    && dom
+                        .children(id)
+                        .filter_map(|c| dom.text(c))
+                        .map(|t| t.trim().len())
+                        .sum::<usize>()
+                        > MIN_CAPTION_BYTES)
+        }
+        _ => false,
+    }
+}
+
+/// Text bytes beside an `<img>` that make its block a caption (an author's avatar beside
+/// "By Jane Doe, 5 March 2024" is a byline, not a caption).
+const MIN_CAPTION_BYTES: usize = 80;
+
+/// Class words of picture captions and credits.
+const CAPTION_WORDS: &[&str] = &["caption", "credit", "bildunterschrift", "legende", "legend"];
 
 /// Bytes of the page's text read when nothing else dated it.
 const BODY_WINDOW: usize = 12_000;
@@ -320,6 +531,10 @@ fn body_dateline(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Cand
             Some(
                 Tag::Script | Tag::Style | Tag::Noscript | Tag::Nav | Tag::Footer | Tag::Aside,
             ) => true,
+            // The site's masthead (a `<header>` outside any article) holds "today" dates.
+            Some(Tag::Header) => !dom
+                .ancestors(id)
+                .any(|a| matches!(dom.tag(a), Some(Tag::Article | Tag::Main))),
             Some(_) => in_foreign_class(dom, id),
             None => false,
         };
@@ -336,7 +551,7 @@ fn body_dateline(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Cand
             None => dom.next_after_subtree(body, id),
         };
     }
-    read_dateline(&text, order, out);
+    read_dateline(&text, order, false, out);
 }
 
 fn in_foreign_class(dom: &Dom, id: NodeId) -> bool {
@@ -355,11 +570,13 @@ const FOREIGN_WORDS: &[&str] = &[
     "recommend",
     "more-",
     "popular",
+    "feed-item",
+    "feed-list",
 ];
 
 /// Reads the dates of a dateline; an update date becomes a `modified` candidate. True when a
 /// publication date was found.
-fn read_dateline(text: &str, order: DayOrder, out: &mut Vec<Candidate>) -> bool {
+fn read_dateline(text: &str, order: DayOrder, near: bool, out: &mut Vec<Candidate>) -> bool {
     let mut previous_end = 0;
     for (offset, date) in date::find_dates(text, order) {
         let before = text.get(previous_end..offset).unwrap_or("");
@@ -370,16 +587,34 @@ fn read_dateline(text: &str, order: DayOrder, out: &mut Vec<Candidate>) -> bool 
             .map_or(before, |(i, _)| &before[i..]);
         previous_end = offset;
         let lower = before.to_lowercase();
-        if UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
-            out.push(Candidate {
-                source: "modified",
-                date,
-            });
-            continue;
+        let source = if UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
+            "modified"
+        } else {
+            "text"
+        };
+        out.push(Candidate {
+            source,
+            date,
+            near_headline: near,
+        });
+        if source == "text" {
+            return true;
         }
+    }
+    // A Solar Hijri dateline ("۲ تیر ۱۳۹۹"), read as the Gregorian day.
+    if let Some((_, day)) = (!text.is_ascii())
+        .then(|| solar_hijri::find(text))
+        .flatten()
+    {
+        let date = FoundDate {
+            date: day,
+            time: None,
+            offset_seconds: None,
+        };
         out.push(Candidate {
             source: "text",
             date,
+            near_headline: near,
         });
         return true;
     }
@@ -468,6 +703,7 @@ mod tests {
 
     #[test]
     fn utc_timestamp_yields_to_the_local_day_on_the_page() {
+        let body = "Body text of the story. ".repeat(40);
         let d = dates(
             r#"<meta property="article:published_time" content="2020-05-02T02:54:29.000Z"><body><h1>T</h1><p>Friday, May 1, 2020</p></body>"#,
             None,
@@ -477,7 +713,9 @@ mod tests {
             (Some("2020-05-01"), Some("text"))
         );
         let d = dates(
-            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-05-02T02:54:29-04:00"}</script><body><h1>T</h1><p>Friday, May 1, 2020</p></body>"#,
+            &format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2020-05-02T02:54:29-04:00"}}</script><body><h1>T</h1><p>{body}</p><footer><p>Friday, May 1, 2020</p></footer></body>"#
+            ),
             None,
         );
         assert_eq!(d.source, Some("json-ld"));
@@ -485,6 +723,7 @@ mod tests {
 
     #[test]
     fn the_visible_day_outranks_a_meta_date() {
+        let body = "Body text of the story. ".repeat(40);
         let d = dates(
             r#"<meta property="article:published_time" content="2022-11-17T10:33:13+00:00"><body><h1>T</h1><p class="date">09.03.2022</p></body>"#,
             None,
@@ -494,10 +733,156 @@ mod tests {
             (Some("2022-03-09"), Some("text"))
         );
         let d = dates(
-            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-11-17"}</script><body><h1>T</h1><p class="date">09.03.2022</p></body>"#,
+            &format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2022-11-17"}}</script><body><h1>T</h1><p>{body}</p><div class="related"><p class="date">09.03.2022</p></div></body>"#
+            ),
             None,
         );
         assert_eq!(d.source, Some("json-ld"));
+    }
+
+    #[test]
+    fn a_photo_caption_does_not_date_the_story() {
+        let d = dates(
+            r#"<body><h1>T</h1><div><img src="a.jpg"><br>FILE PHOTO: The president speaks during a ceremony near Orleans, France, January 16, 2020. Pool via Agency</div><p>January 18, 2020</p><p>PARIS - Body.</p></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-01-18"));
+        let d = dates(
+            "<body><h1>T</h1><figure><img src=a.jpg><figcaption>Taken 3 May 2021</figcaption></figure><p class=date>5 May 2021</p></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2021-05-05"));
+    }
+
+    #[test]
+    fn an_update_element_is_not_the_dateline() {
+        let d = dates(
+            r#"<body><h1>T</h1><div class="meta">By A | <time class="updated" datetime="2022-12-29T15:36:19+01:00">29. Dezember 2022</time><time class="entry-date published" datetime="2022-12-30T07:00:40+01:00">30. Dezember 2022</time></div></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2022-12-30T07:00:40+01:00"));
+        // hAtom's `updated` beside `date` stays the publication date.
+        let d = dates(
+            r#"<meta property="article:published_time" content="2020-10-26T04:01:57-05:00"><body><h1>T</h1><div class="entry-meta"><span class="entry-meta-date updated">October 24, 2020</span></div></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-10-24"));
+    }
+
+    #[test]
+    fn a_feed_list_beside_the_story_is_foreign() {
+        let body = "Body text of the story. ".repeat(40);
+        let d = dates(
+            &format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2020-08-18T19:35:33+00:00"}}</script><body><h1>T</h1><p>{body}</p><ul><li class="feed-item"><div class="info-line">2020.08.19.</div></li></ul></body>"#
+            ),
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-08-18T19:35:33+00:00"));
+    }
+
+    #[test]
+    fn a_dateline_under_the_headline_outranks_jsonld() {
+        let d = dates(
+            r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2021-11-29T14:13:37+00:00"}</script><body><h1>T</h1><div class="author-ch">ca. 8 Min.<br><span class="icon-calendar"></span> 12.01.2022</div><p>Body</p></body>"#,
+            None,
+        );
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2022-01-12"), Some("text"))
+        );
+    }
+
+    #[test]
+    fn a_day_only_microdata_date_outranks_a_meta_date() {
+        let d = dates(
+            r#"<meta name="date" content="2022-01-21T15:38:44+01:00"><body><h1>T</h1><p>Body</p><time itemprop="datePublished" datetime="2022-01-27">27.01.2022</time></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2022-01-27"));
+        let d = dates(
+            r#"<meta name="date" content="2021-10-28T13:21:30+01:00"><body><h1>T</h1><p>Body</p><time itemprop="datePublished" datetime="2021-10-27T20:35:36+01:00">x</time></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2021-10-28T13:21:30+01:00"));
+    }
+
+    #[test]
+    fn a_utc_timestamp_yields_to_a_visible_microdata_day() {
+        let d = dates(
+            r#"<meta property="datePublished" content="2020-12-05T23:15:0Z"><body><h1>T</h1><p itemprop="datePublished">06 Dicembre 2020</p></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-12-06"));
+    }
+
+    #[test]
+    fn a_utc_timestamp_is_dated_by_the_page_zones_day() {
+        let page = r#"<meta property="og:locale" content="en_US"><meta property="article:published_time" content="2020-05-02T02:54:29.000Z"><body><h1>T</h1><p>Body</p></body>"#;
+        let d = dates(page, Some("https://example.com/traffic/story/6144149/"));
+        assert_eq!(d.published.as_deref(), Some("2020-05-01"));
+        // The URL giving the UTC day confirms it.
+        let d = dates(page, Some("https://example.com/2020/05/02/story/"));
+        assert_eq!(d.published.as_deref(), Some("2020-05-02T02:54:29+00:00"));
+        // No country, or a timestamp with its own offset, or midnight: kept as written.
+        let d = dates(
+            r#"<meta property="article:published_time" content="2020-05-02T02:54:29Z"><body><h1>T</h1></body>"#,
+            Some("https://example.com/a"),
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-05-02T02:54:29+00:00"));
+        let d = dates(
+            r#"<html lang="en-US"><meta property="article:published_time" content="2020-05-02T00:00:00Z"><body><h1>T</h1></body>"#,
+            Some("https://example.com/a"),
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-05-02T00:00:00+00:00"));
+        // A country of one fixed offset keeps the time, moved to its offset.
+        let d = dates(
+            r#"<html lang="ja"><meta property="article:published_time" content="2020-05-02T16:30:00Z"><body><h1>T</h1></body>"#,
+            Some("https://example.com/a"),
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-05-03T01:30:00+09:00"));
+    }
+
+    #[test]
+    fn without_a_headline_the_masthead_date_comes_last() {
+        let d = dates(
+            "<body><header><div class=logo>Star</div><span class=date>Tue, 14 Jan 2020</span></header><div><h2>Blaze under control</h2><p>News24<br>13 Jan 2020, 22:11 GMT+10</p><p>Body</p></div></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-01-13T22:11:00+10:00"));
+        let d = dates(
+            "<body><header><span class=date>Tue, 14 Jan 2020</span></header><div><h2>T</h2><p>Body</p></div></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-01-14"));
+    }
+
+    #[test]
+    fn a_solar_hijri_dateline_is_read_as_gregorian() {
+        let d = dates(
+            "<body><h1>T</h1><span class=date-created>2 تير 1399 - 12:09:08 ب.ظ</span><p>متن</p></body>",
+            None,
+        );
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2020-06-22"), Some("text"))
+        );
+    }
+
+    #[test]
+    fn a_topline_date_over_the_headline_outranks_a_range_in_the_standfirst() {
+        let d = dates(
+            "<body><a href=/>Back to the newsroom</a><div class=topline><span>06.12.2022</span></div><h1>Wind farm</h1><div>Citizens can invest from 9.1. -10.2.2023 in the park.</div></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2022-12-06"));
+        // Only the text right before the headline counts.
+        let d = dates(
+            "<body><p>Since 06.12.2022</p><a href=/>Back</a><h1>Wind farm</h1><p>Published 01.12.2022</p></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2022-12-01"));
     }
 
     #[test]

@@ -16,8 +16,10 @@ pub mod meta_tags;
 pub mod microdata;
 pub mod page_type;
 pub mod scan;
+pub mod solar_hijri;
 pub mod title;
 pub mod urls;
+pub mod zones;
 
 use crate::article::Metadata;
 use crate::dom::{Dom, NodeId, Tag};
