@@ -109,6 +109,11 @@ pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
     if let Some(headline) = same_story_headline(&candidates, &all_h1s) {
         return Some(headline);
     }
+    if let Some(first) = candidates.first()
+        && let Some(headline) = extended_headline(dom, scan, sites, first)
+    {
+        return Some(headline);
+    }
     candidates
         .into_iter()
         .next()
@@ -154,6 +159,49 @@ fn same_story_headline(candidates: &[String], h1s: &[String]) -> Option<String> 
     let letters = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
     let first = letters(candidates.first()?);
     h1s.iter().find(|h| letters(h) == first).cloned()
+}
+
+/// Fewest words of an `<h1>` taken by [`extended_headline`].
+const MIN_EXTENDED_WORDS: usize = 3;
+
+/// Rule `extended_headline`: when the page's main `<h1>` and the structured title differ only
+/// by words one of them adds, the `<h1>`, as readers see it, wins. Metadata titles are cut
+/// ("Zitronenkuchen vom Blech" under the `<h1>` "Saftiger Zitronenkuchen vom Blech: einfach
+/// köstlich!", "Können Fische Schmerzen spüren?" under "Können Fische Schmerzen spüren /
+/// empfinden?") or lengthened for search engines ("Frei erfunden: Grab-Bote fliegt nach
+/// Singapur, Thailand" above the `<h1>` "Frei erfunden: Grab-Bote fliegt nach Singapur").
+/// Compared as lowercase letters and digits: the structured title must start the `<h1>`, sit
+/// inside it, or start with it. An `<h1>` that only puts words before the title is a kicker or
+/// a date joined to it ("27.01.2022MineralölINFO November 2021") and does not win. The `<h1>`
+/// must be a main one ([`main_h1s`]) and read as a headline ([`MIN_EXTENDED_WORDS`] to
+/// [`MAX_HEADLINE_WORDS`] words, not the site's name). An `<h1>` that words the story
+/// otherwise does not win: Readability.js keeps the metadata title there, and the two ground
+/// truths disagree.
+fn extended_headline(
+    dom: &Dom,
+    scan: &Scan<'_>,
+    sites: &[String],
+    structured: &str,
+) -> Option<String> {
+    let structured = fold(structured);
+    if structured.is_empty() {
+        return None;
+    }
+    main_h1s(dom, scan).take(4).find_map(|h| {
+        let text = node_text(dom, h, 400);
+        let words = text.split_whitespace().count();
+        if !(MIN_EXTENDED_WORDS..=MAX_HEADLINE_WORDS).contains(&words)
+            || is_site(&text, sites)
+            || is_generic(&text)
+        {
+            return None;
+        }
+        let h1 = fold(&text);
+        let extends = h1 != structured
+            && ((h1.contains(&structured) && !h1.ends_with(&structured))
+                || structured.starts_with(&h1));
+        extends.then_some(text)
+    })
 }
 
 /// JSON-LD's title: `headline`, unless its `name` differs and agrees better with the page's
@@ -209,17 +257,25 @@ fn is_generic(title: &str) -> bool {
     GENERIC_TITLES.contains(&f.as_str())
 }
 
-/// The `<h1>`s outside headers, navigation, asides and footers that are not a logo.
+/// The `<h1>`s outside the site's header, navigation, asides and footers that are not a logo.
+/// A `<header>` inside an `<article>` or `<main>` is the article's own header (WordPress puts
+/// the `entry-title` there), so its `<h1>` counts.
 fn main_h1s<'d>(dom: &'d Dom, scan: &'d Scan<'_>) -> impl Iterator<Item = NodeId> + 'd {
     scan.h1s.iter().copied().filter(|&h| {
+        let in_article = dom
+            .ancestors(h)
+            .any(|a| matches!(dom.tag(a), Some(Tag::Article | Tag::Main)));
         !std::iter::once(h).chain(dom.ancestors(h)).any(|a| {
-            matches!(
-                dom.tag(a),
-                Some(Tag::Header | Tag::Nav | Tag::Aside | Tag::Footer)
-            ) || ["class", "id"].iter().any(|k| {
-                dom.attr(a, k)
-                    .is_some_and(|v| LOGO_WORDS.iter().any(|w| contains_ci(v, w)))
-            })
+            let region = match dom.tag(a) {
+                Some(Tag::Header) => !in_article,
+                Some(Tag::Nav | Tag::Aside | Tag::Footer) => true,
+                _ => false,
+            };
+            region
+                || ["class", "id"].iter().any(|k| {
+                    dom.attr(a, k)
+                        .is_some_and(|v| LOGO_WORDS.iter().any(|w| contains_ci(v, w)))
+                })
         })
     })
 }
@@ -488,6 +544,55 @@ mod tests {
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
             Some("Using Defadvice")
+        );
+    }
+
+    #[test]
+    fn extended_headline_the_h1_completes_or_trims_the_metadata_title() {
+        // The metadata title is cut: the <h1> (in the article's own <header>) wins.
+        let meta = Fields {
+            title: Some("Zitronenkuchen vom Blech".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><article><header><h1>Saftiger Zitronenkuchen vom Blech: einfach köstlich!</h1></header></article></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Saftiger Zitronenkuchen vom Blech: einfach köstlich!")
+        );
+        // The metadata title adds a place: the <h1> wins.
+        let meta = Fields {
+            title: Some("Grab-Bote fliegt nach Singapur, Thailand".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1>Grab-Bote fliegt nach Singapur</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Grab-Bote fliegt nach Singapur")
+        );
+        // Words only before the title are a kicker or a date: the metadata title stays.
+        let meta = Fields {
+            title: Some("MineralölINFO November 2021".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1><span>27.01.2022</span>MineralölINFO November 2021</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("MineralölINFO November 2021")
+        );
+        // Another wording of the story, or an <h1> in the site's header: the metadata title stays.
+        let meta = Fields {
+            title: Some("Apple’s Vision Pro hands-on: the Retina moment".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1>Apple’s Vision Pro is the Retina moment</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta.clone())).as_deref(),
+            Some("Apple’s Vision Pro hands-on: the Retina moment")
+        );
+        let html = "<body><header><h1>Apple’s Vision Pro hands-on: the Retina moment, reviewed</h1></header></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Apple’s Vision Pro hands-on: the Retina moment")
         );
     }
 
