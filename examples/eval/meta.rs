@@ -184,6 +184,9 @@ fn debug_authors(dom: &Dom, page: &Page, m: &Metadata) {
     for &id in scan.rel_authors.iter().chain(&scan.bylines).take(8) {
         println!("     element    {:?}", node_text(dom, id, 200));
     }
+    for &id in scan.date_hints.iter().take(8) {
+        println!("     datehint   {:?}", node_text(dom, id, 200));
+    }
 }
 
 /// A page's expected value of `key`, white space folded.
