@@ -93,19 +93,24 @@ pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
         .map(squeeze)
         .filter(|d| !is_site(d, sites))
         .map(|d| without_short_tail(&clean(&d, sites, &all_h1s)));
-    let candidates: Vec<String> = [
+    let usable = |c: &str| -> Option<String> {
+        let c = squeeze(c);
+        if c.is_empty() || is_site(&c, sites) || is_generic(&c) {
+            return None;
+        }
+        Some(clean(&c, sites, &all_h1s)).filter(|c| !c.is_empty())
+    };
+    let structured: Vec<String> = [
         jsonld_title(sources, document.as_deref(), &all_h1s),
         sources.meta.title.as_deref(),
         sources.microdata.title.as_deref(),
-        document_clean.as_deref(),
     ]
     .into_iter()
     .flatten()
-    .map(squeeze)
-    .filter(|c| !c.is_empty() && !is_site(c, sites) && !is_generic(c))
-    .map(|c| clean(&c, sites, &all_h1s))
-    .filter(|c| !c.is_empty())
+    .filter_map(usable)
     .collect();
+    let mut candidates = structured;
+    candidates.extend(document_clean.as_deref().and_then(usable));
     if let Some(headline) = same_story_headline(&candidates, &all_h1s) {
         return Some(headline);
     }
@@ -155,6 +160,10 @@ fn without_short_tail(title: &str) -> String {
 /// The visible headline when it is the most trusted title as written on the page: an `<h1>`
 /// with the same letters and digits (case kept). The `<h1>` keeps the typography that metadata
 /// often loses (curly quotes and apostrophes, dashes).
+///
+/// Only the first candidate is compared: an `<h1>` that repeats a less trusted source
+/// (`twitter:title` against `og:title`) does not win, since Readability.js's ground truth keeps
+/// the most trusted one there.
 fn same_story_headline(candidates: &[String], h1s: &[String]) -> Option<String> {
     let letters = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
     let first = letters(candidates.first()?);
@@ -313,7 +322,7 @@ pub fn clean(title: &str, sites: &[String], h1s: &[String]) -> String {
     let mut t = title;
     loop {
         if let Some((head, tail)) = split_last(t)
-            && is_site(tail, sites)
+            && (is_site(tail, sites) || starts_with_site(tail, sites))
             && !head.trim().is_empty()
         {
             t = head.trim_end();
@@ -396,6 +405,32 @@ pub fn is_site(part: &str, sites: &[String]) -> bool {
     })
 }
 
+/// Most words of a trailing part that [`starts_with_site`] drops.
+const MAX_SITE_TAIL_WORDS: usize = 4;
+
+/// Rule `site_tail_starts_with_site`: a trailing part of a title that begins with the site's
+/// name as whole words and has at most [`MAX_SITE_TAIL_WORDS`] words names the site and its
+/// kind ("Was ist Freie Software - MyOOS Community Forum" on myoos.de), even when the name is
+/// shorter than half the part.
+fn starts_with_site(part: &str, sites: &[String]) -> bool {
+    let words: Vec<String> = part
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > MAX_SITE_TAIL_WORDS {
+        return false;
+    }
+    sites.iter().any(|s| {
+        let mut joined = String::new();
+        s.len() >= 4
+            && words.iter().any(|w| {
+                joined.push_str(w);
+                joined == *s
+            })
+    })
+}
+
 /// Rule `site_covers_whole_words`: true when the folded site name `site` equals a run of
 /// consecutive whole words of `part` (words split at anything not a letter or digit, each
 /// folded). "Bergsteigen.com" holds the site "bergsteigen" as its first word; "Skibergsteigen:
@@ -469,6 +504,28 @@ mod tests {
         assert!(is_site("Slow Kettle", &s));
         assert!(is_site("The Slow Kettle Blog", &s));
         assert!(!is_site("TheSlow Kettles", &s));
+    }
+
+    #[test]
+    fn site_tail_starts_with_site() {
+        let s = sites(&["myoos", "foren.myoos.de"]);
+        assert_eq!(
+            clean("Was ist Freie Software - MyOOS Community Forum", &s, &[]),
+            "Was ist Freie Software"
+        );
+        // The site's name inside a longer tail, or a word that only starts with it: kept.
+        assert_eq!(
+            clean(
+                "Was ist Freie Software - Das große MyOOS Community Forum heute",
+                &s,
+                &[]
+            ),
+            "Was ist Freie Software - Das große MyOOS Community Forum heute"
+        );
+        assert_eq!(
+            clean("Was ist Freie Software - MyOOSCommunity Forum", &s, &[]),
+            "Was ist Freie Software - MyOOSCommunity Forum"
+        );
     }
 
     #[test]
