@@ -599,8 +599,7 @@ fn in_foreign_region(dom: &Dom, scan: &Scan<'_>, id: NodeId) -> bool {
     std::iter::once(id)
         .chain(dom.ancestors(id))
         .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
-        .enumerate()
-        .any(|(_, a)| {
+        .any(|a| {
             let below_shared = shared.is_none_or(|s| dom.ancestors(a).any(|b| b == s));
             super::class_names_any(dom, a, COMMENT_WORDS)
                 || (below_shared
