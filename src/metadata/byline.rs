@@ -206,7 +206,64 @@ pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) 
     if !names.is_empty() {
         return names;
     }
+    let names = labelled_byline(dom, scan, sites);
+    if !names.is_empty() {
+        return names;
+    }
     site_credit(dom, scan, sources)
+}
+
+/// Author labels written in bold before a name, compared without case.
+const BOLD_LABELS: &[&str] = &[
+    "autor:",
+    "autorin:",
+    "autoren:",
+    "author:",
+    "authors:",
+    "auteur:",
+    "autore:",
+    "verfasser:",
+    "text:",
+    "texte:",
+    "von:",
+    "by:",
+];
+
+/// Rule `labelled_byline`: on a page whose markup names no byline, a bold author label
+/// (`<strong>Autor:</strong> <a>Klausmartin Friedrich</a>`, `<b>Von:</b> Götz Warnke`) and
+/// what follows it in its parent, or a `<byline>` element ("Von David Hutzler, dpa"), give
+/// the authors. The parent's text must be a short line ([`MAX_BYLINE_BYTES`]), outside
+/// comments and other foreign regions, and is cleaned as any byline (it stops at the next
+/// label: "Klausmartin Friedrich Tags: …").
+fn labelled_byline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Vec<String> {
+    for id in dom.ids() {
+        let line = match dom.tag(id) {
+            Some(Tag::Strong | Tag::B) => {
+                let label = node_text(dom, id, 20).to_lowercase();
+                if !BOLD_LABELS.contains(&label.as_str()) {
+                    continue;
+                }
+                let Some(parent) = dom.parent(id) else {
+                    continue;
+                };
+                parent
+            }
+            _ if dom.tag_name(id) == "byline" => id,
+            _ => continue,
+        };
+        if in_foreign_region(dom, scan, line) {
+            continue;
+        }
+        let text = node_text(dom, line, MAX_BYLINE_BYTES);
+        if text.len() > MAX_BYLINE_BYTES {
+            continue;
+        }
+        let names = clean_all([text.as_str()], sites);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
 }
 
 /// Rule `site_credit`: a page whose only author credit is the site itself (a JSON-LD author
@@ -862,6 +919,26 @@ mod tests {
             clean("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"),
             vec!["Eberhard Fuhr"]
         );
+    }
+
+    #[test]
+    fn labelled_byline_reads_bold_labels_and_byline_elements() {
+        let html = "<html><body><h1>T</h1><p>Long story.</p><p><strong>Autor:</strong> \
+                    <a href='/p/1'>Klausmartin Friedrich</a><br><strong>Tags:</strong> \
+                    <a href='/t'>Feuerwehr</a></p></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Klausmartin Friedrich"]
+        );
+        let html = "<html><body><h1>T</h1><byline>Von David Hutzler, dpa</byline></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["David Hutzler"]
+        );
+        // Bold words that are not author labels, or a label in a comment: nothing.
+        let html = "<html><body><h1>T</h1><p><b>Hinweis:</b> Jane Doe</p>\
+                    <div class='comments'><p><b>Von:</b> Troll Person</p></div></body></html>";
+        assert!(page_authors(html, &no_sources(), &[]).is_empty());
     }
 
     #[test]
