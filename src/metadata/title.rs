@@ -112,7 +112,7 @@ pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
     let mut candidates = structured;
     candidates.extend(document_clean.as_deref().and_then(usable));
     if let Some(headline) = same_story_headline(&candidates, &all_h1s) {
-        return Some(headline);
+        return Some(without_kicker(dom, scan, &headline).unwrap_or(headline));
     }
     if let Some(first) = candidates.first()
         && let Some(headline) = extended_headline(dom, scan, sites, first)
@@ -211,6 +211,42 @@ fn extended_headline(
                 || structured.starts_with(&h1));
         extends.then_some(text)
     })
+}
+
+/// Class words of a kicker (a topic line set above or before the headline).
+const KICKER_WORDS: &[&str] = &[
+    "kicker",
+    "overline",
+    "topline",
+    "dachzeile",
+    "roofline",
+    "eyebrow",
+    "supertitle",
+    "spitzmarke",
+];
+
+/// Fewest words a headline keeps once [`without_kicker`] cuts its kicker.
+const MIN_WORDS_AFTER_KICKER: usize = 2;
+
+/// Rule `kicker_in_headline`: an `<h1>` that marks its first part as a kicker
+/// (`<span class="article-heading__kicker">Klimaschutz</span>: <span>Bohren, bis es heiß
+/// wird</span>`) has the headline after it; the kicker is the topic, not the title. Only a
+/// kicker the markup names counts: a colon alone ("Covid-19: Lässt sich …") is kept.
+fn without_kicker(dom: &Dom, scan: &Scan<'_>, headline: &str) -> Option<String> {
+    let h1 = scan
+        .h1s
+        .iter()
+        .copied()
+        .find(|&h| node_text(dom, h, 400) == headline)?;
+    let kicker = dom.descendants(h1).skip(1).find(|&d| {
+        dom.attr(d, "class")
+            .is_some_and(|v| KICKER_WORDS.iter().any(|w| contains_ci(v, w)))
+    })?;
+    let kicker_text = node_text(dom, kicker, 200);
+    let rest = headline.strip_prefix(kicker_text.as_str())?;
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || ":|-–—·•".contains(c));
+    (!kicker_text.is_empty() && rest.split_whitespace().count() >= MIN_WORDS_AFTER_KICKER)
+        .then(|| rest.to_string())
 }
 
 /// JSON-LD's title: `headline`, unless its `name` differs and agrees better with the page's
@@ -650,6 +686,30 @@ mod tests {
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
             Some("Apple’s Vision Pro hands-on: the Retina moment")
+        );
+    }
+
+    #[test]
+    fn kicker_in_headline_is_cut() {
+        let meta = Fields {
+            title: Some("Klimaschutz: Bohren, bis es heiß wird".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1><span class='article-heading__kicker'>Klimaschutz</span>\
+                    <span>: </span><span>Bohren, bis es heiß wird</span></h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Bohren, bis es heiß wird")
+        );
+        // A colon without a marked kicker stays.
+        let meta = Fields {
+            title: Some("Covid-19: Lässt sich die Ausbreitung kontrollieren?".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1>Covid-19: Lässt sich die Ausbreitung kontrollieren?</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Covid-19: Lässt sich die Ausbreitung kontrollieren?")
         );
     }
 
