@@ -649,15 +649,19 @@ const COMMENT_WORDS: &[&str] = &["comment", "respond", "reply"];
 /// whole post in `id="sidebar"`), unless it is a comment thread: only regions between the
 /// byline and the nearest element holding both count.
 fn in_foreign_region(dom: &Dom, scan: &Scan<'_>, id: NodeId) -> bool {
-    let shared = scan.h1s.first().and_then(|&h1| {
-        dom.ancestors(id)
-            .find(|&a| dom.ancestors(h1).any(|b| b == a))
-    });
+    let headline_path: Vec<NodeId> = scan
+        .h1s
+        .first()
+        .map(|&h1| dom.ancestors(h1).collect())
+        .unwrap_or_default();
+    let mut below_shared = true;
     std::iter::once(id)
         .chain(dom.ancestors(id))
         .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
         .any(|a| {
-            let below_shared = shared.is_none_or(|s| dom.ancestors(a).any(|b| b == s));
+            if below_shared && a != id && headline_path.contains(&a) {
+                below_shared = false;
+            }
             super::class_names_any(dom, a, COMMENT_WORDS)
                 || (below_shared
                     && (matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
