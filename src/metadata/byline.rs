@@ -3,8 +3,9 @@
 //!
 //! Takes the scan and the structured sources; returns the author names. Author strings lose
 //! "By"/"Von"/"Par"..., dates, job titles, e-mail addresses and site names posing as authors (an
-//! organisation equal to the publisher is not a person). Byline elements inside comments,
-//! navigation, footers and asides are skipped. Must not guess a name from running text.
+//! organisation equal to the publisher is not a person; the site's own credit is kept only when
+//! no source names anyone else). Byline elements inside comments, navigation, footers and
+//! asides are skipped. Must not guess a name from running text.
 
 use super::scan::Scan;
 use super::{Sources, date, fold, node_text};
