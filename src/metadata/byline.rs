@@ -3,8 +3,8 @@
 //!
 //! Takes the scan and the structured sources; returns the author names. Author strings lose
 //! "By"/"Von"/"Par"..., dates, job titles, e-mail addresses and site names posing as authors (an
-//! organisation equal to the publisher is not a person; the site's own credit is kept only when
-//! no source names anyone else). Byline elements inside comments, navigation, footers and
+//! organisation equal to the publisher is not a person; a page credited only to its site has no
+//! author). Byline elements inside comments, navigation, footers and
 //! asides are skipped. Must not guess a name from running text.
 
 use super::scan::Scan;
@@ -200,18 +200,15 @@ const MAX_NAME_WORDS: usize = 5;
 /// Longest byline element text read, in bytes.
 const MAX_BYLINE_BYTES: usize = 200;
 
-/// Chooses the authors: JSON-LD, microdata, `<meta>`, then `rel=author` and byline elements;
-/// when none names anyone but the site itself, the site's credit ([`site_credit`]).
+/// Chooses the authors: JSON-LD, microdata, `<meta>`, then `rel=author` and byline elements,
+/// then a labelled byline. The site's own name posing as the author is never one: a page
+/// credited only to its site has no author.
 pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -> Vec<String> {
     let names = named_authors(dom, scan, sources, sites);
     if !names.is_empty() {
         return names;
     }
-    let names = labelled_byline(dom, scan, sites);
-    if !names.is_empty() {
-        return names;
-    }
-    site_credit(dom, scan, sources)
+    labelled_byline(dom, scan, sites)
 }
 
 /// Author labels written in bold before a name, compared without case.
@@ -265,16 +262,6 @@ fn labelled_byline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Vec<String> 
         }
     }
     Vec::new()
-}
-
-/// Rule `site_credit`: a page whose only author credit is the site itself (a JSON-LD author
-/// object "telebasel" on telebasel.ch, a blog's `Person` "Frau Sabienes" that is also its
-/// publisher, a byline "Artikel von: hausinfo" on hausinfo.ch) has that credit as its author:
-/// the site declares itself the author, and a researcher keeps the credit rather than nothing.
-/// Read only when no source names anyone else; every other cleaning rule still applies
-/// (domains, labels, job titles are not names).
-fn site_credit(dom: &Dom, scan: &Scan<'_>, sources: &Sources) -> Vec<String> {
-    named_authors(dom, scan, sources, &[])
 }
 
 /// The authors that the sources name, site names (`sites`) excluded.
@@ -843,33 +830,21 @@ mod tests {
     }
 
     #[test]
-    fn site_credit_only_when_no_one_else_is_named() {
+    fn the_site_credited_alone_is_no_author() {
         let jsonld = Sources {
             jsonld: Fields {
-                authors: vec!["telebasel".into()],
+                authors: vec!["Talkradio".into()],
                 ..Fields::default()
             },
             ..no_sources()
         };
         let html = "<html><body><h1>T</h1><p>Text</p></body></html>";
-        assert_eq!(
-            page_authors(html, &jsonld, &["telebasel"]),
-            vec!["telebasel"]
-        );
+        assert!(page_authors(html, &jsonld, &["Talkradio"]).is_empty());
         let html = "<html><body><h1>T</h1><div class='byline'>By Jane Doe</div></body></html>";
         assert_eq!(
-            page_authors(html, &jsonld, &["telebasel"]),
+            page_authors(html, &jsonld, &["Talkradio"]),
             vec!["Jane Doe"]
         );
-        let html =
-            "<html><body><h1>T</h1><div class='author'>Artikel von: hausinfo</div></body></html>";
-        assert_eq!(
-            page_authors(html, &no_sources(), &["hausinfo"]),
-            vec!["hausinfo"]
-        );
-        // A domain is still not a name.
-        let html = "<html><body><h1>T</h1><div class='author'>example.org</div></body></html>";
-        assert!(page_authors(html, &no_sources(), &["example"]).is_empty());
     }
 
     #[test]
