@@ -34,7 +34,14 @@ struct Timing {
 
 fn load(root: &Path, set: &str) -> Result<Vec<Page>, String> {
     let mut pages = Vec::new();
-    let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    // A string, or a list of names joined by "; " (the form for authors).
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::Array(items) => {
+            let names: Vec<&str> = items.iter().filter_map(|i| i.as_str()).collect();
+            (!names.is_empty()).then(|| names.join("; "))
+        }
+        _ => v.as_str().map(str::to_string),
+    };
     match set {
         "dates" => {
             let dir = root.join("dates");
@@ -183,6 +190,9 @@ fn debug_authors(dom: &Dom, page: &Page, m: &Metadata) {
     println!("     meta       {:?}", sources.meta.authors);
     for &id in scan.rel_authors.iter().chain(&scan.bylines).take(8) {
         println!("     element    {:?}", node_text(dom, id, 200));
+    }
+    for &id in scan.date_hints.iter().take(8) {
+        println!("     datehint   {:?}", node_text(dom, id, 200));
     }
 }
 

@@ -3,12 +3,13 @@
 //!
 //! Takes the scan and the structured sources; returns the author names. Author strings lose
 //! "By"/"Von"/"Par"..., dates, job titles, e-mail addresses and site names posing as authors (an
-//! organisation equal to the publisher is not a person). Byline elements inside comments,
-//! navigation, footers and asides are skipped. Must not guess a name from running text.
+//! organisation equal to the publisher is not a person; a page credited only to its site has no
+//! author). Byline elements inside comments, navigation, footers and
+//! asides are skipped. Must not guess a name from running text.
 
 use super::scan::Scan;
 use super::{Sources, date, fold, node_text};
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, Tag};
 
 /// Labels before author names, compared without case (longest first where they overlap).
 const PREFIXES: &[&str] = &[
@@ -18,6 +19,9 @@ const PREFIXES: &[&str] = &[
     "geschrieben von",
     "erstellt von",
     "verfasst von",
+    "artikel von:",
+    "artikel von",
+    "beitrag von",
     "written by",
     "posted by",
     "published by",
@@ -196,8 +200,72 @@ const MAX_NAME_WORDS: usize = 5;
 /// Longest byline element text read, in bytes.
 const MAX_BYLINE_BYTES: usize = 200;
 
-/// Chooses the authors: JSON-LD, microdata, `<meta>`, then `rel=author` and byline elements.
+/// Chooses the authors: JSON-LD, microdata, `<meta>`, then `rel=author` and byline elements,
+/// then a labelled byline. The site's own name posing as the author is never one: a page
+/// credited only to its site has no author.
 pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -> Vec<String> {
+    let names = named_authors(dom, scan, sources, sites);
+    if !names.is_empty() {
+        return names;
+    }
+    labelled_byline(dom, scan, sites)
+}
+
+/// Author labels written in bold before a name, compared without case.
+const BOLD_LABELS: &[&str] = &[
+    "autor:",
+    "autorin:",
+    "autoren:",
+    "author:",
+    "authors:",
+    "auteur:",
+    "autore:",
+    "verfasser:",
+    "text:",
+    "texte:",
+    "von:",
+    "by:",
+];
+
+/// Rule `labelled_byline`: on a page whose markup names no byline, a bold author label
+/// (`<strong>Autor:</strong> <a>Klausmartin Friedrich</a>`, `<b>Von:</b> Götz Warnke`) and
+/// what follows it in its parent, or a `<byline>` element ("Von David Hutzler, dpa"), give
+/// the authors. The parent's text must be a short line ([`MAX_BYLINE_BYTES`]), outside
+/// comments and other foreign regions, and is cleaned as any byline (it stops at the next
+/// label: "Klausmartin Friedrich Tags: …").
+fn labelled_byline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Vec<String> {
+    for id in dom.ids() {
+        let line = match dom.tag(id) {
+            Some(Tag::Strong | Tag::B) => {
+                let label = node_text(dom, id, 20).to_lowercase();
+                if !BOLD_LABELS.contains(&label.as_str()) {
+                    continue;
+                }
+                let Some(parent) = dom.parent(id) else {
+                    continue;
+                };
+                parent
+            }
+            _ if dom.tag_name(id) == "byline" => id,
+            _ => continue,
+        };
+        if in_foreign_region(dom, scan, line) {
+            continue;
+        }
+        let text = node_text(dom, line, MAX_BYLINE_BYTES);
+        if text.len() > MAX_BYLINE_BYTES {
+            continue;
+        }
+        let names = clean_all([text.as_str()], sites);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// The authors that the sources name, site names (`sites`) excluded.
+fn named_authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -> Vec<String> {
     for raw in [
         &sources.jsonld.authors,
         &sources.microdata.authors,
@@ -219,8 +287,9 @@ pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) 
     let after_h1 = scan.h1s.first().copied().unwrap_or(0);
     // Bylines after the headline first, then the others, each in page order.
     candidates.sort_by_key(|&id| id < after_h1);
+    let mut initials = Vec::new();
     for id in candidates {
-        if in_foreign_region(dom, id) {
+        if in_foreign_region(dom, scan, id) {
             continue;
         }
         let text = node_text(dom, id, MAX_BYLINE_BYTES);
@@ -228,13 +297,20 @@ pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) 
             continue;
         }
         let names = clean_all([text.as_str()], sites);
-        if !names.is_empty() {
-            return names;
+        if names.iter().all(|n| is_initials(n)) {
+            if initials.is_empty() {
+                initials = names;
+            }
+            continue;
         }
+        return names;
+    }
+    if !initials.is_empty() {
+        return initials;
     }
     // Datelines often carry the byline: "Posted by Margaret Orme on 15/04/2019".
     for &id in &scan.date_hints {
-        if in_foreign_region(dom, id) {
+        if in_foreign_region(dom, scan, id) {
             continue;
         }
         let text = node_text(dom, id, MAX_BYLINE_BYTES);
@@ -249,9 +325,22 @@ pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) 
     Vec::new()
 }
 
+/// Longest credit, in letters, read as initials by [`is_initials`].
+const MAX_INITIALS: usize = 3;
+
+/// Rule `initials_yield_to_names`: a byline of initials only ("JF", "uh") is a short credit;
+/// a later byline element with a full name ("Boris T. Kaiser") is the author, and the initials
+/// are kept only when no element names anyone.
+fn is_initials(name: &str) -> bool {
+    !name.contains(' ')
+        && name.chars().count() <= MAX_INITIALS
+        && name.chars().all(char::is_alphabetic)
+}
+
 /// A lone given name ("Nils") becomes the full name that a byline or author box on the page
 /// writes after it ("Nils Pickert ist freier Autor..."): the next word, capitalised and not a
-/// job title or label.
+/// job title or label. Author boxes often sit in the article's footer or a sidebar, so only
+/// comment threads are skipped here ([`COMMENT_WORDS`], by class or id).
 fn complete_given_name(dom: &Dom, scan: &Scan<'_>, names: Vec<String>) -> Vec<String> {
     let [given] = names.as_slice() else {
         return names;
@@ -260,7 +349,10 @@ fn complete_given_name(dom: &Dom, scan: &Scan<'_>, names: Vec<String>) -> Vec<St
         return names;
     }
     for &id in scan.rel_authors.iter().chain(&scan.bylines) {
-        if in_foreign_region(dom, id) {
+        if std::iter::once(id)
+            .chain(dom.ancestors(id))
+            .any(|a| super::class_names_any(dom, a, COMMENT_WORDS))
+        {
             continue;
         }
         let text = node_text(dom, id, MAX_BYLINE_BYTES);
@@ -303,6 +395,11 @@ fn clean_all<'a>(raw: impl IntoIterator<Item = &'a str>, sites: &[String]) -> Ve
 /// equal to one of `sites` (folded declared site and publisher names), and splits "A, B and C".
 pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
     let mut text = super::squeeze(raw);
+    // Rule `url_is_not_a_name`: an author given as a profile address
+    // ("https://netzpolitik.org/author/markusr/") names no one by itself.
+    if text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www.") {
+        return Vec::new();
+    }
     if let Some(i) = label_inside(&text) {
         text.replace_range(..i, "");
     }
@@ -384,6 +481,7 @@ fn is_word_in(word: &str, list: &[&str]) -> bool {
 /// Labels that start the names inside a longer byline, with a space before them.
 const INNER_LABELS: &[&str] = &[
     " by ",
+    " redaktion: ",
     " by: ",
     " von ",
     " par ",
@@ -530,9 +628,51 @@ const FOREIGN_WORDS: &[&str] = &[
     "comment", "related", "sidebar", "widget", "teaser", "respond", "reply",
 ];
 
+/// Class or id words of comment threads, whose names are never the article's author's.
+const COMMENT_WORDS: &[&str] = &["comment", "respond", "reply"];
+
 /// Comments, navigation, footers, asides and related-article boxes hold other people's names.
-fn in_foreign_region(dom: &Dom, id: NodeId) -> bool {
-    super::in_foreign_region(dom, id, FOREIGN_WORDS)
+/// Rule `headline_region_is_the_article`: a region that also holds the page's headline (its
+/// first `<h1>`) is the article's own, whatever its class says (WordPress themes wrap the
+/// whole post in `id="sidebar"`), unless it is a comment thread: only regions between the
+/// byline and the nearest element holding both count.
+fn in_foreign_region(dom: &Dom, scan: &Scan<'_>, id: NodeId) -> bool {
+    let headline_path: Vec<NodeId> = scan
+        .h1s
+        .first()
+        .map(|&h1| dom.ancestors(h1).collect())
+        .unwrap_or_default();
+    let mut below_shared = true;
+    std::iter::once(id)
+        .chain(dom.ancestors(id))
+        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html) | None))
+        .any(|a| {
+            if below_shared && a != id && headline_path.contains(&a) {
+                below_shared = false;
+            }
+            super::class_names_any(dom, a, COMMENT_WORDS)
+                || (below_shared
+                    && (matches!(dom.tag(a), Some(Tag::Nav | Tag::Footer | Tag::Aside))
+                        || foreign_class(dom, a)))
+        })
+}
+
+/// Page builders' layout names that hold a foreign word but wrap any block
+/// (`elementor-widget`, Elementor's unit for every block, the byline included).
+const BUILDER_NAMES: &[&str] = &["elementor-widget"];
+
+/// True when the element's class or id holds one of [`FOREIGN_WORDS`] outside
+/// [`BUILDER_NAMES`].
+fn foreign_class(dom: &Dom, id: NodeId) -> bool {
+    ["class", "id"].iter().any(|k| {
+        dom.attr(id, k).is_some_and(|v| {
+            let mut v = v.to_ascii_lowercase();
+            for b in BUILDER_NAMES {
+                v = v.replace(b, "");
+            }
+            FOREIGN_WORDS.iter().any(|w| v.contains(w))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -666,6 +806,119 @@ mod tests {
             microdata: Fields::default(),
         };
         assert_eq!(authors(&dom, &scan, &empty, &[]), vec!["Someone Else"]);
+    }
+
+    fn no_sources() -> Sources {
+        Sources {
+            jsonld: Fields::default(),
+            meta: Fields::default(),
+            microdata: Fields::default(),
+        }
+    }
+
+    fn page_authors(html: &str, sources: &Sources, sites: &[&str]) -> Vec<String> {
+        let dom = Dom::parse(html);
+        let scan = Scan::collect(&dom);
+        let sites: Vec<String> = sites.iter().map(|s| fold(s)).collect();
+        authors(&dom, &scan, sources, &sites)
+    }
+
+    #[test]
+    fn url_is_not_a_name() {
+        assert!(clean("https://netzpolitik.org/author/markusr/").is_empty());
+        assert!(clean("www.example.org/team/jane").is_empty());
+    }
+
+    #[test]
+    fn the_site_credited_alone_is_no_author() {
+        let jsonld = Sources {
+            jsonld: Fields {
+                authors: vec!["Talkradio".into()],
+                ..Fields::default()
+            },
+            ..no_sources()
+        };
+        let html = "<html><body><h1>T</h1><p>Text</p></body></html>";
+        assert!(page_authors(html, &jsonld, &["Talkradio"]).is_empty());
+        let html = "<html><body><h1>T</h1><div class='byline'>By Jane Doe</div></body></html>";
+        assert_eq!(
+            page_authors(html, &jsonld, &["Talkradio"]),
+            vec!["Jane Doe"]
+        );
+    }
+
+    #[test]
+    fn headline_region_is_the_article() {
+        let html = "<html><body><div id='sidebar'><h1>T</h1>\
+                    <span class='author'>Heiko Sauer</span></div></body></html>";
+        assert_eq!(page_authors(html, &no_sources(), &[]), vec!["Heiko Sauer"]);
+        let html = "<html><body><h1>T</h1><div class='sidebar'>\
+                    <span class='author'>Other Person</span></div></body></html>";
+        assert!(page_authors(html, &no_sources(), &[]).is_empty());
+        let html = "<html><body><div class='main'><h1>T</h1><div class='comments'>\
+                    <span class='author'>Troll Person</span></div></div></body></html>";
+        assert!(page_authors(html, &no_sources(), &[]).is_empty());
+        // Elementor's widgets wrap every block: not a foreign region.
+        let html = "<html><body><div class='elementor-widget-heading'><h1>T</h1></div>\
+                    <div class='elementor-widget-post-info'><span class='author'>Boris T. Kaiser</span></div></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Boris T. Kaiser"]
+        );
+    }
+
+    #[test]
+    fn initials_yield_to_names() {
+        let html = "<html><body><h1>T</h1><span class='author'>JF</span>\
+                    <span class='author'>Boris T. Kaiser</span></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Boris T. Kaiser"]
+        );
+        let html = "<html><body><h1>T</h1><span class='author'>JF</span></body></html>";
+        assert_eq!(page_authors(html, &no_sources(), &[]), vec!["JF"]);
+    }
+
+    #[test]
+    fn given_name_is_completed_from_an_author_box_in_the_footer() {
+        let sources = Sources {
+            jsonld: Fields {
+                authors: vec!["Nils".into()],
+                ..Fields::default()
+            },
+            ..no_sources()
+        };
+        let html = "<html><body><h1>T</h1><footer><div class='author-box'>Nils Autor \
+                    Nils Pickert ist freier Autor.</div></footer></body></html>";
+        assert_eq!(page_authors(html, &sources, &[]), vec!["Nils Pickert"]);
+    }
+
+    #[test]
+    fn editorial_label_inside_a_dateline() {
+        assert_eq!(
+            clean("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"),
+            vec!["Eberhard Fuhr"]
+        );
+    }
+
+    #[test]
+    fn labelled_byline_reads_bold_labels_and_byline_elements() {
+        let html = "<html><body><h1>T</h1><p>Long story.</p><p><strong>Autor:</strong> \
+                    <a href='/p/1'>Klausmartin Friedrich</a><br><strong>Tags:</strong> \
+                    <a href='/t'>Feuerwehr</a></p></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Klausmartin Friedrich"]
+        );
+        let html = "<html><body><h1>T</h1><byline>Von David Hutzler, dpa</byline></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["David Hutzler"]
+        );
+        // Bold words that are not author labels, or a label in a comment: nothing.
+        let html = "<html><body><h1>T</h1><p><b>Hinweis:</b> Jane Doe</p>\
+                    <div class='comments'><p><b>Von:</b> Troll Person</p></div></body></html>";
+        assert!(page_authors(html, &no_sources(), &[]).is_empty());
     }
 
     #[test]

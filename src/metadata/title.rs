@@ -93,20 +93,30 @@ pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
         .map(squeeze)
         .filter(|d| !is_site(d, sites))
         .map(|d| without_short_tail(&clean(&d, sites, &all_h1s)));
-    let candidates: Vec<String> = [
+    let usable = |c: &str| -> Option<String> {
+        let c = squeeze(c);
+        if c.is_empty() || is_site(&c, sites) || is_generic(&c) {
+            return None;
+        }
+        Some(clean(&c, sites, &all_h1s)).filter(|c| !c.is_empty())
+    };
+    let structured: Vec<String> = [
         jsonld_title(sources, document.as_deref(), &all_h1s),
         sources.meta.title.as_deref(),
         sources.microdata.title.as_deref(),
-        document_clean.as_deref(),
     ]
     .into_iter()
     .flatten()
-    .map(squeeze)
-    .filter(|c| !c.is_empty() && !is_site(c, sites) && !is_generic(c))
-    .map(|c| clean(&c, sites, &all_h1s))
-    .filter(|c| !c.is_empty())
+    .filter_map(usable)
     .collect();
+    let mut candidates = structured;
+    candidates.extend(document_clean.as_deref().and_then(usable));
     if let Some(headline) = same_story_headline(&candidates, &all_h1s) {
+        return Some(without_kicker(dom, scan, &headline).unwrap_or(headline));
+    }
+    if let Some(first) = candidates.first()
+        && let Some(headline) = extended_headline(dom, scan, sites, first)
+    {
         return Some(headline);
     }
     candidates
@@ -150,10 +160,93 @@ fn without_short_tail(title: &str) -> String {
 /// The visible headline when it is the most trusted title as written on the page: an `<h1>`
 /// with the same letters and digits (case kept). The `<h1>` keeps the typography that metadata
 /// often loses (curly quotes and apostrophes, dashes).
+///
+/// Only the first candidate is compared: an `<h1>` that repeats a less trusted source
+/// (`twitter:title` against `og:title`) does not win, since Readability.js's ground truth keeps
+/// the most trusted one there.
 fn same_story_headline(candidates: &[String], h1s: &[String]) -> Option<String> {
     let letters = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
     let first = letters(candidates.first()?);
     h1s.iter().find(|h| letters(h) == first).cloned()
+}
+
+/// Fewest words of an `<h1>` taken by [`extended_headline`].
+const MIN_EXTENDED_WORDS: usize = 3;
+
+/// Rule `extended_headline`: when the page's main `<h1>` and the structured title differ only
+/// by words one of them adds, the `<h1>`, as readers see it, wins. Metadata titles are cut
+/// ("Zitronenkuchen vom Blech" under the `<h1>` "Saftiger Zitronenkuchen vom Blech: einfach
+/// köstlich!", "Können Fische Schmerzen spüren?" under "Können Fische Schmerzen spüren /
+/// empfinden?") or lengthened for search engines ("Frei erfunden: Grab-Bote fliegt nach
+/// Singapur, Thailand" above the `<h1>` "Frei erfunden: Grab-Bote fliegt nach Singapur").
+/// Compared as lowercase letters and digits: the structured title must start the `<h1>`, sit
+/// inside it, or start with it. An `<h1>` that only puts words before the title is a kicker or
+/// a date joined to it ("27.01.2022MineralölINFO November 2021") and does not win. The `<h1>`
+/// must be a main one ([`main_h1s`]) and read as a headline ([`MIN_EXTENDED_WORDS`] to
+/// [`MAX_HEADLINE_WORDS`] words, not the site's name). An `<h1>` that words the story
+/// otherwise does not win: Readability.js keeps the metadata title there, and the two ground
+/// truths disagree.
+fn extended_headline(
+    dom: &Dom,
+    scan: &Scan<'_>,
+    sites: &[String],
+    structured: &str,
+) -> Option<String> {
+    let structured = fold(structured);
+    if structured.is_empty() {
+        return None;
+    }
+    main_h1s(dom, scan).take(4).find_map(|h| {
+        let text = node_text(dom, h, 400);
+        let words = text.split_whitespace().count();
+        if !(MIN_EXTENDED_WORDS..=MAX_HEADLINE_WORDS).contains(&words)
+            || is_site(&text, sites)
+            || is_generic(&text)
+        {
+            return None;
+        }
+        let h1 = fold(&text);
+        let extends = h1 != structured
+            && ((h1.contains(&structured) && !h1.ends_with(&structured))
+                || structured.starts_with(&h1));
+        extends.then_some(text)
+    })
+}
+
+/// Class words of a kicker (a topic line set above or before the headline).
+const KICKER_WORDS: &[&str] = &[
+    "kicker",
+    "overline",
+    "topline",
+    "dachzeile",
+    "roofline",
+    "eyebrow",
+    "supertitle",
+    "spitzmarke",
+];
+
+/// Fewest words a headline keeps once [`without_kicker`] cuts its kicker.
+const MIN_WORDS_AFTER_KICKER: usize = 2;
+
+/// Rule `kicker_in_headline`: an `<h1>` that marks its first part as a kicker
+/// (`<span class="article-heading__kicker">Klimaschutz</span>: <span>Bohren, bis es heiß
+/// wird</span>`) has the headline after it; the kicker is the topic, not the title. Only a
+/// kicker the markup names counts: a colon alone ("Covid-19: Lässt sich …") is kept.
+fn without_kicker(dom: &Dom, scan: &Scan<'_>, headline: &str) -> Option<String> {
+    let h1 = scan
+        .h1s
+        .iter()
+        .copied()
+        .find(|&h| node_text(dom, h, 400) == headline)?;
+    let kicker = dom.descendants(h1).skip(1).find(|&d| {
+        dom.attr(d, "class")
+            .is_some_and(|v| KICKER_WORDS.iter().any(|w| contains_ci(v, w)))
+    })?;
+    let kicker_text = node_text(dom, kicker, 200);
+    let rest = headline.strip_prefix(kicker_text.as_str())?;
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || ":|-–—·•".contains(c));
+    (!kicker_text.is_empty() && rest.split_whitespace().count() >= MIN_WORDS_AFTER_KICKER)
+        .then(|| rest.to_string())
 }
 
 /// JSON-LD's title: `headline`, unless its `name` differs and agrees better with the page's
@@ -209,17 +302,25 @@ fn is_generic(title: &str) -> bool {
     GENERIC_TITLES.contains(&f.as_str())
 }
 
-/// The `<h1>`s outside headers, navigation, asides and footers that are not a logo.
+/// The `<h1>`s outside the site's header, navigation, asides and footers that are not a logo.
+/// A `<header>` inside an `<article>` or `<main>` is the article's own header (WordPress puts
+/// the `entry-title` there), so its `<h1>` counts.
 fn main_h1s<'d>(dom: &'d Dom, scan: &'d Scan<'_>) -> impl Iterator<Item = NodeId> + 'd {
     scan.h1s.iter().copied().filter(|&h| {
+        let in_article = dom
+            .ancestors(h)
+            .any(|a| matches!(dom.tag(a), Some(Tag::Article | Tag::Main)));
         !std::iter::once(h).chain(dom.ancestors(h)).any(|a| {
-            matches!(
-                dom.tag(a),
-                Some(Tag::Header | Tag::Nav | Tag::Aside | Tag::Footer)
-            ) || ["class", "id"].iter().any(|k| {
-                dom.attr(a, k)
-                    .is_some_and(|v| LOGO_WORDS.iter().any(|w| contains_ci(v, w)))
-            })
+            let region = match dom.tag(a) {
+                Some(Tag::Header) => !in_article,
+                Some(Tag::Nav | Tag::Aside | Tag::Footer) => true,
+                _ => false,
+            };
+            region
+                || ["class", "id"].iter().any(|k| {
+                    dom.attr(a, k)
+                        .is_some_and(|v| LOGO_WORDS.iter().any(|w| contains_ci(v, w)))
+                })
         })
     })
 }
@@ -257,7 +358,7 @@ pub fn clean(title: &str, sites: &[String], h1s: &[String]) -> String {
     let mut t = title;
     loop {
         if let Some((head, tail)) = split_last(t)
-            && is_site(tail, sites)
+            && (is_site(tail, sites) || starts_with_site(tail, sites))
             && !head.trim().is_empty()
         {
             t = head.trim_end();
@@ -340,6 +441,32 @@ pub fn is_site(part: &str, sites: &[String]) -> bool {
     })
 }
 
+/// Most words of a trailing part that [`starts_with_site`] drops.
+const MAX_SITE_TAIL_WORDS: usize = 4;
+
+/// Rule `site_tail_starts_with_site`: a trailing part of a title that begins with the site's
+/// name as whole words and has at most [`MAX_SITE_TAIL_WORDS`] words names the site and its
+/// kind ("Was ist Freie Software - MyOOS Community Forum" on myoos.de), even when the name is
+/// shorter than half the part.
+fn starts_with_site(part: &str, sites: &[String]) -> bool {
+    let words: Vec<String> = part
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > MAX_SITE_TAIL_WORDS {
+        return false;
+    }
+    sites.iter().any(|s| {
+        let mut joined = String::new();
+        s.len() >= 4
+            && words.iter().any(|w| {
+                joined.push_str(w);
+                joined == *s
+            })
+    })
+}
+
 /// Rule `site_covers_whole_words`: true when the folded site name `site` equals a run of
 /// consecutive whole words of `part` (words split at anything not a letter or digit, each
 /// folded). "Bergsteigen.com" holds the site "bergsteigen" as its first word; "Skibergsteigen:
@@ -416,6 +543,28 @@ mod tests {
     }
 
     #[test]
+    fn site_tail_starts_with_site() {
+        let s = sites(&["myoos", "foren.myoos.de"]);
+        assert_eq!(
+            clean("Was ist Freie Software - MyOOS Community Forum", &s, &[]),
+            "Was ist Freie Software"
+        );
+        // The site's name inside a longer tail, or a word that only starts with it: kept.
+        assert_eq!(
+            clean(
+                "Was ist Freie Software - Das große MyOOS Community Forum heute",
+                &s,
+                &[]
+            ),
+            "Was ist Freie Software - Das große MyOOS Community Forum heute"
+        );
+        assert_eq!(
+            clean("Was ist Freie Software - MyOOSCommunity Forum", &s, &[]),
+            "Was ist Freie Software - MyOOSCommunity Forum"
+        );
+    }
+
+    #[test]
     fn keeps_a_dash_that_is_not_a_site() {
         let s = sites(&["Example"]);
         assert_eq!(
@@ -488,6 +637,79 @@ mod tests {
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
             Some("Using Defadvice")
+        );
+    }
+
+    #[test]
+    fn extended_headline_the_h1_completes_or_trims_the_metadata_title() {
+        // The metadata title is cut: the <h1> (in the article's own <header>) wins.
+        let meta = Fields {
+            title: Some("Zitronenkuchen vom Blech".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><article><header><h1>Saftiger Zitronenkuchen vom Blech: einfach köstlich!</h1></header></article></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Saftiger Zitronenkuchen vom Blech: einfach köstlich!")
+        );
+        // The metadata title adds a place: the <h1> wins.
+        let meta = Fields {
+            title: Some("Grab-Bote fliegt nach Singapur, Thailand".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1>Grab-Bote fliegt nach Singapur</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Grab-Bote fliegt nach Singapur")
+        );
+        // Words only before the title are a kicker or a date: the metadata title stays.
+        let meta = Fields {
+            title: Some("MineralölINFO November 2021".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1><span>27.01.2022</span>MineralölINFO November 2021</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("MineralölINFO November 2021")
+        );
+        // Another wording of the story, or an <h1> in the site's header: the metadata title stays.
+        let meta = Fields {
+            title: Some("Apple’s Vision Pro hands-on: the Retina moment".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1>Apple’s Vision Pro is the Retina moment</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta.clone())).as_deref(),
+            Some("Apple’s Vision Pro hands-on: the Retina moment")
+        );
+        let html = "<body><header><h1>Apple’s Vision Pro hands-on: the Retina moment, reviewed</h1></header></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Apple’s Vision Pro hands-on: the Retina moment")
+        );
+    }
+
+    #[test]
+    fn kicker_in_headline_is_cut() {
+        let meta = Fields {
+            title: Some("Klimaschutz: Bohren, bis es heiß wird".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1><span class='article-heading__kicker'>Klimaschutz</span>\
+                    <span>: </span><span>Bohren, bis es heiß wird</span></h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Bohren, bis es heiß wird")
+        );
+        // A colon without a marked kicker stays.
+        let meta = Fields {
+            title: Some("Covid-19: Lässt sich die Ausbreitung kontrollieren?".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1>Covid-19: Lässt sich die Ausbreitung kontrollieren?</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Covid-19: Lässt sich die Ausbreitung kontrollieren?")
         );
     }
 
