@@ -77,6 +77,12 @@ pub fn segment(text: &str) -> Vec<Unit> {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     let syntax = detect_syntax(text);
     let width = wrap_width(&lines);
+    // Markdown's hard breaks (two trailing spaces, html2text's `<br>`), read before trimming.
+    let hard_breaks: Vec<bool> = if syntax.markdown {
+        text.lines().map(|l| l.ends_with("  ")).collect()
+    } else {
+        Vec::new()
+    };
     let mut units = Vec::new();
     let mut blank_before = true;
     let mut i = 0;
@@ -92,7 +98,10 @@ pub fn segment(text: &str) -> Vec<Unit> {
         let mut last = line;
         i += 1;
         while let Some(next) = lines.get(i).copied() {
-            if !continues(last, next, first, width, syntax.markdown) {
+            let hard_break = hard_breaks.get(i - 1).copied().unwrap_or(false);
+            if !continues(last, next, first, width, syntax.markdown)
+                && !markdown_continues(last, next, first, syntax.markdown, hard_break)
+            {
                 break;
             }
             let trimmed = next.trim_start();
@@ -180,6 +189,23 @@ fn continues(last: &str, next: &str, first: Shape, width: Option<usize>, markdow
     let used = last.chars().count();
     used + 1 + first_word.chars().count() + second > width.saturating_sub(2)
         || (last.ends_with('-') && used + 12 > width)
+}
+
+/// In Markdown-like dumps a paragraph runs until a blank line: a line without a marker
+/// continues the unit above it, wherever the wrapper broke it (html2text moves a long link's
+/// last words and address to lines of their own), unless the line above ended in a hard break
+/// (two trailing spaces, a `<br>`) or either line is a table row. Example: "[Lesen" then
+/// "Sie hier" then "mehr.](https://…)" make one unit.
+fn markdown_continues(last: &str, next: &str, first: Shape, markdown: bool, hard: bool) -> bool {
+    if !markdown || hard || next.trim().is_empty() || matches!(first.marker, Marker::Heading(_)) {
+        return false;
+    }
+    let shape_next = shape(next, markdown);
+    let table_row = |l: &str| l.contains(" | ") || l.trim_start().starts_with('|');
+    shape_next.marker == Marker::None
+        && (shape_next.indent == first.content_column || shape_next.indent == 0)
+        && !table_row(last)
+        && !table_row(next)
 }
 
 /// A dash opening a wrapped line inside a paragraph, not a list item: the unit is a
@@ -390,6 +416,24 @@ mod tests {
         let text = "   Body [1]link here.\n\nReferences\n\n   1. https://example.com/\n";
         let units = segment(text);
         assert_eq!(texts(&units), vec!["Body [1]link here."]);
+    }
+
+    #[test]
+    fn markdown_paragraphs_run_to_the_blank_line() {
+        let text = "[a](u) [b](u) [c](u)\n\nThe BODY_TEXT goes on. [Lesen\nSie hier\n\
+                    mehr.](https://x.example/a)\n\nLine one  \nLine two\n\nA | B\n---|---\n";
+        let units = segment(text);
+        assert_eq!(
+            texts(&units),
+            vec![
+                "a b c",
+                "The BODY_TEXT goes on. Lesen Sie hier mehr.",
+                "Line one",
+                "Line two",
+                "A | B",
+                "---|---"
+            ]
+        );
     }
 
     #[test]
