@@ -110,8 +110,10 @@ fn mark_navigation_runs(
     verdicts: &mut [Option<&'static str>],
     region: &Range<usize>,
 ) {
+    let listed = region::introduced_lists(units, facts, verdicts);
     let short = |k: usize, verdicts: &[Option<&'static str>]| {
         verdicts[k].is_none()
+            && !listed[k]
             && facts[k].words <= NAV_WORDS
             && !facts[k].sentence_end
             && !matches!(units[k].kind, Kind::Item { .. } | Kind::Heading(_))
@@ -231,6 +233,28 @@ fn explain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_introduced_by_a_colon_is_kept_with_its_article() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in a recipe do.";
+        let mut text = format!("Home\nRecipes\nAbout\nContact\n\n{body}\n\nIngredients:\n");
+        for item in [
+            "300 g flour",
+            "1 tsp LIST_ITEM",
+            "200 g sugar",
+            "1 egg",
+            "1 pinch salt",
+        ] {
+            text.push_str(item);
+            text.push('\n');
+        }
+        text.push_str(&format!("\n{body} Bake it.\n"));
+        let (extraction, _) = extract(&text, &CleanOptions::default(), None);
+        let texts: Vec<String> = extraction.blocks.iter().map(Block::text).collect();
+        assert!(texts.iter().any(|t| t.contains("LIST_ITEM")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.contains("Bake it.")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Contact")), "{texts:?}");
+    }
 
     #[test]
     fn a_repeated_paragraph_is_kept_once() {
