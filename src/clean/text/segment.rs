@@ -50,6 +50,10 @@ const MIN_WRAP_WIDTH: usize = 60;
 const MIN_LONG_LINE: usize = 40;
 /// Share of long multi-word lines allowed beyond the wrap width (long URLs, tables).
 const MAX_OVER_WIDTH_SHARE: f64 = 0.03;
+/// Share of long multi-word lines that must end within 8 columns of the wrap width for the
+/// text to count as wrapped (a page of wide menus and tables has few of them; a copy from a
+/// browser, with lines of any length, has far more lines beyond any width).
+const MIN_AT_WIDTH_SHARE: f64 = 0.16;
 
 /// The shape of one line: indentation, list or heading marker, where its content starts.
 #[derive(Debug, Clone, Copy)]
@@ -105,7 +109,9 @@ pub fn segment(text: &str) -> Vec<Unit> {
                 break;
             }
             let trimmed = next.trim_start();
-            if last.ends_with('-') && !last.ends_with(" -") && !last.ends_with("--") {
+            if (last.ends_with('-') && !last.ends_with(" -") && !last.ends_with("--"))
+                || wrapped_without_space(last, trimmed)
+            {
                 raw.push_str(trimmed);
             } else {
                 raw.push('\n');
@@ -189,6 +195,14 @@ fn continues(last: &str, next: &str, first: Shape, width: Option<usize>, markdow
     let used = last.chars().count();
     used + 1 + first_word.chars().count() + second > width.saturating_sub(2)
         || (last.ends_with('-') && used + 12 > width)
+}
+
+/// True when a line break between `last` and `next` stands for no space: both sides are
+/// Chinese or Japanese characters, written without spaces, so a wrapper broke the line
+/// mid-word. Example: "出所を表" then "示する機能" join as "出所を表示する機能".
+fn wrapped_without_space(last: &str, next: &str) -> bool {
+    let wide = |c: char| matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}');
+    last.chars().next_back().is_some_and(wide) && next.chars().next().is_some_and(wide)
 }
 
 /// In Markdown-like dumps a paragraph runs until a blank line: a line without a marker
@@ -343,7 +357,7 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     }
     let width = width?;
     let near: usize = counts[width.saturating_sub(8)..=width].iter().sum();
-    (near * 4 >= multiword).then_some(width)
+    (near as f64 >= multiword as f64 * MIN_AT_WIDTH_SHARE).then_some(width)
 }
 
 #[cfg(test)]
@@ -434,6 +448,13 @@ mod tests {
                 "---|---"
             ]
         );
+    }
+
+    #[test]
+    fn wrapped_chinese_and_japanese_lines_join_without_a_space() {
+        assert!(wrapped_without_space("商品の出所を表", "示する機能"));
+        assert!(!wrapped_without_space("the end of a", "line"));
+        assert!(!wrapped_without_space("出所を表", "iPhone"));
     }
 
     #[test]
