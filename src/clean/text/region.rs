@@ -45,16 +45,6 @@ const END_MIN_CHARS: i64 = 400;
 /// ...or this share of the region's body characters.
 const END_MIN_SHARE: f64 = 0.3;
 
-pub static EXP: std::sync::LazyLock<u32> = std::sync::LazyLock::new(|| {
-    std::env::var("EXP")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-});
-pub fn exp(bit: u32) -> bool {
-    *EXP & (1 << bit) != 0
-}
-
 /// A list introduced by a colon line is read for at most this many items.
 const INTRODUCED_MAX_ITEMS: usize = 40;
 /// A line introducing a list has at most this many words ("Zutaten:", "You will need:").
