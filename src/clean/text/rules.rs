@@ -237,6 +237,19 @@ const PHRASES: &[(&str, Cue)] = &[
     ("alle beiträge von", Cue::Author),
     ("voir tous les articles de", Cue::Author),
     ("ver todas las entradas de", Cue::Author),
+    ("siehe auch", Cue::Related),
+    ("zobacz również", Cue::Related),
+    ("zobacz też", Cue::Related),
+    ("le puede interesar", Cue::Related),
+    ("relevantes aus", Cue::Related),
+    ("aktuelle berichte", Cue::Related),
+    ("dowiedz się więcej", Cue::Related),
+    ("auf einer seite lesen", Cue::PostNav),
+    ("twittern", Cue::Share),
+    ("weiterempfehlen", Cue::Share),
+    ("kommentieren sie", Cue::Comments),
+    ("czekamy na wasze", Cue::Comments),
+    ("wählen sie ihren zugang", Cue::Login),
     // calls to like, share or support
     ("enjoyed this", Cue::Engage),
     ("enjoyed reading", Cue::Engage),
@@ -374,6 +387,8 @@ const CREDIT_LABELS: &[&str] = &[
     "Photo:",
     "Photos:",
     "Photograph:",
+    "Photograph by",
+    "Bild via",
     "Photo credit:",
     "Image:",
     "Images:",
@@ -777,10 +792,26 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "lea más",
         "vea también",
         "más información:",
+        "siehe auch",
+        "le puede interesar",
+        "zobacz również",
+        "zobacz też",
+        "czytaj też",
+        "czytaj także",
     ];
-    facts.has(Cue::Related)
-        && facts.words <= 30
-        && lead_in.iter().any(|p| facts.lower.starts_with(p))
+    // Labels that open a teaser only with their colon ("Lea: …", "MIRA: …").
+    let labelled = [
+        "lea:",
+        "mira:",
+        "lee:",
+        "ver:",
+        "watch:",
+        "lire:",
+        "also read:",
+    ];
+    facts.words <= 30
+        && ((facts.has(Cue::Related) && lead_in.iter().any(|p| facts.lower.starts_with(p)))
+            || labelled.iter().any(|p| facts.lower.starts_with(p)))
 }
 
 /// A short line that is only a time stamp: "Tuesday November 19, 2019", "2 days ago at 07:52 am".
@@ -947,6 +978,10 @@ mod tests {
         );
         assert_eq!(
             rule("Read more: The MENU_TEXT story of the year"),
+            Some("inline-teaser")
+        );
+        assert_eq!(
+            rule("MIRA: La MENU_TEXT historia del año en la capital"),
             Some("inline-teaser")
         );
         assert_eq!(rule("Tuesday November 19, 2019"), Some("date-stamp"));
