@@ -108,7 +108,12 @@ pub fn segment(text: &str) -> Vec<Unit> {
             {
                 break;
             }
-            let trimmed = next.trim_start();
+            let trimmed = if first.marker == Marker::Quote {
+                // The quote's next line: its text without the `>`.
+                &next[shape(next, syntax.markdown).content..]
+            } else {
+                next.trim_start()
+            };
             if (last.ends_with('-') && !last.ends_with(" -") && !last.ends_with("--"))
                 || wrapped_without_space(last, trimmed)
             {
@@ -208,7 +213,8 @@ fn wrapped_without_space(last: &str, next: &str) -> bool {
 /// In Markdown-like dumps a paragraph runs until a blank line: a line without a marker
 /// continues the unit above it, wherever the wrapper broke it (html2text moves a long link's
 /// last words and address to lines of their own), unless the line above ended in a hard break
-/// (two trailing spaces, a `<br>`) or either line is a table row. Example: "[Lesen" then
+/// (two trailing spaces, a `<br>`) or either line is a table row; a quote's paragraph runs
+/// over its `>` lines. Example: "[Lesen" then
 /// "Sie hier" then "mehr.](https://…)" make one unit.
 fn markdown_continues(last: &str, next: &str, first: Shape, markdown: bool, hard: bool) -> bool {
     if !markdown || hard || next.trim().is_empty() || matches!(first.marker, Marker::Heading(_)) {
@@ -216,6 +222,10 @@ fn markdown_continues(last: &str, next: &str, first: Shape, markdown: bool, hard
     }
     let shape_next = shape(next, markdown);
     let table_row = |l: &str| l.contains(" | ") || l.trim_start().starts_with('|');
+    if first.marker == Marker::Quote {
+        // A quote's paragraph runs over its `>` lines until an empty `>` line.
+        return shape_next.marker == Marker::Quote && !next[shape_next.content..].is_empty();
+    }
     shape_next.marker == Marker::None
         && (shape_next.indent == first.content_column || shape_next.indent == 0)
         && !table_row(last)
@@ -261,6 +271,15 @@ fn marker(rest: &str, indent: usize, markdown: bool) -> (Marker, usize) {
         }
     }
     if markdown && c == '>' && spaced(1) {
+        // A heading inside a quote ("> ## Title") is a heading.
+        let inner = rest[1..].trim_start();
+        let level = inner.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&level) && inner[level..].starts_with(' ') {
+            return (
+                Marker::Heading(level as u8),
+                rest.len() - inner.len() + level,
+            );
+        }
         return (Marker::Quote, 1);
     }
     let bullet = matches!(c, '*' | '•' | '◦' | '▪' | '■' | '□' | '○' | '·' | '‣' | '–')
@@ -455,6 +474,23 @@ mod tests {
         assert!(wrapped_without_space("商品の出所を表", "示する機能"));
         assert!(!wrapped_without_space("the end of a", "line"));
         assert!(!wrapped_without_space("出所を表", "iPhone"));
+    }
+
+    #[test]
+    fn markdown_quotes_run_over_their_lines_and_keep_their_headings() {
+        let text = "[a](u) [b](u) [c](u)\n\n> ## The QUOTE_HEADING\n>\n> The BODY_TEXT of a\n\
+                    > quote wrapped over\n> three lines.\n>\n> Another paragraph.\n";
+        let units = segment(text);
+        assert_eq!(
+            texts(&units)[1..],
+            [
+                "The QUOTE_HEADING",
+                "The BODY_TEXT of a quote wrapped over three lines.",
+                "Another paragraph."
+            ]
+        );
+        assert_eq!(units[1].kind, Kind::Heading(2));
+        assert_eq!(units[2].kind, Kind::Quote);
     }
 
     #[test]
