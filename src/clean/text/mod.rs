@@ -163,14 +163,24 @@ fn emit(
     region: &Range<usize>,
 ) -> Vec<Block> {
     let kept: Vec<usize> = region.clone().filter(|&k| verdicts[k].is_none()).collect();
+    // The short lines of a list introduced by a colon line are its items, bullets or not;
+    // a line ending in a colon among them introduces the next list.
+    let listed = region::introduced_lists(units, facts, verdicts);
     let mut blocks: Vec<Block> = Vec::new();
     for (n, &k) in kept.iter().enumerate() {
         let unit = &units[k];
+        let kind = match unit.kind {
+            Kind::Paragraph if listed[k] && !unit.text.ends_with(':') => Kind::Item {
+                ordered: false,
+                depth: 0,
+            },
+            kind => kind,
+        };
         let spans = vec![Span::plain(unit.text.clone())];
         let next_is_body = kept
             .get(n + 1)
             .is_some_and(|&j| region::body_like(&units[j], &facts[j]));
-        match unit.kind {
+        match kind {
             Kind::Heading(level) => blocks.push(Block::Heading {
                 level: level.clamp(2, 6),
                 spans,
@@ -254,6 +264,11 @@ mod tests {
         assert!(texts.iter().any(|t| t.contains("LIST_ITEM")), "{texts:?}");
         assert!(texts.iter().any(|t| t.contains("Bake it.")), "{texts:?}");
         assert!(!texts.iter().any(|t| t.contains("Contact")), "{texts:?}");
+        assert!(
+            matches!(&extraction.blocks[2], Block::List { items, .. } if items.len() == 5),
+            "{:?}",
+            extraction.blocks
+        );
     }
 
     #[test]
