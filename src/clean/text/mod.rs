@@ -67,6 +67,7 @@ pub fn extract(text: &str, options: &CleanOptions, url: Option<&str>) -> (Extrac
         language.map(|l| crate::iso_639_1(l).unwrap_or(l.code()).to_string());
     mark_navigation_runs(&units, &facts, &mut verdicts, &region);
     mark_repeats(&units, &mut verdicts, &region);
+    mark_author_bio(&units, &facts, &mut verdicts, &region, &metadata.authors);
     let blocks = emit(&units, &facts, &verdicts, &region);
     metadata.description = blocks.iter().find_map(|b| match b {
         Block::Paragraph { .. } => Some(b.text()),
@@ -152,6 +153,43 @@ fn mark_repeats(units: &[Unit], verdicts: &mut [Option<&'static str>], region: &
         if !seen.insert(text) {
             verdicts[k] = Some("repeated-text");
         }
+    }
+}
+
+/// An author bio has at most this many words.
+const BIO_MAX_WORDS: usize = 90;
+
+/// Marks the paragraphs at the end of the article that open with the name of the byline's
+/// author: the bio printed after the text. Only the article's tail is read, back from its
+/// end to the first body paragraph that does not open with the name, so a paragraph inside
+/// the article that names its author is kept.
+///
+/// Example: "By Jane Roe" under the title, and "Jane Roe is a staff writer covering
+/// science." as the last paragraph.
+fn mark_author_bio(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+    authors: &[String],
+) {
+    let names: Vec<String> = authors
+        .iter()
+        .filter(|a| a.contains(' '))
+        .map(|a| rules::lower_case(a.trim()) + " ")
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    for k in region.clone().rev() {
+        if verdicts[k].is_some() || !region::body_like(&units[k], &facts[k]) {
+            continue;
+        }
+        let opens = names.iter().any(|n| facts[k].lower.starts_with(n.as_str()));
+        if !opens || facts[k].words > BIO_MAX_WORDS || k == region.start {
+            return;
+        }
+        verdicts[k] = Some("author-bio");
     }
 }
 
@@ -269,6 +307,21 @@ mod tests {
             "{:?}",
             extraction.blocks
         );
+    }
+
+    #[test]
+    fn an_author_bio_after_the_article_is_dropped() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let text = format!(
+            "Home\nNews\nSport\nCulture\n\nA title for the story\n\nBy Jane Roe\n\n{body}\n\n\
+             {body} Two.\n\n{body} Three.\n\nJane Roe is a MENU_TEXT staff writer covering \
+             science and the climate for the paper.\n"
+        );
+        let (extraction, metadata) = extract(&text, &CleanOptions::default(), None);
+        let texts: Vec<String> = extraction.blocks.iter().map(Block::text).collect();
+        assert_eq!(metadata.authors, vec!["Jane Roe"]);
+        assert!(!texts.iter().any(|t| t.contains("MENU_TEXT")), "{texts:?}");
+        assert_eq!(texts.len(), 3, "{texts:?}");
     }
 
     #[test]
