@@ -91,7 +91,7 @@ const ANCHOR_BONUS: i64 = 400;
 /// A dateline has at most this many words.
 const DATELINE_MAX_WORDS: usize = 16;
 /// The first paragraph is looked for within this many units after the dateline.
-const ANCHOR_WINDOW: usize = 4;
+const ANCHOR_WINDOW: usize = 8;
 
 /// The first body-like unit right after the page's first dateline ("Veröffentlicht am
 /// 17. Dezember 2019 von Simon Dückert", "Nov. 25, 2019"): the article's start, given a
