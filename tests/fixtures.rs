@@ -69,6 +69,7 @@ fixtures! {
     spanish_news => "spanish-news";
     text_de_browser_copy => "text-de-browser-copy",
         metadata_ignore = "site name is not lifted from saved text; the section is read from the breadcrumb, not the kicker";
+    text_de_recipe_chromium_copy => "text-de-recipe-chromium-copy";
     text_en_chromium_copy => "text-en-chromium-copy",
         metadata_ignore = "site name, author and tags are not lifted from saved text; a menu word is taken as section";
     text_en_lynx => "text-en-lynx",

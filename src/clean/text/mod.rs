@@ -67,6 +67,7 @@ pub fn extract(text: &str, options: &CleanOptions, url: Option<&str>) -> (Extrac
         language.map(|l| crate::iso_639_1(l).unwrap_or(l.code()).to_string());
     mark_navigation_runs(&units, &facts, &mut verdicts, &region);
     mark_repeats(&units, &mut verdicts, &region);
+    mark_author_bio(&units, &facts, &mut verdicts, &region, &metadata.authors);
     let blocks = emit(&units, &facts, &verdicts, &region);
     metadata.description = blocks.iter().find_map(|b| match b {
         Block::Paragraph { .. } => Some(b.text()),
@@ -110,8 +111,10 @@ fn mark_navigation_runs(
     verdicts: &mut [Option<&'static str>],
     region: &Range<usize>,
 ) {
+    let listed = region::introduced_lists(units, facts, verdicts);
     let short = |k: usize, verdicts: &[Option<&'static str>]| {
         verdicts[k].is_none()
+            && !listed[k]
             && facts[k].words <= NAV_WORDS
             && !facts[k].sentence_end
             && !matches!(units[k].kind, Kind::Item { .. } | Kind::Heading(_))
@@ -153,6 +156,43 @@ fn mark_repeats(units: &[Unit], verdicts: &mut [Option<&'static str>], region: &
     }
 }
 
+/// An author bio has at most this many words.
+const BIO_MAX_WORDS: usize = 90;
+
+/// Marks the paragraphs at the end of the article that open with the name of the byline's
+/// author: the bio printed after the text. Only the article's tail is read, back from its
+/// end to the first body paragraph that does not open with the name, so a paragraph inside
+/// the article that names its author is kept.
+///
+/// Example: "By Jane Roe" under the title, and "Jane Roe is a staff writer covering
+/// science." as the last paragraph.
+fn mark_author_bio(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+    authors: &[String],
+) {
+    let names: Vec<String> = authors
+        .iter()
+        .filter(|a| a.contains(' '))
+        .map(|a| rules::lower_case(a.trim()) + " ")
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    for k in region.clone().rev() {
+        if verdicts[k].is_some() || !region::body_like(&units[k], &facts[k]) {
+            continue;
+        }
+        let opens = names.iter().any(|n| facts[k].lower.starts_with(n.as_str()));
+        if !opens || facts[k].words > BIO_MAX_WORDS || k == region.start {
+            return;
+        }
+        verdicts[k] = Some("author-bio");
+    }
+}
+
 /// Emits the units left in the region as blocks.
 fn emit(
     units: &[Unit],
@@ -161,14 +201,24 @@ fn emit(
     region: &Range<usize>,
 ) -> Vec<Block> {
     let kept: Vec<usize> = region.clone().filter(|&k| verdicts[k].is_none()).collect();
+    // The short lines of a list introduced by a colon line are its items, bullets or not;
+    // a line ending in a colon among them introduces the next list.
+    let listed = region::introduced_lists(units, facts, verdicts);
     let mut blocks: Vec<Block> = Vec::new();
     for (n, &k) in kept.iter().enumerate() {
         let unit = &units[k];
+        let kind = match unit.kind {
+            Kind::Paragraph if listed[k] && !unit.text.ends_with(':') => Kind::Item {
+                ordered: false,
+                depth: 0,
+            },
+            kind => kind,
+        };
         let spans = vec![Span::plain(unit.text.clone())];
         let next_is_body = kept
             .get(n + 1)
             .is_some_and(|&j| region::body_like(&units[j], &facts[j]));
-        match unit.kind {
+        match kind {
             Kind::Heading(level) => blocks.push(Block::Heading {
                 level: level.clamp(2, 6),
                 spans,
@@ -231,6 +281,48 @@ fn explain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_introduced_by_a_colon_is_kept_with_its_article() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in a recipe do.";
+        let mut text = format!("Home\nRecipes\nAbout\nContact\n\n{body}\n\nIngredients:\n");
+        for item in [
+            "300 g flour",
+            "1 tsp LIST_ITEM",
+            "200 g sugar",
+            "1 egg",
+            "1 pinch salt",
+        ] {
+            text.push_str(item);
+            text.push('\n');
+        }
+        text.push_str(&format!("\n{body} Bake it.\n"));
+        let (extraction, _) = extract(&text, &CleanOptions::default(), None);
+        let texts: Vec<String> = extraction.blocks.iter().map(Block::text).collect();
+        assert!(texts.iter().any(|t| t.contains("LIST_ITEM")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.contains("Bake it.")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Contact")), "{texts:?}");
+        assert!(
+            matches!(&extraction.blocks[2], Block::List { items, .. } if items.len() == 5),
+            "{:?}",
+            extraction.blocks
+        );
+    }
+
+    #[test]
+    fn an_author_bio_after_the_article_is_dropped() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let text = format!(
+            "Home\nNews\nSport\nCulture\n\nA title for the story\n\nBy Jane Roe\n\n{body}\n\n\
+             {body} Two.\n\n{body} Three.\n\nJane Roe is a MENU_TEXT staff writer covering \
+             science and the climate for the paper.\n"
+        );
+        let (extraction, metadata) = extract(&text, &CleanOptions::default(), None);
+        let texts: Vec<String> = extraction.blocks.iter().map(Block::text).collect();
+        assert_eq!(metadata.authors, vec!["Jane Roe"]);
+        assert!(!texts.iter().any(|t| t.contains("MENU_TEXT")), "{texts:?}");
+        assert_eq!(texts.len(), 3, "{texts:?}");
+    }
 
     #[test]
     fn a_repeated_paragraph_is_kept_once() {

@@ -27,6 +27,7 @@ const BOUNDARY_RULES: &[&str] = &[
     "footer",
     "newsletter",
     "date-stamp",
+    "engagement-call",
 ];
 /// A comment section starts at a dated or numbered comment header ("Jane on May 2, 2019
 /// at 4:47 pm said:", "34 responses to …") once this much body text came before it.
@@ -43,6 +44,77 @@ const RESUME_WINDOW: usize = 9;
 const END_MIN_CHARS: i64 = 400;
 /// ...or this share of the region's body characters.
 const END_MIN_SHARE: f64 = 0.3;
+
+/// A list introduced by a colon line is read for at most this many items.
+const INTRODUCED_MAX_ITEMS: usize = 40;
+/// A line introducing a list has at most this many words ("Zutaten:", "You will need:").
+const INTRO_MAX_WORDS: usize = 12;
+
+/// Marks the items of a list that a short line ending in a colon introduces: they count as
+/// neither body nor menu in the region search, and no navigation run is cut out of them.
+/// The items run until a unit a rule dropped, a body-like unit or a heading. Menus are
+/// rarely announced with a colon, and when they are ("Share this:"), their entries are
+/// caught by the rules, which end the list.
+///
+/// Example: "Zutaten:" then "300 g Mehl", "1 TL Backpulver", "200 g Zucker" in a recipe.
+pub fn introduced_lists(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &[Option<&'static str>],
+) -> Vec<bool> {
+    let mut marks = vec![false; units.len()];
+    let item = |k: usize| {
+        verdicts[k].is_none()
+            && !body_like(&units[k], &facts[k])
+            && !matches!(units[k].kind, Kind::Heading(_))
+    };
+    let mut k = 0;
+    while k < units.len() {
+        let intro = verdicts[k].is_none()
+            && units[k].text.ends_with(':')
+            && facts[k].words <= INTRO_MAX_WORDS;
+        k += 1;
+        if !intro {
+            continue;
+        }
+        let end = (k + INTRODUCED_MAX_ITEMS).min(units.len());
+        while k < end && item(k) {
+            marks[k] = true;
+            k += 1;
+        }
+    }
+    marks
+}
+
+/// Extra score of the first paragraph after the page's first dateline.
+const ANCHOR_BONUS: i64 = 400;
+/// A dateline has at most this many words.
+const DATELINE_MAX_WORDS: usize = 16;
+/// The first paragraph is looked for within this many units after the dateline.
+const ANCHOR_WINDOW: usize = 8;
+
+/// The first body-like unit right after the page's first dateline ("Veröffentlicht am
+/// 17. Dezember 2019 von Simon Dückert", "Nov. 25, 2019"): the article's start, given a
+/// bonus so that a short post is not outweighed by a longer author bio or comment after it.
+fn dateline_anchor(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &[Option<&'static str>],
+) -> Option<usize> {
+    let dateline = |k: usize| {
+        matches!(verdicts[k], None | Some("date-stamp"))
+            && facts[k].words <= DATELINE_MAX_WORDS
+            && units[k].text.bytes().filter(u8::is_ascii_digit).count() >= 4
+            && !crate::metadata::date::find_dates(
+                &units[k].text,
+                crate::metadata::date::DayOrder::DayFirst,
+            )
+            .is_empty()
+    };
+    let k = (0..units.len()).find(|&k| dateline(k))?;
+    (k + 1..(k + 1 + ANCHOR_WINDOW).min(units.len()))
+        .find(|&j| verdicts[j].is_none() && body_like(&units[j], &facts[j]))
+}
 
 /// True when a unit reads like a paragraph of running text.
 pub fn body_like(unit: &Unit, facts: &Facts) -> bool {
@@ -81,8 +153,16 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
     let mut start = 0usize;
     let mut body_before = 0i64;
     let mut in_comments = false;
+    let listed = introduced_lists(units, facts, verdicts);
+    let anchor = dateline_anchor(units, facts, verdicts);
     for (k, unit) in units.iter().enumerate() {
         let mut s = score(unit, &facts[k], verdicts[k]);
+        if listed[k] {
+            s = s.max(0);
+        }
+        if anchor == Some(k) {
+            s += ANCHOR_BONUS;
+        }
         in_comments |= verdicts[k] == Some("comment-header")
             && body_before >= COMMENTS_AFTER_CHARS
             && unit.text.bytes().any(|b| b.is_ascii_digit());
@@ -174,6 +254,20 @@ mod tests {
             text.push_str(&format!("Reader {n} on May {n}, 2019 at 4:47 pm said:\n\n"));
             text.push_str(&format!("{reply}\n\n{reply}\n\n"));
         }
+        let region = region_of(&text);
+        assert!(region.iter().any(|t| t.contains("BODY_TEXT")), "{region:?}");
+    }
+
+    #[test]
+    fn a_short_post_after_its_dateline_beats_a_longer_author_bio() {
+        let post = "BODY_TEXT of a short post, one paragraph that tells what the podcast is about.";
+        let bio = "MENU_TEXT is the author, who writes about many things, has worked for years \
+                   in a field and likes to talk about it, and says so at length here in a bio.";
+        let text = format!(
+            "A post title\n\nPublished on 17 December 2019 by Jane Doe\n\n{post}\n\n\
+             Share\nTwitter\nFacebook\nLike\nRelated\nMore\nLinks\n\nAbout Jane Doe\n\n\
+             {bio}\n\n{bio} Again.\n"
+        );
         let region = region_of(&text);
         assert!(region.iter().any(|t| t.contains("BODY_TEXT")), "{region:?}");
     }

@@ -38,6 +38,9 @@ pub enum Cue {
     Author = 1024,
     /// "Previous post", "Nächster Beitrag": links to the neighbouring posts of a blog.
     PostNav = 2048,
+    /// "Enjoyed this article?", "Dieser Artikel gefällt Ihnen?": calls to like, share or
+    /// support the site after an article.
+    Engage = 4096,
 }
 
 /// The phrase lists, lower case. A phrase matches only at word boundaries.
@@ -222,6 +225,53 @@ const PHRASES: &[(&str, Cue)] = &[
     ("latest news", Cue::Related),
     ("more stories", Cue::Related),
     ("more news", Cue::Related),
+    ("verwandte artikel", Cue::Related),
+    ("weitere meldungen", Cue::Related),
+    ("weitere nachrichten", Cue::Related),
+    ("more articles", Cue::Related),
+    ("zurück zur übersicht", Cue::PostNav),
+    ("back to overview", Cue::PostNav),
+    ("vorschau auf den nächsten artikel", Cue::PostNav),
+    ("view all posts by", Cue::Author),
+    ("zeige alle beiträge von", Cue::Author),
+    ("alle beiträge von", Cue::Author),
+    ("voir tous les articles de", Cue::Author),
+    ("ver todas las entradas de", Cue::Author),
+    ("siehe auch", Cue::Related),
+    ("zobacz również", Cue::Related),
+    ("zobacz też", Cue::Related),
+    ("le puede interesar", Cue::Related),
+    ("relevantes aus", Cue::Related),
+    ("aktuelle berichte", Cue::Related),
+    ("dowiedz się więcej", Cue::Related),
+    ("auf einer seite lesen", Cue::PostNav),
+    ("twittern", Cue::Share),
+    ("weiterempfehlen", Cue::Share),
+    ("kommentieren sie", Cue::Comments),
+    ("czekamy na wasze", Cue::Comments),
+    ("wählen sie ihren zugang", Cue::Login),
+    // calls to like, share or support
+    ("enjoyed this", Cue::Engage),
+    ("enjoyed reading", Cue::Engage),
+    ("like this article", Cue::Engage),
+    ("like this post", Cue::Engage),
+    ("support our journalism", Cue::Engage),
+    ("rely on your support", Cue::Engage),
+    ("support independent", Cue::Engage),
+    ("artikel gefällt ihnen", Cue::Engage),
+    ("artikel gefallen", Cue::Engage),
+    ("beitrag gefallen", Cue::Engage),
+    ("gefällt dir unser", Cue::Engage),
+    ("jetzt teilen", Cue::Engage),
+    ("sie lesen gern", Cue::Engage),
+    ("unterstützen sie uns", Cue::Engage),
+    ("vous avez aimé cet article", Cue::Engage),
+    ("soutenez", Cue::Engage),
+    ("te gustó este artículo", Cue::Engage),
+    ("opens in new window", Cue::Share),
+    ("öffnet in neuem fenster", Cue::Share),
+    ("reklama", Cue::Advert),
+    ("anuncio", Cue::Advert),
     // footers
     ("impressum", Cue::Footer),
     ("imprint", Cue::Footer),
@@ -337,6 +387,8 @@ const CREDIT_LABELS: &[&str] = &[
     "Photo:",
     "Photos:",
     "Photograph:",
+    "Photograph by",
+    "Bild via",
     "Photo credit:",
     "Image:",
     "Images:",
@@ -612,6 +664,14 @@ pub const RULES: &[Rule] = &[
         test: |_, f| f.has(Cue::Author) && f.words <= SHORT_WORDS,
     },
     Rule {
+        name: "engagement-call",
+        test: |_, f| f.has(Cue::Engage) && f.words <= MAX_CALL_WORDS,
+    },
+    Rule {
+        name: "tag-line",
+        test: tag_line,
+    },
+    Rule {
         name: "inline-teaser",
         test: inline_teaser,
     },
@@ -724,6 +784,50 @@ fn comment_header(unit: &Unit, facts: &Facts) -> bool {
         || (facts.words <= SHORT_WORDS && CLOSED.iter().any(|c| facts.lower.starts_with(c)))
 }
 
+/// A call to like, share or support the site has at most this many words.
+const MAX_CALL_WORDS: usize = 30;
+/// A tag or category line has at most this many words.
+const MAX_TAG_LINE_WORDS: usize = 40;
+/// Labels that open a line of tags or categories, or a blog's "filed under" footer; lower
+/// case, matched at the start of the unit.
+const TAG_LABELS: &[&str] = &[
+    "tags:",
+    "tagged:",
+    "tagged with",
+    "schlagwörter:",
+    "schlagworte:",
+    "schagwörter:",
+    "stichwörter:",
+    "themen:",
+    "thema:",
+    "kategorie:",
+    "kategorien:",
+    "category:",
+    "categories:",
+    "filed under",
+    "posted in",
+    "abgelegt unter",
+    "veröffentlicht in",
+    "this entry was posted",
+    "dieser eintrag wurde veröffentlicht",
+    "dieser beitrag wurde unter",
+    "etiquetas:",
+    "categorías:",
+    "catégories :",
+    "catégories:",
+    "mots-clés",
+    "étiquettes :",
+    "tag:",
+    "argomenti:",
+    "tagi:",
+];
+
+/// A line of tags or categories, or a blog's "filed under" footer: "Tags: Berlin, Climate",
+/// "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin".
+fn tag_line(_: &Unit, facts: &Facts) -> bool {
+    facts.words <= MAX_TAG_LINE_WORDS && TAG_LABELS.iter().any(|l| facts.lower.starts_with(l))
+}
+
 /// "Read more: …", "Lesen Sie auch: …" lines pointing to another article.
 fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
     let lead_in = [
@@ -739,10 +843,26 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "lea más",
         "vea también",
         "más información:",
+        "siehe auch",
+        "le puede interesar",
+        "zobacz również",
+        "zobacz też",
+        "czytaj też",
+        "czytaj także",
     ];
-    facts.has(Cue::Related)
-        && facts.words <= 30
-        && lead_in.iter().any(|p| facts.lower.starts_with(p))
+    // Labels that open a teaser only with their colon ("Lea: …", "MIRA: …").
+    let labelled = [
+        "lea:",
+        "mira:",
+        "lee:",
+        "ver:",
+        "watch:",
+        "lire:",
+        "also read:",
+    ];
+    facts.words <= 30
+        && ((facts.has(Cue::Related) && lead_in.iter().any(|p| facts.lower.starts_with(p)))
+            || labelled.iter().any(|p| facts.lower.starts_with(p)))
 }
 
 /// A short line that is only a time stamp: "Tuesday November 19, 2019", "2 days ago at 07:52 am".
@@ -952,6 +1072,10 @@ mod tests {
             rule("Read more: The MENU_TEXT story of the year"),
             Some("inline-teaser")
         );
+        assert_eq!(
+            rule("MIRA: La MENU_TEXT historia del año en la capital"),
+            Some("inline-teaser")
+        );
         assert_eq!(rule("Tuesday November 19, 2019"), Some("date-stamp"));
         assert_eq!(rule("2 days ago at 07:52 am"), Some("date-stamp"));
         assert_eq!(rule("12 Comments"), Some("comments"));
@@ -966,6 +1090,29 @@ mod tests {
             Some("footer")
         );
         assert_eq!(rule("Privacy Policy"), Some("footer"));
+    }
+
+    #[test]
+    fn tag_lines_and_calls_after_the_article() {
+        assert_eq!(rule("Tags: Berlin, Climate, Energy"), Some("tag-line"));
+        assert_eq!(
+            rule("Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin."),
+            Some("tag-line")
+        );
+        assert_eq!(
+            rule("Dieser Artikel gefällt Ihnen?"),
+            Some("engagement-call")
+        );
+        assert_eq!(
+            rule("If you enjoyed this article, please support our journalism."),
+            Some("engagement-call")
+        );
+        assert_eq!(rule("Zurück zur Übersicht"), Some("post-navigation"));
+        assert_eq!(rule("Verwandte Artikel"), Some("related-links"));
+        assert_eq!(
+            rule("The BODY_TEXT themes: tags and categories were posted in the hall."),
+            None
+        );
     }
 
     #[test]

@@ -50,6 +50,10 @@ const MIN_WRAP_WIDTH: usize = 60;
 const MIN_LONG_LINE: usize = 40;
 /// Share of long multi-word lines allowed beyond the wrap width (long URLs, tables).
 const MAX_OVER_WIDTH_SHARE: f64 = 0.03;
+/// Share of long multi-word lines that must end within 8 columns of the wrap width for the
+/// text to count as wrapped (a page of wide menus and tables has few of them; a copy from a
+/// browser, with lines of any length, has far more lines beyond any width).
+const MIN_AT_WIDTH_SHARE: f64 = 0.16;
 
 /// The shape of one line: indentation, list or heading marker, where its content starts.
 #[derive(Debug, Clone, Copy)]
@@ -77,6 +81,8 @@ struct Line<'a> {
     /// The shape (of a non-blank line).
     shape: Shape,
     chars: usize,
+    /// Markdown's hard break (two trailing spaces, html2text's `<br>`), read before trimming.
+    hard_break: bool,
 }
 
 impl<'a> Line<'a> {
@@ -95,6 +101,7 @@ impl<'a> Line<'a> {
             text,
             shape,
             chars: text.chars().count(),
+            hard_break: markdown && raw.trim_end_matches('\r').ends_with("  "),
         }
     }
 
@@ -154,13 +161,22 @@ pub fn segment(text: &str) -> Vec<Unit> {
         let mut last = line;
         i += 1;
         while let Some(next) = lines.get(i) {
-            if !continues(last, next, first, width, syntax.markdown) {
+            if !continues(last, next, first, width, syntax.markdown)
+                && !markdown_continues(last, next, first, syntax.markdown)
+            {
                 break;
             }
             let raw = joined.get_or_insert_with(|| String::from(head));
-            let trimmed = next.text.trim_start();
+            let trimmed = if first.marker == Marker::Quote {
+                // The quote's next line: its text without the `>`.
+                &next.text[next.shape.content..]
+            } else {
+                next.text.trim_start()
+            };
             let end = last.text;
-            if end.ends_with('-') && !end.ends_with(" -") && !end.ends_with("--") {
+            if (end.ends_with('-') && !end.ends_with(" -") && !end.ends_with("--"))
+                || wrapped_without_space(end, trimmed)
+            {
                 raw.push_str(trimmed);
             } else {
                 raw.push('\n');
@@ -251,6 +267,40 @@ fn continues(last: &Line, next: &Line, first: Shape, width: Option<usize>, markd
         || (last.text.ends_with('-') && used + 12 > width)
 }
 
+/// True when a line break between `last` and `next` stands for no space: both sides are
+/// Chinese or Japanese characters, written without spaces, so a wrapper broke the line
+/// mid-word. Example: "出所を表" then "示する機能" join as "出所を表示する機能".
+fn wrapped_without_space(last: &str, next: &str) -> bool {
+    let wide = |c: char| matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}');
+    last.chars().next_back().is_some_and(wide) && next.chars().next().is_some_and(wide)
+}
+
+/// In Markdown-like dumps a paragraph runs until a blank line: a line without a marker
+/// continues the unit above it, wherever the wrapper broke it (html2text moves a long link's
+/// last words and address to lines of their own), unless the line above ended in a hard break
+/// (two trailing spaces, a `<br>`) or either line is a table row; a quote's paragraph runs
+/// over its `>` lines. Example: "[Lesen" then
+/// "Sie hier" then "mehr.](https://…)" make one unit.
+fn markdown_continues(last: &Line, next: &Line, first: Shape, markdown: bool) -> bool {
+    if !markdown
+        || last.hard_break
+        || next.text.trim().is_empty()
+        || matches!(first.marker, Marker::Heading(_))
+    {
+        return false;
+    }
+    let shape_next = next.shape;
+    let table_row = |l: &str| l.contains(" | ") || l.trim_start().starts_with('|');
+    if first.marker == Marker::Quote {
+        // A quote's paragraph runs over its `>` lines until an empty `>` line.
+        return shape_next.marker == Marker::Quote && !next.text[shape_next.content..].is_empty();
+    }
+    shape_next.marker == Marker::None
+        && (shape_next.indent == first.content_column || shape_next.indent == 0)
+        && !table_row(last.text)
+        && !table_row(next.text)
+}
+
 /// A dash opening a wrapped line inside a paragraph, not a list item: the unit is a
 /// paragraph and its last line ends mid-sentence. Example: "…die wir aktuell erleben" then
 /// "– man denke nur an selbstfahrende Autos – basieren…".
@@ -290,6 +340,15 @@ fn marker(rest: &str, indent: usize, markdown: bool) -> (Marker, usize) {
         }
     }
     if markdown && c == '>' && spaced(1) {
+        // A heading inside a quote ("> ## Title") is a heading.
+        let inner = rest[1..].trim_start();
+        let level = inner.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&level) && inner[level..].starts_with(' ') {
+            return (
+                Marker::Heading(level as u8),
+                rest.len() - inner.len() + level,
+            );
+        }
         return (Marker::Quote, 1);
     }
     let bullet = matches!(c, '*' | '•' | '◦' | '▪' | '■' | '□' | '○' | '·' | '‣' | '–')
@@ -407,7 +466,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     }
     let width = width?;
     let near: usize = counts[width.saturating_sub(8)..=width].iter().sum();
-    (near * 4 >= multiword).then_some(width)
+    (near as f64 >= multiword as f64 * MIN_AT_WIDTH_SHARE).then_some(width)
 }
 
 #[cfg(test)]
@@ -486,6 +545,48 @@ mod tests {
     fn the_last_references_heading_counts() {
         let text = "Body\nReferences\nReferences\n\n   1. https://example.com/\n";
         assert_eq!(cut_reference_list(text), "Body\nReferences");
+    }
+
+    #[test]
+    fn markdown_paragraphs_run_to_the_blank_line() {
+        let text = "[a](u) [b](u) [c](u)\n\nThe BODY_TEXT goes on. [Lesen\nSie hier\n\
+                    mehr.](https://x.example/a)\n\nLine one  \nLine two\n\nA | B\n---|---\n";
+        let units = segment(text);
+        assert_eq!(
+            texts(&units),
+            vec![
+                "a b c",
+                "The BODY_TEXT goes on. Lesen Sie hier mehr.",
+                "Line one",
+                "Line two",
+                "A | B",
+                "---|---"
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_chinese_and_japanese_lines_join_without_a_space() {
+        assert!(wrapped_without_space("商品の出所を表", "示する機能"));
+        assert!(!wrapped_without_space("the end of a", "line"));
+        assert!(!wrapped_without_space("出所を表", "iPhone"));
+    }
+
+    #[test]
+    fn markdown_quotes_run_over_their_lines_and_keep_their_headings() {
+        let text = "[a](u) [b](u) [c](u)\n\n> ## The QUOTE_HEADING\n>\n> The BODY_TEXT of a\n\
+                    > quote wrapped over\n> three lines.\n>\n> Another paragraph.\n";
+        let units = segment(text);
+        assert_eq!(
+            texts(&units)[1..],
+            [
+                "The QUOTE_HEADING",
+                "The BODY_TEXT of a quote wrapped over three lines.",
+                "Another paragraph."
+            ]
+        );
+        assert_eq!(units[1].kind, Kind::Heading(2));
+        assert_eq!(units[2].kind, Kind::Quote);
     }
 
     #[test]
