@@ -9,32 +9,47 @@ const PRESCAN_BYTES: usize = 4096;
 /// Decodes bytes to text. `declared` is a charset given outside the page (HTTP `Content-Type`).
 /// Returns the text and the name of the encoding used. Never fails: invalid bytes become U+FFFD.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> (String, &'static str) {
-    let encoding = choose(bytes, declared);
-    let (text, used, _) = encoding.decode(bytes); // strips a BOM, and a BOM outranks `encoding`
-    (text.into_owned(), used.name())
+    match choose(bytes, declared) {
+        // Already validated: copied once, not checked again.
+        Choice::Utf8(text) => (text.to_owned(), UTF_8.name()),
+        Choice::Decode(encoding) => {
+            // Strips a BOM, and a BOM outranks `encoding`.
+            let (text, used, _) = encoding.decode(bytes);
+            (text.into_owned(), used.name())
+        }
+    }
 }
 
-fn choose(bytes: &[u8], declared: Option<&str>) -> &'static Encoding {
+/// What [`choose`] found: bytes already validated as UTF-8 (and without a BOM), or the
+/// encoding to decode them with.
+enum Choice<'a> {
+    Utf8(&'a str),
+    Decode(&'static Encoding),
+}
+
+fn choose<'a>(bytes: &'a [u8], declared: Option<&str>) -> Choice<'a> {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
-        return encoding;
+        return Choice::Decode(encoding);
     }
     if let Some(encoding) = declared.and_then(label) {
-        return encoding;
+        return Choice::Decode(encoding);
     }
     if let Some(encoding) = meta_charset(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
         // A page re-saved as UTF-8 often keeps its old declaration. Legacy-encoded text with
         // non-ASCII bytes is almost never valid UTF-8, so valid UTF-8 wins over the `<meta>`.
-        if encoding != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
-            return UTF_8;
+        if encoding != UTF_8 && !bytes.is_ascii() {
+            if let Ok(text) = std::str::from_utf8(bytes) {
+                return Choice::Utf8(text);
+            }
         }
-        return encoding;
+        return Choice::Decode(encoding);
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return UTF_8;
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Choice::Utf8(text);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    detector.guess(None, chardetng::Utf8Detection::Allow)
+    Choice::Decode(detector.guess(None, chardetng::Utf8Detection::Allow))
 }
 
 /// An encoding for a label; UTF-16 declared inside a page means UTF-8, as in browsers.
