@@ -308,6 +308,10 @@ fn named_authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]
     if !initials.is_empty() {
         return initials;
     }
+    let names = label_led_byline(dom, scan, sites);
+    if !names.is_empty() {
+        return names;
+    }
     // Datelines often carry the byline: "Posted by Margaret Orme on 15/04/2019".
     for &id in &scan.date_hints {
         if in_foreign_region(dom, scan, id) {
@@ -323,6 +327,79 @@ fn named_authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]
         }
     }
     Vec::new()
+}
+
+/// "By"-words that open a byline element by themselves, compared without case.
+const LEADING_LABELS: &[&str] = &["by", "von", "par", "por", "door"];
+/// Longest text of an element read by [`label_led_byline`], in bytes.
+const MAX_LABEL_LED_BYTES: usize = 80;
+
+/// Rule `label_led_byline`: an element whose whole text is a "by"-word ([`LEADING_LABELS`])
+/// and then two to [`MAX_NAME_WORDS`] capitalised words is a byline whatever its class
+/// (`<span class="hero__meta-label">von Alexander Rosenkranz</span>`,
+/// `<strong>Por Agencia EFE</strong>`). Headings, links and titles are skipped (a headline
+/// "By The Numbers" is no byline), so are comments and other foreign regions; an element
+/// after the page's first `<h1>` wins over one before it.
+fn label_led_byline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Vec<String> {
+    let after_h1 = scan.h1s.first().copied().unwrap_or(0);
+    let mut before: Vec<String> = Vec::new();
+    for id in dom.ids() {
+        let Some(text) = dom.text(id) else {
+            continue;
+        };
+        let label = text.split_whitespace().next().unwrap_or("").to_lowercase();
+        if !LEADING_LABELS.contains(&label.as_str()) {
+            continue;
+        }
+        let Some(parent) = dom.parent(id) else {
+            continue;
+        };
+        if matches!(
+            dom.tag(parent),
+            Some(
+                Tag::A
+                    | Tag::H1
+                    | Tag::H2
+                    | Tag::H3
+                    | Tag::H4
+                    | Tag::H5
+                    | Tag::H6
+                    | Tag::Title
+                    | Tag::Button
+                    | Tag::Option
+            ) | None
+        ) {
+            continue;
+        }
+        let line = node_text(dom, parent, MAX_LABEL_LED_BYTES);
+        if line.len() > MAX_LABEL_LED_BYTES {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        if words.next().map(str::to_lowercase) != Some(label) {
+            continue;
+        }
+        let words: Vec<&str> = words.collect();
+        if !(2..=MAX_NAME_WORDS).contains(&words.len())
+            || !words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            || in_foreign_region(dom, scan, parent)
+        {
+            continue;
+        }
+        let names = clean_all([line.as_str()], sites);
+        if names.is_empty() {
+            continue;
+        }
+        if parent >= after_h1 {
+            return names;
+        }
+        if before.is_empty() {
+            before = names;
+        }
+    }
+    before
 }
 
 /// Longest credit, in letters, read as initials by [`is_initials`].
@@ -918,6 +995,31 @@ mod tests {
         // Bold words that are not author labels, or a label in a comment: nothing.
         let html = "<html><body><h1>T</h1><p><b>Hinweis:</b> Jane Doe</p>\
                     <div class='comments'><p><b>Von:</b> Troll Person</p></div></body></html>";
+        assert!(page_authors(html, &no_sources(), &[]).is_empty());
+    }
+
+    #[test]
+    fn label_led_byline() {
+        let html = "<html><body><h1>T</h1><ul><li><span class='hero__meta-label'>\
+                    von Alexander Rosenkranz</span></li></ul><p>Text.</p></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Alexander Rosenkranz"]
+        );
+        let html = "<html><body><h1>T</h1><address>By <a href='/a/t'> Tim Anderson </a>\
+                    </address></body></html>";
+        assert_eq!(page_authors(html, &no_sources(), &[]), vec!["Tim Anderson"]);
+        // Before the headline only when nothing follows it.
+        let html = "<html><body><p>Von Jane Doe</p><h1>T</h1>\
+                    <p><em>Por Agencia Nacional</em></p></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Agencia Nacional"]
+        );
+        // Headings, links, running text, comments: no byline.
+        let html = "<html><body><h1>T</h1><h2>By The Numbers</h2>\
+                    <p><a href='/x'>Von Jane Doe</a></p><p>Von Berlin nach Hamburg fahren</p>\
+                    <div class='comments'><p>Von Troll Person</p></div></body></html>";
         assert!(page_authors(html, &no_sources(), &[]).is_empty());
     }
 
