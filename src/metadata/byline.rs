@@ -335,7 +335,8 @@ const LEADING_LABELS: &[&str] = &["by", "von", "par", "por", "door"];
 const MAX_LABEL_LED_BYTES: usize = 80;
 
 /// Rule `label_led_byline`: an element whose whole text is a "by"-word ([`LEADING_LABELS`])
-/// and then two to [`MAX_NAME_WORDS`] capitalised words is a byline whatever its class
+/// and then two to [`MAX_NAME_WORDS`] capitalised words (joiners between names allowed:
+/// "By Jane Doe and John Roe") is a byline whatever its class
 /// (`<span class="hero__meta-label">von Alexander Rosenkranz</span>`,
 /// `<strong>Por Agencia EFE</strong>`). Headings, links and titles are skipped (a headline
 /// "By The Numbers" is no byline), so are comments and other foreign regions; an element
@@ -383,7 +384,7 @@ fn label_led_byline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Vec<String>
         if !(2..=MAX_NAME_WORDS).contains(&words.len())
             || !words
                 .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_joiner(w))
             || in_foreign_region(dom, scan, parent)
         {
             continue;
@@ -400,6 +401,11 @@ fn label_led_byline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Vec<String>
         }
     }
     before
+}
+
+/// True when `word` is one of the [`JOINERS`] between names ("und", "&").
+fn is_joiner(word: &str) -> bool {
+    JOINERS.iter().any(|j| j.trim() == word)
 }
 
 /// Longest credit, in letters, read as initials by [`is_initials`].
@@ -1009,6 +1015,12 @@ mod tests {
         let html = "<html><body><h1>T</h1><address>By <a href='/a/t'> Tim Anderson </a>\
                     </address></body></html>";
         assert_eq!(page_authors(html, &no_sources(), &[]), vec!["Tim Anderson"]);
+        let html = "<html><body><h1>T</h1><p>Von <strong><a href='/r'>Roland Brockmann</a>\
+                    </strong> und <strong>Sebastian Drescher</strong></p></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Roland Brockmann", "Sebastian Drescher"]
+        );
         // Before the headline only when nothing follows it.
         let html = "<html><body><p>Von Jane Doe</p><h1>T</h1>\
                     <p><em>Por Agencia Nacional</em></p></body></html>";
