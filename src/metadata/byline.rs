@@ -273,6 +273,10 @@ fn named_authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]
     ] {
         let names = clean_all(raw.iter().map(String::as_str), sites);
         if !names.is_empty() {
+            let names = names
+                .into_iter()
+                .map(|n| display_name_of_login(dom, &n).unwrap_or(n))
+                .collect();
             return complete_given_name(dom, scan, names);
         }
     }
@@ -406,6 +410,58 @@ fn label_led_byline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Vec<String>
 /// True when `word` is one of the [`JOINERS`] between names ("und", "&").
 fn is_joiner(word: &str) -> bool {
     JOINERS.iter().any(|j| j.trim() == word)
+}
+
+/// Longest middle word (an initial, "P.") taken between a login's given and family name.
+const MAX_MIDDLE_INITIAL_CHARS: usize = 2;
+
+/// Rule `login_becomes_display_name`: a structured author written as a login, lowercase words
+/// joined by a dot or an underscore ("christian.stadtfeld"), is the person the page names in
+/// full with those words, capitalised, an initial allowed between them ("Christian P.
+/// Stadtfeld"). Without such a name on the page the login stays.
+fn display_name_of_login(dom: &Dom, login: &str) -> Option<String> {
+    let parts: Vec<&str> = login.split(['.', '_']).collect();
+    let [given, family] = parts.as_slice() else {
+        return None;
+    };
+    let lower_word =
+        |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    if !lower_word(given) || !lower_word(family) {
+        return None;
+    }
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    for id in dom.ids() {
+        let Some(text) = dom.text(id) else {
+            continue;
+        };
+        if !text.to_lowercase().contains(family) {
+            continue;
+        }
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            if !capital(w) || w.to_lowercase() != *given {
+                continue;
+            }
+            let mut j = i + 1;
+            if let Some(m) = words.get(j)
+                && m.ends_with('.')
+                && capital(m)
+                && m.chars().count() <= MAX_MIDDLE_INITIAL_CHARS
+            {
+                j += 1;
+            }
+            if let Some(last) = words.get(j)
+                && capital(last)
+                && last.trim_end_matches('.').to_lowercase() == *family
+            {
+                return Some(words[i..=j].join(" ").trim_end_matches('.').to_string());
+            }
+        }
+    }
+    None
 }
 
 /// Longest credit, in letters, read as initials by [`is_initials`].
@@ -1033,6 +1089,27 @@ mod tests {
                     <p><a href='/x'>Von Jane Doe</a></p><p>Von Berlin nach Hamburg fahren</p>\
                     <div class='comments'><p>Von Troll Person</p></div></body></html>";
         assert!(page_authors(html, &no_sources(), &[]).is_empty());
+    }
+
+    #[test]
+    fn login_becomes_display_name() {
+        let sources = Sources {
+            jsonld: Fields {
+                authors: vec!["christian.stadtfeld".into()],
+                ..Fields::default()
+            },
+            ..no_sources()
+        };
+        let html = "<html><body><h1>T</h1><p>Text. (Christian P. Stadtfeld) +++</p></body></html>";
+        assert_eq!(
+            page_authors(html, &sources, &[]),
+            vec!["Christian P. Stadtfeld"]
+        );
+        let html = "<html><body><h1>T</h1><p>Text.</p></body></html>";
+        assert_eq!(
+            page_authors(html, &sources, &[]),
+            vec!["christian.stadtfeld"]
+        );
     }
 
     #[test]
