@@ -581,18 +581,39 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
     for part in parts {
         let name =
             strip_prefix(part.trim()).trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        if looks_like_name(name) && !sites.contains(&fold(name)) {
+        if looks_like_name(name) && !names_site(name, sites) {
             names.push(name.to_string());
         } else if !names.is_empty() {
             // "Jane Doe, Senior Reporter": what follows the names is not a name.
             break;
         }
     }
-    if names.is_empty() && is_collective(whole) && !sites.contains(&fold(whole)) {
+    if names.is_empty() && is_collective(whole) && !names_site(whole, sites) {
         names.push(whole.to_string());
     }
     names
 }
+
+/// Rule `credit_holding_the_site_is_the_site`: a credit equal to one of `sites` (folded site
+/// and publisher names), or one that holds a site name as whole words making at least half of
+/// it ("EFC Bayrische Bembel" on bayrische-bembel.de), names the site, not a person. The
+/// site's team ([`COLLECTIVE_WORDS`]: "PETA-Team", "auto-motor.at Redaktion") is a credit.
+fn names_site(credit: &str, sites: &[String]) -> bool {
+    let f = fold(credit);
+    sites.iter().any(|s| {
+        *s == f
+            || (s.len() >= MIN_SITE_IN_CREDIT
+                && s.len() < f.len()
+                && s.len() * 2 >= f.len()
+                && !credit
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| is_word_in(w, COLLECTIVE_WORDS))
+                && super::title::site_covers_whole_words(credit, s))
+    })
+}
+
+/// Fewest letters of a site name found inside a longer credit by [`names_site`].
+const MIN_SITE_IN_CREDIT: usize = 4;
 
 /// A credit to a team or an agency ([`COLLECTIVE_WORDS`]): a few words, no digits, no address.
 fn is_collective(credit: &str) -> bool {
@@ -1110,6 +1131,16 @@ mod tests {
             page_authors(html, &sources, &[]),
             vec!["christian.stadtfeld"]
         );
+    }
+
+    #[test]
+    fn credit_holding_the_site_is_the_site() {
+        let sites = [fold("bayrische-bembel")];
+        assert!(clean_author("EFC Bayrische Bembel", &sites).is_empty());
+        assert!(clean_author("Bayrische Bembel", &sites).is_empty());
+        assert_eq!(clean_author("Jane Bembel", &sites), vec!["Jane Bembel"]);
+        let sites = [fold("peta")];
+        assert_eq!(clean_author("PETA-Team", &sites), vec!["PETA-Team"]);
     }
 
     #[test]
