@@ -273,6 +273,10 @@ fn named_authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]
     ] {
         let names = clean_all(raw.iter().map(String::as_str), sites);
         if !names.is_empty() {
+            let names = names
+                .into_iter()
+                .map(|n| display_name_of_login(dom, &n).unwrap_or(n))
+                .collect();
             return complete_given_name(dom, scan, names);
         }
     }
@@ -308,6 +312,10 @@ fn named_authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]
     if !initials.is_empty() {
         return initials;
     }
+    let names = label_led_byline(dom, scan, sites);
+    if !names.is_empty() {
+        return names;
+    }
     // Datelines often carry the byline: "Posted by Margaret Orme on 15/04/2019".
     for &id in &scan.date_hints {
         if in_foreign_region(dom, scan, id) {
@@ -323,6 +331,137 @@ fn named_authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]
         }
     }
     Vec::new()
+}
+
+/// "By"-words that open a byline element by themselves, compared without case.
+const LEADING_LABELS: &[&str] = &["by", "von", "par", "por", "door"];
+/// Longest text of an element read by [`label_led_byline`], in bytes.
+const MAX_LABEL_LED_BYTES: usize = 80;
+
+/// Rule `label_led_byline`: an element whose whole text is a "by"-word ([`LEADING_LABELS`])
+/// and then two to [`MAX_NAME_WORDS`] capitalised words (joiners between names allowed:
+/// "By Jane Doe and John Roe") is a byline whatever its class
+/// (`<span class="hero__meta-label">von Alexander Rosenkranz</span>`,
+/// `<strong>Por Agencia EFE</strong>`). Headings, links and titles are skipped (a headline
+/// "By The Numbers" is no byline), so are comments and other foreign regions; an element
+/// after the page's first `<h1>` wins over one before it.
+fn label_led_byline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Vec<String> {
+    let after_h1 = scan.h1s.first().copied().unwrap_or(0);
+    let mut before: Vec<String> = Vec::new();
+    for id in dom.ids() {
+        let Some(text) = dom.text(id) else {
+            continue;
+        };
+        let label = text.split_whitespace().next().unwrap_or("").to_lowercase();
+        if !LEADING_LABELS.contains(&label.as_str()) {
+            continue;
+        }
+        let Some(parent) = dom.parent(id) else {
+            continue;
+        };
+        if matches!(
+            dom.tag(parent),
+            Some(
+                Tag::A
+                    | Tag::H1
+                    | Tag::H2
+                    | Tag::H3
+                    | Tag::H4
+                    | Tag::H5
+                    | Tag::H6
+                    | Tag::Title
+                    | Tag::Button
+                    | Tag::Option
+            ) | None
+        ) {
+            continue;
+        }
+        let line = node_text(dom, parent, MAX_LABEL_LED_BYTES);
+        if line.len() > MAX_LABEL_LED_BYTES {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        if words.next().map(str::to_lowercase) != Some(label) {
+            continue;
+        }
+        let words: Vec<&str> = words.collect();
+        if !(2..=MAX_NAME_WORDS).contains(&words.len())
+            || !words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_joiner(w))
+            || in_foreign_region(dom, scan, parent)
+        {
+            continue;
+        }
+        let names = clean_all([line.as_str()], sites);
+        if names.is_empty() {
+            continue;
+        }
+        if parent >= after_h1 {
+            return names;
+        }
+        if before.is_empty() {
+            before = names;
+        }
+    }
+    before
+}
+
+/// True when `word` is one of the [`JOINERS`] between names ("und", "&").
+fn is_joiner(word: &str) -> bool {
+    JOINERS.iter().any(|j| j.trim() == word)
+}
+
+/// Longest middle word (an initial, "P.") taken between a login's given and family name.
+const MAX_MIDDLE_INITIAL_CHARS: usize = 2;
+
+/// Rule `login_becomes_display_name`: a structured author written as a login, lowercase words
+/// joined by a dot or an underscore ("christian.stadtfeld"), is the person the page names in
+/// full with those words, capitalised, an initial allowed between them ("Christian P.
+/// Stadtfeld"). Without such a name on the page the login stays.
+fn display_name_of_login(dom: &Dom, login: &str) -> Option<String> {
+    let parts: Vec<&str> = login.split(['.', '_']).collect();
+    let [given, family] = parts.as_slice() else {
+        return None;
+    };
+    let lower_word =
+        |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    if !lower_word(given) || !lower_word(family) {
+        return None;
+    }
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    for id in dom.ids() {
+        let Some(text) = dom.text(id) else {
+            continue;
+        };
+        if !text.to_lowercase().contains(family) {
+            continue;
+        }
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            if !capital(w) || w.to_lowercase() != *given {
+                continue;
+            }
+            let mut j = i + 1;
+            if let Some(m) = words.get(j)
+                && m.ends_with('.')
+                && capital(m)
+                && m.chars().count() <= MAX_MIDDLE_INITIAL_CHARS
+            {
+                j += 1;
+            }
+            if let Some(last) = words.get(j)
+                && capital(last)
+                && last.trim_end_matches('.').to_lowercase() == *family
+            {
+                return Some(words[i..=j].join(" ").trim_end_matches('.').to_string());
+            }
+        }
+    }
+    None
 }
 
 /// Longest credit, in letters, read as initials by [`is_initials`].
@@ -442,18 +581,39 @@ pub fn clean_author(raw: &str, sites: &[String]) -> Vec<String> {
     for part in parts {
         let name =
             strip_prefix(part.trim()).trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        if looks_like_name(name) && !sites.contains(&fold(name)) {
+        if looks_like_name(name) && !names_site(name, sites) {
             names.push(name.to_string());
         } else if !names.is_empty() {
             // "Jane Doe, Senior Reporter": what follows the names is not a name.
             break;
         }
     }
-    if names.is_empty() && is_collective(whole) && !sites.contains(&fold(whole)) {
+    if names.is_empty() && is_collective(whole) && !names_site(whole, sites) {
         names.push(whole.to_string());
     }
     names
 }
+
+/// Rule `credit_holding_the_site_is_the_site`: a credit equal to one of `sites` (folded site
+/// and publisher names), or one that holds a site name as whole words making at least half of
+/// it ("EFC Bayrische Bembel" on bayrische-bembel.de), names the site, not a person. The
+/// site's team ([`COLLECTIVE_WORDS`]: "PETA-Team", "auto-motor.at Redaktion") is a credit.
+fn names_site(credit: &str, sites: &[String]) -> bool {
+    let f = fold(credit);
+    sites.iter().any(|s| {
+        *s == f
+            || (s.len() >= MIN_SITE_IN_CREDIT
+                && s.len() < f.len()
+                && s.len() * 2 >= f.len()
+                && !credit
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| is_word_in(w, COLLECTIVE_WORDS))
+                && super::title::site_covers_whole_words(credit, s))
+    })
+}
+
+/// Fewest letters of a site name found inside a longer credit by [`names_site`].
+const MIN_SITE_IN_CREDIT: usize = 4;
 
 /// A credit to a team or an agency ([`COLLECTIVE_WORDS`]): a few words, no digits, no address.
 fn is_collective(credit: &str) -> bool {
@@ -919,6 +1079,68 @@ mod tests {
         let html = "<html><body><h1>T</h1><p><b>Hinweis:</b> Jane Doe</p>\
                     <div class='comments'><p><b>Von:</b> Troll Person</p></div></body></html>";
         assert!(page_authors(html, &no_sources(), &[]).is_empty());
+    }
+
+    #[test]
+    fn label_led_byline() {
+        let html = "<html><body><h1>T</h1><ul><li><span class='hero__meta-label'>\
+                    von Alexander Rosenkranz</span></li></ul><p>Text.</p></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Alexander Rosenkranz"]
+        );
+        let html = "<html><body><h1>T</h1><address>By <a href='/a/t'> Tim Anderson </a>\
+                    </address></body></html>";
+        assert_eq!(page_authors(html, &no_sources(), &[]), vec!["Tim Anderson"]);
+        let html = "<html><body><h1>T</h1><p>Von <strong><a href='/r'>Roland Brockmann</a>\
+                    </strong> und <strong>Sebastian Drescher</strong></p></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Roland Brockmann", "Sebastian Drescher"]
+        );
+        // Before the headline only when nothing follows it.
+        let html = "<html><body><p>Von Jane Doe</p><h1>T</h1>\
+                    <p><em>Por Agencia Nacional</em></p></body></html>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Agencia Nacional"]
+        );
+        // Headings, links, running text, comments: no byline.
+        let html = "<html><body><h1>T</h1><h2>By The Numbers</h2>\
+                    <p><a href='/x'>Von Jane Doe</a></p><p>Von Berlin nach Hamburg fahren</p>\
+                    <div class='comments'><p>Von Troll Person</p></div></body></html>";
+        assert!(page_authors(html, &no_sources(), &[]).is_empty());
+    }
+
+    #[test]
+    fn login_becomes_display_name() {
+        let sources = Sources {
+            jsonld: Fields {
+                authors: vec!["christian.stadtfeld".into()],
+                ..Fields::default()
+            },
+            ..no_sources()
+        };
+        let html = "<html><body><h1>T</h1><p>Text. (Christian P. Stadtfeld) +++</p></body></html>";
+        assert_eq!(
+            page_authors(html, &sources, &[]),
+            vec!["Christian P. Stadtfeld"]
+        );
+        let html = "<html><body><h1>T</h1><p>Text.</p></body></html>";
+        assert_eq!(
+            page_authors(html, &sources, &[]),
+            vec!["christian.stadtfeld"]
+        );
+    }
+
+    #[test]
+    fn credit_holding_the_site_is_the_site() {
+        let sites = [fold("bayrische-bembel")];
+        assert!(clean_author("EFC Bayrische Bembel", &sites).is_empty());
+        assert!(clean_author("Bayrische Bembel", &sites).is_empty());
+        assert_eq!(clean_author("Jane Bembel", &sites), vec!["Jane Bembel"]);
+        let sites = [fold("peta")];
+        assert_eq!(clean_author("PETA-Team", &sites), vec!["PETA-Team"]);
     }
 
     #[test]

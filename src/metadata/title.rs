@@ -471,7 +471,7 @@ fn starts_with_site(part: &str, sites: &[String]) -> bool {
 /// consecutive whole words of `part` (words split at anything not a letter or digit, each
 /// folded). "Bergsteigen.com" holds the site "bergsteigen" as its first word; "Skibergsteigen:
 /// Schnell" does not, since the name is only the tail of a word.
-fn site_covers_whole_words(part: &str, site: &str) -> bool {
+pub(crate) fn site_covers_whole_words(part: &str, site: &str) -> bool {
     let words: Vec<String> = part
         .split(|c: char| !c.is_alphanumeric())
         .map(fold)
