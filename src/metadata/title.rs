@@ -446,7 +446,7 @@ const MAX_SITE_TAIL_WORDS: usize = 4;
 
 /// Rule `site_tail_starts_with_site`: a trailing part of a title that begins with the site's
 /// name as whole words and has at most [`MAX_SITE_TAIL_WORDS`] words names the site and its
-/// kind ("Was ist Freie Software - MyOOS Community Forum" on myoos.de), even when the name is
+/// kind ("Wann sät man Bohnen - Kiezgarten Community Forum" on kiezgarten.example), even when the name is
 /// shorter than half the part.
 fn starts_with_site(part: &str, sites: &[String]) -> bool {
     let words: Vec<String> = part
@@ -544,23 +544,23 @@ mod tests {
 
     #[test]
     fn site_tail_starts_with_site() {
-        let s = sites(&["myoos", "foren.myoos.de"]);
+        let s = sites(&["kiezgarten", "foren.kiezgarten.example"]);
         assert_eq!(
-            clean("Was ist Freie Software - MyOOS Community Forum", &s, &[]),
-            "Was ist Freie Software"
+            clean("Wann sät man Bohnen - Kiezgarten Community Forum", &s, &[]),
+            "Wann sät man Bohnen"
         );
         // The site's name inside a longer tail, or a word that only starts with it: kept.
         assert_eq!(
             clean(
-                "Was ist Freie Software - Das große MyOOS Community Forum heute",
+                "Wann sät man Bohnen - Das große Kiezgarten Community Forum heute",
                 &s,
                 &[]
             ),
-            "Was ist Freie Software - Das große MyOOS Community Forum heute"
+            "Wann sät man Bohnen - Das große Kiezgarten Community Forum heute"
         );
         assert_eq!(
-            clean("Was ist Freie Software - MyOOSCommunity Forum", &s, &[]),
-            "Was ist Freie Software - MyOOSCommunity Forum"
+            clean("Wann sät man Bohnen - KiezgartenCommunity Forum", &s, &[]),
+            "Wann sät man Bohnen - KiezgartenCommunity Forum"
         );
     }
 

@@ -94,7 +94,7 @@ const DATELINE_MAX_WORDS: usize = 16;
 const ANCHOR_WINDOW: usize = 8;
 
 /// The first body-like unit right after the page's first dateline ("Veröffentlicht am
-/// 17. Dezember 2019 von Simon Dückert", "Nov. 25, 2019"): the article's start, given a
+/// 17. Dezember 2019 von Lena Brandt", "Nov. 25, 2019"): the article's start, given a
 /// bonus so that a short post is not outweighed by a longer author bio or comment after it.
 fn dateline_anchor(
     units: &[Unit],
