@@ -1749,7 +1749,7 @@ fn scan(text: &str, order: DayOrder, first_only: bool) -> Vec<(usize, FoundDate)
 const DIGIT_ZEROS: &[u32] = &[0x0660, 0x06F0, 0x0966, 0x09E6];
 
 /// The value of a non-ASCII decimal digit from [`DIGIT_ZEROS`] ('۲' -> 2).
-fn other_digit(c: char) -> Option<u8> {
+pub(super) fn other_digit(c: char) -> Option<u8> {
     let v = u32::from(c);
     DIGIT_ZEROS
         .iter()

@@ -67,18 +67,15 @@ pub fn to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(gy, gm, gd)?.checked_add_signed(Duration::days(days))
 }
 
-/// A number written in ASCII, Persian or Arabic-Indic digits.
+/// A number written in ASCII digits or the ones [`super::date`] reads (Persian, Arabic-Indic...).
 fn number(word: &str) -> Option<u32> {
     if word.is_empty() || word.chars().count() > 4 {
         return None;
     }
     word.chars().try_fold(0u32, |acc, c| {
-        let d = match c {
-            '0'..='9' => c.to_digit(10),
-            '\u{06F0}'..='\u{06F9}' => Some(u32::from(c) - 0x06F0),
-            '\u{0660}'..='\u{0669}' => Some(u32::from(c) - 0x0660),
-            _ => None,
-        }?;
+        let d = c
+            .to_digit(10)
+            .or_else(|| super::date::other_digit(c).map(u32::from))?;
         Some(acc * 10 + d)
     })
 }
