@@ -4,16 +4,18 @@
 //! trailing " | Site Name" or " - Site" (or a leading "Site: ") when that part is the site's name
 //! (as the page declares it, or as the host name spells it), and when the title has separators
 //! and an `<h1>` is one of its parts, that part. A title equal to the site's name is a site-wide
-//! default and is skipped. Must not invent a title: without any source it returns `None`.
+//! default and is skipped; an `<h1>` that is the site's banner names the site. Returns Unicode
+//! NFC. Must not invent a title: without any source it returns `None`.
 
 use super::scan::{Scan, contains_ci};
 use super::{Sources, fold, node_text, squeeze};
 use crate::dom::{Dom, NodeId, Tag};
+use unicode_normalization::UnicodeNormalization;
 
 /// Separators between a headline and the site's or section's name.
 const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " › ", " ‹ ", " ~ ",
-    ": ", "|", "｜",
+    " : ", ": ", "|", "｜",
 ];
 
 /// Longest site name part, in words, that is dropped from a title.
@@ -77,28 +79,56 @@ const MAX_HEADLINE_WORDS: usize = 40;
 /// sits on any wrapper, teasers too, while `og:title` is written for the page) are cleaned of
 /// site names
 /// and the first one not generic ("Home") nor the site's name is taken, as the `<h1>` writes it
-/// when the two agree ([`same_story_headline`]). Without any usable source, the page's only
-/// main `<h1>`.
+/// when the two agree ([`same_story_headline`]), without a marked kicker ([`without_kicker`]) or
+/// a topic the `<title>` leaves out ([`without_topic_prefix`]). A banner `<h1>`
+/// ([`is_banner_h1`]) names the site, not the story. Without any usable source, the page's only
+/// main `<h1>`, else the `<title>` beside the host name ([`title_rest`]). A subheading that
+/// completes the chosen `<h1>` wins ([`extending_subheading`]), and the result is in Unicode
+/// NFC (the form people copy from a browser; "ড়" is written U+09A1 U+09BC there).
 pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -> Option<String> {
+    let chosen = choose_raw(dom, scan, sources, sites)?;
+    let chosen = extending_subheading(dom, scan, &chosen).unwrap_or(chosen);
+    Some(chosen.nfc().collect())
+}
+
+/// [`choose`] before the rules that look past the sources ([`extending_subheading`]) and the
+/// Unicode normalisation.
+fn choose_raw(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -> Option<String> {
+    let banners: Vec<NodeId> = scan
+        .h1s
+        .iter()
+        .copied()
+        .filter(|&h| is_banner_h1(dom, h))
+        .collect();
     let all_h1s: Vec<String> = scan
         .h1s
         .iter()
+        .filter(|h| !banners.contains(h))
         .take(3)
         .map(|&h| node_text(dom, h, 400))
         .filter(|t| !t.is_empty() && t.len() < 400)
         .collect();
+    // Rule `site_banner_h1`: the banner's words name the site in the `<title>` too.
+    let banner_names: Vec<String> = banners
+        .iter()
+        .map(|&h| node_text(dom, h, 200))
+        .filter(|t| (1..=MAX_SITE_WORDS).contains(&t.split_whitespace().count()))
+        .map(|t| fold(&t))
+        .filter(|f| f.len() >= 4)
+        .collect();
+    let clean = |t: &str| clean_with(t, sites, &banner_names, &all_h1s);
     let document = scan.title.map(|t| node_text(dom, t, 600));
     let document_clean = document
         .as_deref()
         .map(squeeze)
         .filter(|d| !is_site(d, sites))
-        .map(|d| without_short_tail(&clean(&d, sites, &all_h1s)));
+        .map(|d| without_breadcrumb_tail(&without_short_tail(&clean(&d))));
     let usable = |c: &str| -> Option<String> {
         let c = squeeze(c);
         if c.is_empty() || is_site(&c, sites) || is_generic(&c) {
             return None;
         }
-        Some(clean(&c, sites, &all_h1s)).filter(|c| !c.is_empty())
+        Some(clean(&c)).filter(|c| !c.is_empty())
     };
     let structured: Vec<String> = [
         jsonld_title(sources, document.as_deref(), &all_h1s),
@@ -119,11 +149,17 @@ pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
     {
         return Some(headline);
     }
+    let document_rest = document
+        .as_deref()
+        .map(squeeze)
+        .and_then(|d| title_rest(&d, sites));
     candidates
         .into_iter()
         .next()
+        .map(|c| without_topic_prefix(&c, document_clean.as_deref()).unwrap_or(c))
         .or_else(|| visible_headline(dom, scan, sites))
         .or_else(|| all_h1s.into_iter().next())
+        .or(document_rest)
 }
 
 /// Separators that set off a site's or section's name in a `<title>` (not the hyphen and the
@@ -157,6 +193,30 @@ fn without_short_tail(title: &str) -> String {
     }
 }
 
+/// Fewest short parts after a hyphen for [`without_breadcrumb_tail`] to cut.
+const MIN_BREADCRUMB_PARTS: usize = 2;
+
+/// Rule `breadcrumb_tail`: a `<title>` ending in two or more short parts set off by hyphens
+/// ("Eintracht stellt Weichen für die Zukunft - Vereinspresse - News") keeps its first part when
+/// that reads as a full headline: a chain of short parts is the site's section path. One short
+/// part after a hyphen ("Spring walk - 36 walkers") may be the headline's own and stays.
+fn without_breadcrumb_tail(title: &str) -> String {
+    let parts: Vec<&str> = title.split(" - ").collect();
+    let head = parts[0].trim();
+    let tail = &parts[1..];
+    let short = tail
+        .iter()
+        .all(|p| (1..=MAX_TAIL_WORDS).contains(&p.split_whitespace().count()));
+    if tail.len() >= MIN_BREADCRUMB_PARTS
+        && short
+        && head.split_whitespace().count() >= MIN_HEAD_WORDS
+    {
+        head.to_string()
+    } else {
+        title.to_string()
+    }
+}
+
 /// The visible headline when it is the most trusted title as written on the page: an `<h1>`
 /// with the same letters and digits (case kept). The `<h1>` keeps the typography that metadata
 /// often loses (curly quotes and apostrophes, dashes).
@@ -165,7 +225,6 @@ fn without_short_tail(title: &str) -> String {
 /// (`twitter:title` against `og:title`) does not win, since Readability.js's ground truth keeps
 /// the most trusted one there.
 fn same_story_headline(candidates: &[String], h1s: &[String]) -> Option<String> {
-    let letters = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
     let first = letters(candidates.first()?);
     h1s.iter().find(|h| letters(h) == first).cloned()
 }
@@ -233,20 +292,102 @@ const MIN_WORDS_AFTER_KICKER: usize = 2;
 /// wird</span>`) has the headline after it; the kicker is the topic, not the title. Only a
 /// kicker the markup names counts: a colon alone ("Covid-19: Lässt sich …") is kept.
 fn without_kicker(dom: &Dom, scan: &Scan<'_>, headline: &str) -> Option<String> {
+    let wanted = letters(headline);
+    // A kicker in an `<h2>` is looked for only when a separator could set it off (the walk over
+    // every `<h2>` is not free).
+    let set_off = headline.contains([':', '|', '–', '—', '·', '•']);
+    let h2s = dom.find_all(Tag::H2).filter(move |_| set_off);
+    let headings = scan.h1s.iter().copied().chain(h2s);
+    headings
+        .filter(|&h| letters(&node_text(dom, h, 400)) == wanted)
+        .take(4)
+        .find_map(|h| {
+            let kicker = dom.descendants(h).skip(1).find(|&d| {
+                dom.attr(d, "class")
+                    .is_some_and(|v| KICKER_WORDS.iter().any(|w| contains_ci(v, w)))
+            })?;
+            let kicker_text = node_text(dom, kicker, 200);
+            let rest = headline.strip_prefix(kicker_text.as_str())?;
+            let rest =
+                rest.trim_start_matches(|c: char| c.is_whitespace() || ":|-–—·•".contains(c));
+            (!kicker_text.is_empty() && rest.split_whitespace().count() >= MIN_WORDS_AFTER_KICKER)
+                .then(|| rest.to_string())
+        })
+}
+
+/// Letters and digits of `t`, case kept: titles compared across typography.
+fn letters(t: &str) -> String {
+    t.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Most words in a topic prefix dropped by [`without_topic_prefix`].
+const MAX_TOPIC_WORDS: usize = 4;
+
+/// Rule `topic_prefix_absent_from_title`: a structured title "Topic: Headline" (`og:title`
+/// "Industriell revolutioniert?: Anno 1800 Beta") whose page `<title>` repeats the headline
+/// without the topic ("Vorschauen: Anno 1800 Beta" once the site is gone) loses the topic: the
+/// page names its story without it. The topic has at most [`MAX_TOPIC_WORDS`] words and the
+/// headline at least two.
+fn without_topic_prefix(title: &str, document: Option<&str>) -> Option<String> {
+    let (topic, headline) = title.split_once(": ")?;
+    let headline = headline.trim();
+    let document = fold(document?);
+    let (topic_f, headline_f) = (fold(topic), fold(headline));
+    let fits = (1..=MAX_TOPIC_WORDS).contains(&topic.split_whitespace().count())
+        && headline.split_whitespace().count() >= 2;
+    (fits && !topic_f.is_empty() && document.contains(&headline_f) && !document.contains(&topic_f))
+        .then(|| headline.to_string())
+}
+
+/// Rule `title_rest_as_last_resort`: when no source gives a usable title, a `<title>` made of
+/// the site's host name and one other part gives that part, even if it equals another name the
+/// site declares ("example.org // » Jo Weber" on Jo Weber's own page, whose `DC.Publisher` is
+/// "Jo Weber"). Only a `<title>` that is the site's name as a whole is a site-wide default.
+fn title_rest(document: &str, sites: &[String]) -> Option<String> {
+    let host_like = |part: &str| {
+        let p = part.trim_matches(|c: char| !c.is_alphanumeric());
+        !p.is_empty() && !p.contains(char::is_whitespace) && p.contains('.') && is_site(p, sites)
+    };
+    let rest = match (split_first(document), split_last(document)) {
+        (Some((head, tail)), _) if host_like(head) => tail,
+        (_, Some((head, tail))) if host_like(tail) => head,
+        _ => return None,
+    };
+    let rest = rest.trim_matches(|c: char| !c.is_alphanumeric() && !"?!\"'«»“”„)".contains(c));
+    (!rest.is_empty() && !is_generic(rest) && !has_separator(rest)).then(|| rest.to_string())
+}
+
+/// Most nodes between a headline `<h1>` and the subheading [`extending_subheading`] reads.
+const MAX_NODES_TO_SUBHEADING: usize = 60;
+
+/// Rule `extending_subheading`: when the chosen title is an `<h1>` and the next heading, close
+/// after it, repeats that whole title and goes on after a dash or a colon ("Die Haubenwagen -
+/// Teil 49" then "Die Haubenwagen - Teil 49 – Büssing (Baujahre 1931 – 1945)"), the longer
+/// heading is the full headline: the `<h1>` was cut for a box or a menu.
+fn extending_subheading(dom: &Dom, scan: &Scan<'_>, title: &str) -> Option<String> {
+    let wanted = letters(title);
     let h1 = scan
         .h1s
         .iter()
         .copied()
-        .find(|&h| node_text(dom, h, 400) == headline)?;
-    let kicker = dom.descendants(h1).skip(1).find(|&d| {
-        dom.attr(d, "class")
-            .is_some_and(|v| KICKER_WORDS.iter().any(|w| contains_ci(v, w)))
-    })?;
-    let kicker_text = node_text(dom, kicker, 200);
-    let rest = headline.strip_prefix(kicker_text.as_str())?;
-    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || ":|-–—·•".contains(c));
-    (!kicker_text.is_empty() && rest.split_whitespace().count() >= MIN_WORDS_AFTER_KICKER)
-        .then(|| rest.to_string())
+        .find(|&h| letters(&node_text(dom, h, 400)) == wanted)?;
+    let start = dom.next_after_subtree(crate::dom::DOCUMENT, h1)?;
+    let next = (start..)
+        .take(MAX_NODES_TO_SUBHEADING)
+        .take_while(|&n| (n as usize) < dom.len())
+        .find(|&n| {
+            matches!(
+                dom.tag(n),
+                Some(Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+            )
+        })?;
+    let text = node_text(dom, next, 600);
+    let rest = text.strip_prefix(title.trim())?;
+    let words = text.split_whitespace().count();
+    let joined = [" – ", " - ", " — ", ": "]
+        .iter()
+        .any(|sep| rest.starts_with(sep) && rest.len() > sep.len());
+    (joined && words <= MAX_HEADLINE_WORDS).then_some(text)
 }
 
 /// JSON-LD's title: `headline`, unless its `name` differs and agrees better with the page's
@@ -307,6 +448,9 @@ fn is_generic(title: &str) -> bool {
 /// the `entry-title` there), so its `<h1>` counts.
 fn main_h1s<'d>(dom: &'d Dom, scan: &'d Scan<'_>) -> impl Iterator<Item = NodeId> + 'd {
     scan.h1s.iter().copied().filter(|&h| {
+        if is_banner_h1(dom, h) {
+            return false;
+        }
         let in_article = dom
             .ancestors(h)
             .any(|a| matches!(dom.tag(a), Some(Tag::Article | Tag::Main)));
@@ -322,6 +466,51 @@ fn main_h1s<'d>(dom: &'d Dom, scan: &'d Scan<'_>) -> impl Iterator<Item = NodeId
                         .is_some_and(|v| LOGO_WORDS.iter().any(|w| contains_ci(v, w)))
                 })
         })
+    })
+}
+
+/// Rule `site_banner_h1`: an `<h1>` that is the site's banner, not the page's headline: it (or
+/// an element around it, below `<body>` and outside `<article>` and `<main>`: WordPress marks
+/// `<body class="wp-custom-logo">`) has a logo or masthead class or id ([`LOGO_WORDS`]), or its
+/// link goes
+/// to the site's home page (`<h1><a href="/">Salsa-Figuren - Rueda in Berlin</a></h1>`). Its
+/// text names the site, so a `<title>` part equal to it is dropped like a site name
+/// ("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin" gives "Enchufla Figuren").
+fn is_banner_h1(dom: &Dom, h1: NodeId) -> bool {
+    let logo = std::iter::once(h1)
+        .chain(dom.ancestors(h1))
+        .take_while(|&a| {
+            !matches!(
+                dom.tag(a),
+                Some(Tag::Body | Tag::Html | Tag::Article | Tag::Main) | None
+            )
+        })
+        .any(|a| {
+            ["class", "id"].iter().any(|k| {
+                dom.attr(a, k)
+                    .is_some_and(|v| LOGO_WORDS.iter().any(|w| contains_ci(v, w)))
+            })
+        });
+    logo || std::iter::once(h1)
+        .chain(dom.parent(h1))
+        .chain(dom.descendants(h1).skip(1))
+        .filter(|&n| dom.tag(n) == Some(Tag::A))
+        .filter_map(|a| dom.attr(a, "href"))
+        .any(is_home_link)
+}
+
+/// True for a link to a site's home page: "/", or a scheme and host with no path.
+fn is_home_link(href: &str) -> bool {
+    let href = href.trim();
+    if href == "/" {
+        return true;
+    }
+    let rest = ["https://", "http://", "//"]
+        .iter()
+        .find_map(|p| href.strip_prefix(p));
+    rest.is_some_and(|r| {
+        let r = r.strip_suffix('/').unwrap_or(r);
+        !r.is_empty() && !r.contains(['/', '?', '#'])
     })
 }
 
@@ -351,21 +540,34 @@ fn visible_headline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Option<Stri
 
 /// Drops site-name parts from a title, or picks the part an `<h1>` repeats.
 pub fn clean(title: &str, sites: &[String], h1s: &[String]) -> String {
+    clean_with(title, sites, &[], h1s)
+}
+
+/// [`clean`], also dropping a part equal (letters and digits, without case) to one of the
+/// folded `banners` ([`is_banner_h1`]).
+fn clean_with(title: &str, sites: &[String], banners: &[String], h1s: &[String]) -> String {
+    let banner = |part: &str| banners.contains(&fold(part));
     let folded_h1s: Vec<String> = h1s.iter().map(|h| fold(h)).collect();
     if folded_h1s.contains(&fold(title)) {
         return title.to_string();
     }
     let mut t = title;
     loop {
+        if let Some(head) = banner_tail(t, banners)
+            && !head.trim().is_empty()
+        {
+            t = head.trim_end();
+            continue;
+        }
         if let Some((head, tail)) = split_last(t)
-            && (is_site(tail, sites) || starts_with_site(tail, sites))
+            && (is_site(tail, sites) || starts_with_site(tail, sites) || banner(tail))
             && !head.trim().is_empty()
         {
             t = head.trim_end();
             continue;
         }
         if let Some((head, tail)) = split_first(t)
-            && is_site(head, sites)
+            && (is_site(head, sites) || banner(head))
             && !tail.trim().is_empty()
         {
             t = tail.trim_start();
@@ -388,6 +590,19 @@ pub fn clean(title: &str, sites: &[String], h1s: &[String]) -> String {
         }
     }
     t.trim().to_string()
+}
+
+/// The part of `t` before a separator whose whole tail is one of the folded `banners`
+/// ("Enchufla - Salsa-Figuren - Rueda in Berlin" before "Salsa-Figuren - Rueda in Berlin").
+fn banner_tail<'t>(t: &'t str, banners: &[String]) -> Option<&'t str> {
+    if banners.is_empty() {
+        return None;
+    }
+    SEPARATORS
+        .iter()
+        .flat_map(|s| t.match_indices(s).map(move |(i, _)| (i, s.len())))
+        .find(|&(i, len)| banners.contains(&fold(&t[i + len..])))
+        .map(|(i, _)| &t[..i])
 }
 
 fn has_separator(t: &str) -> bool {
@@ -791,6 +1006,158 @@ mod tests {
         assert_eq!(
             clean("AI can do great things | WIRED", &s, &[]),
             "AI can do great things"
+        );
+    }
+
+    #[test]
+    fn kicker_in_headline_is_found_in_an_h2_the_h1_is_a_breadcrumb() {
+        let meta = Fields {
+            title: Some("Virologie: Wie weit reicht die Welle?".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><ol><li><h1>Virologie: Wie weit reicht die Welle?</h1></li></ol>\
+                    <header><h2><span class='content__kicker'>Virologie</span>\
+                    <span class='sr-only'>: </span><span>Wie weit reicht die Welle?</span></h2>\
+                    </header></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Wie weit reicht die Welle?")
+        );
+    }
+
+    #[test]
+    fn topic_prefix_absent_from_title() {
+        let meta = Fields {
+            title: Some("Ganz neu erfunden?: Burgbau 1700 Beta".to_string()),
+            ..Fields::default()
+        };
+        let html =
+            "<head><title>spielwelt | Vorschau: Burgbau 1700 Beta</title></head><body></body>";
+        let dom = Dom::parse(html);
+        let scan = Scan::collect(&dom);
+        let sources = sources_with(Fields::default(), meta);
+        assert_eq!(
+            choose(&dom, &scan, &sources, &sites(&["spielwelt"])).as_deref(),
+            Some("Burgbau 1700 Beta")
+        );
+        // The `<title>` keeps the topic too: it stays.
+        assert_eq!(
+            without_topic_prefix(
+                "Covid-19: Wie weit reicht die Welle?",
+                Some("Covid-19: Wie weit reicht die Welle?")
+            ),
+            None
+        );
+        // A long part before the colon is the headline's own.
+        assert_eq!(
+            without_topic_prefix(
+                "The royal split, racism and family struggles: 11 things",
+                Some("11 things")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn site_banner_h1_names_the_site() {
+        // An <h1> linking home: its text is the site's, dropped from the <title>.
+        let html = "<head><title>Enchufla Figuren - Salsa-Figuren - Rueda am Kanal</title></head>\
+                    <body><div id='header'><h1><a href='/'><span>Salsa-Figuren - Rueda am Kanal</span></a></h1></div></body>";
+        let none = sources_with(Fields::default(), Fields::default());
+        assert_eq!(chosen(html, &none).as_deref(), Some("Enchufla Figuren"));
+        // A logo <h1> repeating the title's tail is not the headline.
+        let html = "<head><title>Muffin Grundrezept : Muffin Backstube</title></head>\
+                    <body><div id='masthead'><h1 class='logo'><a href='https://muffins.example/'>Muffin Backstube</a></h1></div></body>";
+        assert_eq!(chosen(html, &none).as_deref(), Some("Muffin Grundrezept"));
+        // A body class with "logo" (WordPress) does not make every <h1> a banner.
+        let html = "<head><title>Beitragseinreichung | Wiener Revue</title></head>\
+                    <body class='has_site_logo'><nav><ol><li><h1>Beitragseinreichung</h1></li></ol></nav></body>";
+        assert_eq!(chosen(html, &none).as_deref(), Some("Beitragseinreichung"));
+        assert!(is_home_link("/"));
+        assert!(is_home_link("https://muffins.example/"));
+        assert!(is_home_link("//muffins.example"));
+        assert!(!is_home_link("https://muffins.example/grundrezept/"));
+        assert!(!is_home_link("/grundrezept"));
+    }
+
+    #[test]
+    fn breadcrumb_tail_goes() {
+        assert_eq!(
+            without_breadcrumb_tail(
+                "Eintracht stellt Weichen für die Zukunft - Vereinspresse - News"
+            ),
+            "Eintracht stellt Weichen für die Zukunft"
+        );
+        // One short part after a hyphen, or a long part in the chain: kept.
+        assert_eq!(
+            without_breadcrumb_tail("Spring walk with friends - 36 walkers"),
+            "Spring walk with friends - 36 walkers"
+        );
+        assert_eq!(
+            without_breadcrumb_tail(
+                "Spring walk with friends - Day 2 - 36 walkers met at the mill"
+            ),
+            "Spring walk with friends - Day 2 - 36 walkers met at the mill"
+        );
+        // A short head is not cut to.
+        assert_eq!(
+            without_breadcrumb_tail("Spring walk - Day 2 - News"),
+            "Spring walk - Day 2 - News"
+        );
+    }
+
+    #[test]
+    fn extending_subheading_completes_the_h1() {
+        let html = "<head><title>Die Haubenwagen - Teil 9 - Wagenwelt - Wagen weltweit</title></head>\
+                    <body><h1>Die Haubenwagen - Teil 9</h1><div><em>2. November 2021</em>\
+                    <h2 class='h1'>Die Haubenwagen - Teil 9 – Büssing (Baujahre 1931 – 1945)</h2></div></body>";
+        let none = sources_with(Fields::default(), Fields::default());
+        assert_eq!(
+            chosen(html, &none).as_deref(),
+            Some("Die Haubenwagen - Teil 9 – Büssing (Baujahre 1931 – 1945)")
+        );
+        // A subheading that does not repeat the whole <h1>, or goes on without a separator: kept.
+        let html = "<head><title>Die Haubenwagen</title></head>\
+                    <body><h1>Die Haubenwagen</h1><h2>Die Haubenwagen der Feuerwehr</h2></body>";
+        assert_eq!(chosen(html, &none).as_deref(), Some("Die Haubenwagen"));
+        let html = "<head><title>Die Haubenwagen</title></head>\
+                    <body><h1>Die Haubenwagen</h1><h2>Teil 9 – Büssing</h2></body>";
+        assert_eq!(chosen(html, &none).as_deref(), Some("Die Haubenwagen"));
+    }
+
+    #[test]
+    fn title_rest_as_last_resort() {
+        let s = sites(&["Jo Weber", "mediawerk.example"]);
+        assert_eq!(
+            title_rest("mediawerk.example // » Jo Weber", &s).as_deref(),
+            Some("Jo Weber")
+        );
+        assert_eq!(
+            title_rest("Jo Weber | mediawerk.example", &s).as_deref(),
+            Some("Jo Weber")
+        );
+        // No host name in the title: nothing.
+        assert_eq!(title_rest("Mediawerk • Jo Weber", &s), None);
+    }
+
+    #[test]
+    fn titles_are_nfc() {
+        // U+09DC is excluded from composition: NFC writes it as U+09A1 U+09BC.
+        let meta = Fields {
+            title: Some("বাড\u{9dc}ি".to_string()),
+            ..Fields::default()
+        };
+        assert_eq!(
+            chosen("<body></body>", &sources_with(Fields::default(), meta)).as_deref(),
+            Some("বাড\u{9a1}\u{9bc}ি")
+        );
+        let meta = Fields {
+            title: Some("Cafe\u{301} au lait".to_string()),
+            ..Fields::default()
+        };
+        assert_eq!(
+            chosen("<body></body>", &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Caf\u{e9} au lait")
         );
     }
 }
