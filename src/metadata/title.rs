@@ -149,6 +149,9 @@ fn choose_raw(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
     {
         return Some(headline);
     }
+    if let Some(headline) = section_name_title(dom, scan, &candidates) {
+        return Some(headline);
+    }
     let document_rest = document
         .as_deref()
         .map(squeeze)
@@ -227,6 +230,51 @@ fn without_breadcrumb_tail(title: &str) -> String {
 fn same_story_headline(candidates: &[String], h1s: &[String]) -> Option<String> {
     let first = letters(candidates.first()?);
     h1s.iter().find(|h| letters(h) == first).cloned()
+}
+
+/// Most words of a structured title that [`section_name_title`] passes over.
+const MAX_SECTION_WORDS: usize = 2;
+
+/// Rule `section_name_title`: a most trusted title of at most [`MAX_SECTION_WORDS`] words that
+/// has nothing in common with the page's main `<h1>`s (neither holds the other) names a section
+/// or a listing ("Medienmitteilungen" in `og:title` on every press release) when a longer, less
+/// trusted title sits inside a main `<h1>`: the `<title>` "Impfen ist noch überall möglich"
+/// under the `<h1>` "Medienmitteilung der Direktion: Impfen ist noch überall möglich" wins.
+/// Taken as the `<h1>` writes it when the two have the same letters. A longer structured title
+/// that words the story otherwise stays (Readability.js keeps it too).
+fn section_name_title(dom: &Dom, scan: &Scan<'_>, candidates: &[String]) -> Option<String> {
+    let (first, rest) = candidates.split_first()?;
+    let first_words = first.split_whitespace().count();
+    if first_words > MAX_SECTION_WORDS {
+        return None;
+    }
+    let h1s: Vec<String> = main_h1s(dom, scan)
+        .take(4)
+        .map(|h| node_text(dom, h, 400))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let folded: Vec<String> = h1s.iter().map(|h| fold(h)).collect();
+    let first = fold(first);
+    if first.is_empty()
+        || folded
+            .iter()
+            .any(|h| h.contains(&first) || first.contains(h.as_str()))
+    {
+        return None;
+    }
+    rest.iter()
+        .filter(|c| c.split_whitespace().count() > first_words)
+        .find_map(|c| {
+            let f = fold(c);
+            let i = folded
+                .iter()
+                .position(|h| !f.is_empty() && h.contains(&f))?;
+            Some(if letters(&h1s[i]) == letters(c) {
+                h1s[i].clone()
+            } else {
+                c.clone()
+            })
+        })
 }
 
 /// Fewest words of an `<h1>` taken by [`extended_headline`].
@@ -1158,6 +1206,38 @@ mod tests {
         assert_eq!(
             chosen("<body></body>", &sources_with(Fields::default(), meta)).as_deref(),
             Some("Caf\u{e9} au lait")
+        );
+    }
+
+    #[test]
+    fn section_name_title_gives_way_to_the_title_the_h1_holds() {
+        let meta = Fields {
+            title: Some("Medienmitteilungen".to_string()),
+            ..Fields::default()
+        };
+        let html = "<head><title>Impfen ist bis Ende Februar noch überall möglich</title></head>\
+                    <body><h1>Medienmitteilung der Direktion :Impfen ist bis Ende Februar noch überall möglich</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta.clone())).as_deref(),
+            Some("Impfen ist bis Ende Februar noch überall möglich")
+        );
+        // The <h1> holds the section's name: it stays.
+        let html = "<head><title>Impfen ist bis Ende Februar noch überall möglich</title></head>\
+                    <body><h1>Medienmitteilungen</h1><h2>Impfen ist bis Ende Februar noch überall möglich</h2></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Medienmitteilungen")
+        );
+        // A longer structured title that words the story otherwise stays.
+        let meta = Fields {
+            title: Some("Impfen bis Februar".to_string()),
+            ..Fields::default()
+        };
+        let html = "<head><title>Impfen ist bis Ende Februar noch überall möglich</title></head>\
+                    <body><h1>Impfen ist bis Ende Februar noch überall möglich</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Impfen bis Februar")
         );
     }
 }
