@@ -227,9 +227,21 @@ fn without_breadcrumb_tail(title: &str) -> String {
 /// Only the first candidate is compared: an `<h1>` that repeats a less trusted source
 /// (`twitter:title` against `og:title`) does not win, since Readability.js's ground truth keeps
 /// the most trusted one there.
+///
+/// Rule `lowercase_title_takes_h1_case`: a title written all in lower case ("makrophotos von
+/// insekten") takes the `<h1>`'s capitals when the two have the same letters without case
+/// ("Makrophotos von Insekten"): lower case in metadata is a slug or a shortcut, not a style.
 fn same_story_headline(candidates: &[String], h1s: &[String]) -> Option<String> {
-    let first = letters(candidates.first()?);
-    h1s.iter().find(|h| letters(h) == first).cloned()
+    let candidate = candidates.first()?;
+    let first = letters(candidate);
+    if let Some(h1) = h1s.iter().find(|h| letters(h) == first) {
+        return Some(h1.clone());
+    }
+    let lowercase = !candidate.chars().any(char::is_uppercase);
+    let folded = fold(candidate);
+    h1s.iter()
+        .find(|h| lowercase && !folded.is_empty() && fold(h) == folded)
+        .cloned()
 }
 
 /// Most words of a structured title that [`section_name_title`] passes over.
@@ -1238,6 +1250,29 @@ mod tests {
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
             Some("Impfen bis Februar")
+        );
+    }
+
+    #[test]
+    fn lowercase_title_takes_h1_case() {
+        let meta = Fields {
+            title: Some("makrophotos von insekten".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1>Makrophotos von Insekten</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("Makrophotos von Insekten")
+        );
+        // Other words: the metadata title stays.
+        let meta = Fields {
+            title: Some("makrophotos von insekten".to_string()),
+            ..Fields::default()
+        };
+        let html = "<body><h1>Makrophotos von Spinnen</h1></body>";
+        assert_eq!(
+            chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
+            Some("makrophotos von insekten")
         );
     }
 }
