@@ -87,6 +87,7 @@ const MAX_HEADLINE_WORDS: usize = 40;
 /// NFC (the form people copy from a browser; "ড়" is written U+09A1 U+09BC there).
 pub fn choose(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -> Option<String> {
     let chosen = choose_raw(dom, scan, sources, sites)?;
+    let chosen = heading_for_page_path(dom, &chosen).unwrap_or(chosen);
     let chosen = extending_subheading(dom, scan, &chosen).unwrap_or(chosen);
     Some(chosen.nfc().collect())
 }
@@ -415,6 +416,69 @@ fn title_rest(document: &str, sites: &[String]) -> Option<String> {
     };
     let rest = rest.trim_matches(|c: char| !c.is_alphanumeric() && !"?!\"'«»“”„)".contains(c));
     (!rest.is_empty() && !is_generic(rest) && !has_separator(rest)).then(|| rest.to_string())
+}
+
+/// Most `<h1>`/`<h2>` headings [`heading_for_page_path`] reads.
+const MAX_PATH_HEADINGS: usize = 20;
+/// Fewest letters of a path word that a heading's word must start with.
+const MIN_PATH_WORD: usize = 4;
+
+/// Rule `page_path_title`: a title that is a wiki's page path ("BeginnersGuide/Download": one
+/// token, parts joined by "/", with a CamelCase word or three parts, unlike "Input/Output") is
+/// not a headline; the first `<h1>` or `<h2>` outside the
+/// site's navigation, header, asides and footer with a word that starts with a word of the
+/// path's last part ("Downloading Python") is. Words of the path are split at capitals
+/// ("GettingStarted" is "getting", "started"). Without such a heading the path stays.
+fn heading_for_page_path(dom: &Dom, title: &str) -> Option<String> {
+    let title = title.trim();
+    let is_path = !title.contains(char::is_whitespace)
+        && title.split('/').count() >= 2
+        && title
+            .split('/')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c)));
+    let camel = title
+        .chars()
+        .zip(title.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    if !is_path || !(camel || title.split('/').count() >= 3) {
+        return None;
+    }
+    let last = title.rsplit('/').next()?;
+    let mut path_words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in last.chars() {
+        if (c.is_uppercase() && !word.is_empty()) || !c.is_alphanumeric() {
+            path_words.push(std::mem::take(&mut word));
+        }
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        }
+    }
+    path_words.push(word);
+    path_words.retain(|w| w.chars().count() >= MIN_PATH_WORD);
+    if path_words.is_empty() {
+        return None;
+    }
+    dom.ids()
+        .filter(|&n| matches!(dom.tag(n), Some(Tag::H1 | Tag::H2)))
+        .filter(|&n| {
+            !dom.ancestors(n).any(|a| {
+                matches!(
+                    dom.tag(a),
+                    Some(Tag::Nav | Tag::Header | Tag::Aside | Tag::Footer)
+                )
+            })
+        })
+        .take(MAX_PATH_HEADINGS)
+        .map(|n| node_text(dom, n, 400))
+        .find(|text| {
+            let words = text.split_whitespace().count();
+            (1..=MAX_HEADLINE_WORDS).contains(&words)
+                && text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(fold)
+                    .any(|w| path_words.iter().any(|p| w.starts_with(p.as_str())))
+        })
 }
 
 /// Most nodes between a headline `<h1>` and the subheading [`extending_subheading`] reads.
@@ -1273,6 +1337,33 @@ mod tests {
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
             Some("makrophotos von insekten")
+        );
+    }
+
+    #[test]
+    fn page_path_title_takes_the_heading() {
+        let html = "<head><title>StartHere/Installing - Example Wiki</title></head>\
+                    <body><div class='sidebar'><h1>Page</h1><h1>User</h1></div>\
+                    <div id='content'><h2>Installing Example</h2><p>First...</p></div></body>";
+        let dom = Dom::parse(html);
+        let scan = Scan::collect(&dom);
+        let none = sources_with(Fields::default(), Fields::default());
+        assert_eq!(
+            choose(&dom, &scan, &none, &sites(&["Example Wiki"])).as_deref(),
+            Some("Installing Example")
+        );
+        // No heading about the path's last part: the path stays.
+        let html = "<head><title>StartHere/Installing</title></head><body><h2>Contents</h2></body>";
+        assert_eq!(chosen(html, &none).as_deref(), Some("StartHere/Installing"));
+        // Titles with spaces, or two plain words joined by a slash, are not paths.
+        let dom = Dom::parse("<h2>Output devices</h2>");
+        assert_eq!(heading_for_page_path(&dom, "Input/Output"), None);
+        assert_eq!(
+            heading_for_page_path(
+                &Dom::parse("<h2>Installing</h2>"),
+                "Installing and/or building"
+            ),
+            None
         );
     }
 }
