@@ -83,6 +83,7 @@ fixtures! {
     text_it_lynx_nolist => "text-it-lynx-nolist",
         body_ignore = "share links, a photo credit and a related headline leak",
         metadata_ignore = "site name, tags and the update date are not lifted; the section keeps its breadcrumb path";
+    title_site_banner => "title-site-banner";
     tutorial_code => "tutorial-code";
     wire_story => "wire-story";
 }
