@@ -345,6 +345,9 @@ const KICKER_WORDS: &[&str] = &[
     "spitzmarke",
 ];
 
+/// Most `<h2>`s [`without_kicker`] reads for the headline.
+const MAX_KICKER_H2S: usize = 40;
+
 /// Fewest words a headline keeps once [`without_kicker`] cuts its kicker.
 const MIN_WORDS_AFTER_KICKER: usize = 2;
 
@@ -357,7 +360,10 @@ fn without_kicker(dom: &Dom, scan: &Scan<'_>, headline: &str) -> Option<String> 
     // A kicker in an `<h2>` is looked for only when a separator could set it off (the walk over
     // every `<h2>` is not free).
     let set_off = headline.contains([':', '|', '–', '—', '·', '•']);
-    let h2s = dom.find_all(Tag::H2).filter(move |_| set_off);
+    let h2s = dom
+        .find_all(Tag::H2)
+        .filter(move |_| set_off)
+        .take(MAX_KICKER_H2S);
     let headings = scan.h1s.iter().copied().chain(h2s);
     headings
         .filter(|&h| letters(&node_text(dom, h, 400)) == wanted)
@@ -481,6 +487,8 @@ fn heading_for_page_path(dom: &Dom, title: &str) -> Option<String> {
         })
 }
 
+/// Most `<h1>`s [`extending_subheading`] compares with the title.
+const MAX_SUBHEADING_H1S: usize = 4;
 /// Most nodes between a headline `<h1>` and the subheading [`extending_subheading`] reads.
 const MAX_NODES_TO_SUBHEADING: usize = 60;
 
@@ -494,6 +502,7 @@ fn extending_subheading(dom: &Dom, scan: &Scan<'_>, title: &str) -> Option<Strin
         .h1s
         .iter()
         .copied()
+        .take(MAX_SUBHEADING_H1S)
         .find(|&h| letters(&node_text(dom, h, 400)) == wanted)?;
     let start = dom.next_after_subtree(crate::dom::DOCUMENT, h1)?;
     let next = (start..)
