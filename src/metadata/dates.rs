@@ -69,6 +69,33 @@ const UPDATE_WORDS: &[&str] = &[
     "revised",
 ];
 
+/// Words before a date that make it no date of the page's story at all: a forum member's
+/// registration day in the profile beside each post ("Registriert: 18.09.2008", "Joined: Mar
+/// 2009", "Mitglied seit"), and the clock a forum or portal prints when the page was rendered
+/// ("Aktuelle Zeit: 14.10.2020, 12:18", "It is currently"). Named the *not-a-dateline labels*.
+const NOT_DATELINE_WORDS: &[&str] = &[
+    "registriert",
+    "registered",
+    "joined",
+    "join date",
+    "member since",
+    "mitglied seit",
+    "dabei seit",
+    "anmeldedatum",
+    "inscrit",
+    "membre depuis",
+    "registrado",
+    "miembro desde",
+    "iscritto",
+    "lid sinds",
+    "зарегистрирован",
+    "aktuelle zeit",
+    "aktuelles datum",
+    "it is currently",
+    "current time",
+    "heure actuelle",
+];
+
 /// Bytes of text read after the headline when looking for a dateline.
 const DATELINE_WINDOW: usize = 600;
 /// Longest text of a date-hint element read, in bytes.
@@ -191,7 +218,7 @@ fn is_local_day_of(other: &Candidate, structured: &Candidate) -> bool {
 ///
 /// `<meta>` keeps its rank against a `<time>` element (machine-readable like itself).
 fn is_visible_day_over_meta(other: &Candidate, structured: &Candidate) -> bool {
-    if other.date.date == structured.date.date {
+    if other.date.date == structured.date.date || is_swapped_reading(other, structured) {
         return false;
     }
     match structured.source {
@@ -201,6 +228,21 @@ fn is_visible_day_over_meta(other: &Candidate, structured: &Candidate) -> bool {
         "json-ld" | "microdata" => other.source == "text" && other.near_headline,
         _ => false,
     }
+}
+
+/// True when `other` is a numeric dateline read in the page language's day order whose day and
+/// month, read the other way round, give `structured`'s day: the site prints dates in another
+/// order than its language suggests (an Austrian site writing "11/01/2021" for 1 November, the
+/// `datePublished` being "2021-11-01"), so the two sources agree and the machine-readable one,
+/// which cannot be misread, stands. Named the *swapped-order agreement* rule.
+fn is_swapped_reading(other: &Candidate, structured: &Candidate) -> bool {
+    use chrono::Datelike;
+    let (o, s) = (other.date.date, structured.date.date);
+    other.source == "text"
+        && o.day() != o.month()
+        && o.year() == s.year()
+        && o.day() == s.month()
+        && o.month() == s.day()
 }
 
 /// The local day of a UTC timestamp (`Z`, `+00:00`) in the page's own time zone when it is
@@ -587,6 +629,9 @@ fn read_dateline(text: &str, order: DayOrder, near: bool, out: &mut Vec<Candidat
             .map_or(before, |(i, _)| &before[i..]);
         previous_end = offset;
         let lower = before.to_lowercase();
+        if NOT_DATELINE_WORDS.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
         let source = if UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
             "modified"
         } else {
@@ -795,6 +840,25 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_in_the_other_numeric_order_agrees_with_the_structured_date() {
+        // German page, US-order dateline: "11/01/2021" is 1 November, as `datePublished` says.
+        let d = dates(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-11-01T05:00:14"}</script><body><h1>T</h1><span class="date">11/01/2021</span><p>Body</p></body>"#,
+            None,
+        );
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2021-11-01"), Some("json-ld"))
+        );
+        // A dateline of another day still outranks the structured date.
+        let d = dates(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-11-01T05:00:14"}</script><body><h1>T</h1><span class="date">12/01/2021</span><p>Body</p></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2021-01-12"));
+    }
+
+    #[test]
     fn a_day_only_microdata_date_outranks_a_meta_date() {
         let d = dates(
             r#"<meta name="date" content="2022-01-21T15:38:44+01:00"><body><h1>T</h1><p>Body</p><time itemprop="datePublished" datetime="2022-01-27">27.01.2022</time></body>"#,
@@ -883,6 +947,20 @@ mod tests {
             None,
         );
         assert_eq!(d.published.as_deref(), Some("2022-12-01"));
+    }
+
+    #[test]
+    fn a_members_registration_day_and_the_forum_clock_are_no_datelines() {
+        let d = dates(
+            "<body><h1>Community forum</h1><h3>Topic</h3><dl><dd>Beiträge: 1626</dd><dd>Registriert: 18.09.2008, 05:56</dd></dl><p class=author>von r23 » 21.01.2009, 05:42</p><p>Post</p></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2009-01-21"));
+        let d = dates(
+            "<body><h1>Forum</h1><p>It is currently Tue Oct 14, 2020 12:18 pm</p><p>Joined: Sep 18, 2008</p></body>",
+            None,
+        );
+        assert_eq!(d.published, None);
     }
 
     #[test]
