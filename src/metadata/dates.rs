@@ -132,21 +132,29 @@ pub fn choose(
         chosen.published = Some(local.unwrap_or_else(|| iso(&pick.date)));
         chosen.source = Some(pick.source);
     }
-    chosen.modified = [
-        &sources.jsonld.modified,
-        &sources.meta.modified,
-        &sources.microdata.modified,
+    let modified = [
+        ("json-ld", &sources.jsonld.modified),
+        ("meta", &sources.meta.modified),
+        ("microdata", &sources.microdata.modified),
     ]
     .into_iter()
-    .flatten()
-    .find_map(|m| date::parse_machine(m))
+    .find_map(|(source, m)| Some((source, date::parse_machine(m.as_deref()?)?)))
     .or_else(|| {
         candidates
             .iter()
             .find(|c| c.source == "modified")
-            .map(|c| c.date.clone())
-    })
-    .map(|d| iso(&d));
+            .map(|c| ("text", c.date.clone()))
+    });
+    if let Some((source, date)) = modified {
+        chosen.modified = Some(iso(&date));
+        // The *update-date fallback*: a page that gives only the day it was last changed ("last
+        // edited 2019-11-10 13:28:18" under a wiki page) was published on or before it; that day
+        // dates it better than nothing, as readers (and htmldate by default) take it.
+        if chosen.published.is_none() {
+            chosen.published = chosen.modified.clone();
+            chosen.source = Some(source);
+        }
+    }
     chosen
 }
 
@@ -961,6 +969,26 @@ mod tests {
             None,
         );
         assert_eq!(d.published, None);
+    }
+
+    #[test]
+    fn a_page_with_only_an_update_date_is_dated_by_it() {
+        let d = dates(
+            "<body><h1>Download</h1><p>Text</p><p>Download (last edited 2019-11-10 13:28:18 by Someone)</p></body>",
+            None,
+        );
+        assert_eq!(
+            (d.published.as_deref(), d.modified.as_deref(), d.source),
+            (Some("2019-11-10"), Some("2019-11-10"), Some("text"))
+        );
+        let d = dates(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2021-02-03T10:00:00+01:00"}</script><body><h1>T</h1></body>"#,
+            None,
+        );
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2021-02-03T10:00:00+01:00"), Some("json-ld"))
+        );
     }
 
     #[test]
