@@ -192,7 +192,22 @@ pub fn candidates(
         out.push(Candidate::new("url", date));
     }
     text_dates(dom, scan, order, &mut out);
+    if !has_publication(&out) {
+        description_dateline(sources, order, &mut out);
+    }
     out
+}
+
+/// The *description dateline* rule: when nothing else dated the page, a dateline in its
+/// description dates it ("Record year for the bears (News of 14 January 2020)"), a date the
+/// site wrote for the page itself. Update dates there count as updates.
+fn description_dateline(sources: &Sources, order: DayOrder, out: &mut Vec<Candidate>) {
+    let description = [&sources.meta, &sources.jsonld, &sources.microdata]
+        .into_iter()
+        .find_map(|f| f.description.as_deref());
+    if let Some(text) = description {
+        read_dateline(text, order, false, out);
+    }
 }
 
 /// True when `structured` is a UTC timestamp and `other`, read from the page (a `<time>`, the
@@ -356,7 +371,7 @@ fn is_update(dom: &Dom, id: NodeId) -> bool {
 /// Datelines: date-hint elements after and just before the headline, then the text right after
 /// the headline, then date-hint elements further up the page (a site header's "today" date).
 fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candidate>) {
-    let h1 = scan.h1s.first().copied();
+    let h1 = headline(dom, scan);
     let hints: Vec<NodeId> = scan
         .date_hints
         .iter()
@@ -405,8 +420,71 @@ fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candida
             return;
         }
     }
+    if !has_publication(out) {
+        own_teaser(dom, h1, order, out);
+    }
     if out.is_empty() {
         body_dateline(dom, scan, order, out);
+    }
+}
+
+fn has_publication(out: &[Candidate]) -> bool {
+    out.iter().any(|c| c.source != "modified")
+}
+
+/// The headline: the first `<h1>` with text, else (the *title-heading* rule) the first `<h2>` or
+/// `<h3>` whose text begins the page's `<title>`, as on forum threads whose `<h1>` is the site's
+/// logo ("<h1><a title=Site></a></h1> ... <h2>Printer not found</h2>", titled "Printer not found
+/// | Forum | Site"), else the first `<h1>`.
+fn headline(dom: &Dom, scan: &Scan<'_>) -> Option<NodeId> {
+    let first = scan.h1s.first().copied();
+    if first.is_some_and(|h| !node_text(dom, h, 8).is_empty()) {
+        return first;
+    }
+    let title = scan
+        .title
+        .map(|t| node_text(dom, t, 400).to_lowercase())
+        .filter(|t| !t.is_empty())?;
+    let heading = dom.ids().find(|&id| {
+        matches!(dom.tag(id), Some(Tag::H2 | Tag::H3)) && {
+            let text = node_text(dom, id, 400).to_lowercase();
+            text.len() >= MIN_TITLE_HEADING_BYTES && title.starts_with(&text)
+        }
+    });
+    heading.or(first)
+}
+
+/// Shortest heading text taken for the headline by the title-heading rule.
+const MIN_TITLE_HEADING_BYTES: usize = 8;
+
+/// Ancestor levels climbed from a teaser's heading to its date.
+const TEASER_LEVELS: usize = 3;
+
+/// The *own-teaser* rule: a list of recent stories beside the article often holds the article
+/// itself, dated ("<div class=teaser><div class=authored>10.11.2021</div><h2>Respect human
+/// rights</h2>...</div>" on the page whose headline is "Respect human rights"). When nothing
+/// else dated the page, the date in the teaser whose heading or link text is the headline
+/// (within [`TEASER_LEVELS`] ancestors, in at most [`MAX_HINT_BYTES`] of text) dates it.
+fn own_teaser(dom: &Dom, h1: NodeId, order: DayOrder, out: &mut Vec<Candidate>) {
+    let headline = node_text(dom, h1, 400).to_lowercase();
+    if headline.len() < MIN_TITLE_HEADING_BYTES {
+        return;
+    }
+    let after_h1 = dom.next_after_subtree(0, h1);
+    for id in dom.ids() {
+        if (h1..after_h1.unwrap_or(NodeId::MAX)).contains(&id)
+            || !matches!(dom.tag(id), Some(Tag::H2 | Tag::H3 | Tag::H4 | Tag::A))
+            || node_text(dom, id, 400).to_lowercase() != headline
+        {
+            continue;
+        }
+        for a in dom.ancestors(id).take(TEASER_LEVELS) {
+            let mut text = String::new();
+            dateline_text(dom, a, Some(a), MAX_HINT_BYTES + 1, &mut text);
+            if text.len() <= MAX_HINT_BYTES && read_dateline(&text, order, false, out) {
+                return;
+            }
+        }
     }
 }
 
@@ -989,6 +1067,36 @@ mod tests {
             (d.published.as_deref(), d.source),
             (Some("2021-02-03T10:00:00+01:00"), Some("json-ld"))
         );
+    }
+
+    #[test]
+    fn a_heading_that_begins_the_title_is_the_headline_without_an_h1() {
+        let d = dates(
+            "<head><title>Printer not found | Forum | Site</title></head><body><h1><a href=/ title=Site></a></h1><div class=recent>New: 24.03.2016</div><p>Forum index</p><h2>Printer not found</h2><div class=comment><span>jo</span><span>28.09.2019</span><p>Hello</p></div></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2019-09-28"));
+    }
+
+    #[test]
+    fn the_teaser_of_the_story_itself_dates_it() {
+        let body = "Body text of the story. ".repeat(40);
+        let d = dates(
+            &format!(
+                "<body><h1>Respect human rights</h1><p>{body}</p><aside><div class=teaser><div class=authored>09.11.2021</div><h2>Another story</h2></div><div class=teaser><div class=authored>10.11.2021</div><h2>Respect human rights </h2><p>An appeal</p></div></aside></body>"
+            ),
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2021-11-10"));
+    }
+
+    #[test]
+    fn a_dateline_in_the_description_dates_an_otherwise_undated_page() {
+        let d = dates(
+            r#"<meta name="description" content="Record year for the bears (Notizia del 14 Gennaio 2020)"><body><h1>Record year</h1><p>Body</p></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-01-14"));
     }
 
     #[test]
