@@ -96,6 +96,18 @@ const NOT_DATELINE_WORDS: &[&str] = &[
     "heure actuelle",
 ];
 
+/// Words of a bibliographic reference: a date after them is the cited work's ("In: Science;
+/// Vol. 371, Issue 6526, pp. 260 - 264, 15. Januar 2021, DOI ..."), not the page's. Matched as
+/// whole words. Named the *citation* rule.
+const CITATION_WORDS: &[&str] = &["vol.", "pp.", "doi", "issn", "isbn", "jg."];
+
+/// True when the text before a date ends a bibliographic reference.
+fn is_citation(before: &str) -> bool {
+    before
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .any(|w| CITATION_WORDS.contains(&w))
+}
+
 /// Bytes of text read after the headline when looking for a dateline.
 const DATELINE_WINDOW: usize = 600;
 /// Longest text of a date-hint element read, in bytes.
@@ -173,7 +185,12 @@ pub fn candidates(
         ("meta", &sources.meta),
         ("microdata", &sources.microdata),
     ] {
-        if let Some(date) = fields.published.as_deref().and_then(date::parse_machine) {
+        if let Some(date) = fields
+            .published
+            .as_deref()
+            .and_then(date::parse_machine)
+            .filter(|d| !is_year_placeholder(d))
+        {
             out.push(Candidate::new(source, date));
         }
     }
@@ -208,6 +225,15 @@ fn description_dateline(sources: &Sources, order: DayOrder, out: &mut Vec<Candid
     if let Some(text) = description {
         read_dateline(text, order, false, out);
     }
+}
+
+/// The *year placeholder* rule: a structured publication date of 1 January without a time
+/// ("datePublished": "2004-01-01") is a year stored as a date by the CMS (a recipe's or
+/// product's first year), not a day; it is left out, so the page's other dates (or its update
+/// date) date it. A 1 January printed on the page or in the URL stays.
+fn is_year_placeholder(date: &FoundDate) -> bool {
+    use chrono::Datelike;
+    date.time.is_none() && date.date.month() == 1 && date.date.day() == 1
 }
 
 /// True when `structured` is a UTC timestamp and `other`, read from the page (a `<time>`, the
@@ -718,8 +744,11 @@ fn read_dateline(text: &str, order: DayOrder, near: bool, out: &mut Vec<Candidat
         if NOT_DATELINE_WORDS.iter().any(|w| lower.contains(w)) {
             continue;
         }
+        // An update label right before the date outranks a reference ending just before it.
         let source = if UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
             "modified"
+        } else if is_citation(&lower) {
+            continue;
         } else {
             "text"
         };
@@ -1097,6 +1126,33 @@ mod tests {
             None,
         );
         assert_eq!(d.published.as_deref(), Some("2020-01-14"));
+    }
+
+    #[test]
+    fn a_cited_papers_date_is_no_dateline() {
+        let d = dates(
+            "<body><h1>Helium nuclei found</h1><p>Darmstadt - January 2021. Body.</p><p>In: Science; Vol. 371, Issue 6526, pp. 260 - 264, 15. Januar 2021, DOI 10.1126/x</p><p>Aktualisiert am 17.01.2021.</p></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2021-01-17"));
+        assert!(is_citation(
+            "science; vol. 371, issue 6526, pp. 260 - 264, "
+        ));
+        assert!(!is_citation("whatsapp. am "));
+    }
+
+    #[test]
+    fn a_structured_first_of_january_is_a_year_placeholder() {
+        let d = dates(
+            r#"<body><h1>Cake</h1><div itemscope itemtype="https://schema.org/Recipe"><meta itemprop="datePublished" content="2004-01-01"></div><p>Updated June 13, 2019</p></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2019-06-13"));
+        let d = dates(
+            "<body><h1>Into the new year</h1><p>Body</p></body>",
+            Some("https://example.org/2019/01/01/new-year/"),
+        );
+        assert_eq!(d.published.as_deref(), Some("2019-01-01"));
     }
 
     #[test]
