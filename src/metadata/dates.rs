@@ -209,10 +209,23 @@ pub fn candidates(
         out.push(Candidate::new("url", date));
     }
     text_dates(dom, scan, order, &mut out);
+    if !out.iter().any(|c| c.source == "text") {
+        title_dateline(dom, scan, order, &mut out);
+    }
     if !has_publication(&out) {
         description_dateline(sources, order, &mut out);
     }
     out
+}
+
+/// The *title dateline* rule: a full date in the page's `<title>` ("Government accuses the
+/// port operator - Información - 11/05/2022 - El País") is one the site printed for the page
+/// itself, shown in the reader's tab; when no dateline is printed in the page, it counts as
+/// one near the headline (so it outranks a structured date of another day, like a dateline).
+fn title_dateline(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candidate>) {
+    if let Some(title) = scan.title.map(|t| node_text(dom, t, MAX_HINT_BYTES)) {
+        read_dateline(&title, order, true, out);
+    }
 }
 
 /// The *description dateline* rule: when nothing else dated the page, a dateline in its
@@ -1153,6 +1166,20 @@ mod tests {
             Some("https://example.org/2019/01/01/new-year/"),
         );
         assert_eq!(d.published.as_deref(), Some("2019-01-01"));
+    }
+
+    #[test]
+    fn a_date_in_the_title_is_a_dateline() {
+        let page = r#"<head><title>Port conflict - Información - 11/05/2022 - El Diario</title><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-10T23:35:55"}</script></head><body><h1>Port conflict</h1><p>Body</p></body>"#;
+        let d = dates(page, None);
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2022-05-11"), Some("text"))
+        );
+        // A dateline printed in the page comes first.
+        let page = page.replace("<p>Body</p>", "<p class=date>10/05/2022</p><p>Body</p>");
+        let d = dates(&page, None);
+        assert_eq!(d.published.as_deref(), Some("2022-05-10"));
     }
 
     #[test]
