@@ -513,7 +513,7 @@ fn own_teaser(dom: &Dom, h1: NodeId, order: DayOrder, out: &mut Vec<Candidate>) 
     for id in dom.ids() {
         if (h1..after_h1.unwrap_or(NodeId::MAX)).contains(&id)
             || !matches!(dom.tag(id), Some(Tag::H2 | Tag::H3 | Tag::H4 | Tag::A))
-            || node_text(dom, id, 400).to_lowercase() != headline
+            || node_text(dom, id, headline.len() + 8).to_lowercase() != headline
         {
             continue;
         }
