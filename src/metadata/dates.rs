@@ -533,15 +533,27 @@ const KICKER_NODES: NodeId = 8;
 const MAX_KICKER_BYTES: usize = 40;
 
 /// A short text standing right before the headline, such as a topline date
-/// ("<div class=topline><span>06.12.2022</span></div><h1>...").
+/// ("<div class=topline><span>06.12.2022</span></div><h1>..."). A text in a list item is the
+/// last entry of a list of other stories ("New topics: ... <li>Buffer tank<br>16.11.2024</li>
+/// </ul><h2>Thread title</h2>"), not a topline.
 fn kicker_date(dom: &Dom, h1: NodeId) -> Option<&str> {
     (h1.saturating_sub(KICKER_NODES)..h1)
         .rev()
-        .filter_map(|id| dom.text(id))
-        .map(str::trim)
-        .find(|t| !t.is_empty())
-        .filter(|t| t.len() <= MAX_KICKER_BYTES && t.bytes().any(|b| b.is_ascii_digit()))
+        .filter_map(|id| Some((id, dom.text(id)?.trim())))
+        .find(|(_, t)| !t.is_empty())
+        .filter(|&(id, t)| {
+            t.len() <= MAX_KICKER_BYTES
+                && t.bytes().any(|b| b.is_ascii_digit())
+                && !dom
+                    .ancestors(id)
+                    .take(KICKER_LIST_LEVELS)
+                    .any(|a| dom.tag(a) == Some(Tag::Li))
+        })
+        .map(|(_, t)| t)
 }
+
+/// Ancestor levels looked up from a kicker text for a list item.
+const KICKER_LIST_LEVELS: usize = 4;
 
 /// Inside the site's masthead: a `<header>` outside any `<article>` or `<main>`.
 fn in_masthead(dom: &Dom, id: NodeId) -> bool {
@@ -1075,6 +1087,12 @@ mod tests {
             None,
         );
         assert_eq!(d.published.as_deref(), Some("2022-12-01"));
+        // The last entry of a list of other stories is no topline.
+        let d = dates(
+            "<body><ul><li><a href=/t/1>Buffer tank</a><br><span>16.11.2024</span></li></ul><h1>Valves after balancing</h1><p>Post by kai » 14.03.2023, 09:12</p></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2023-03-14"));
     }
 
     #[test]
