@@ -26,6 +26,9 @@ pub struct ChosenDates {
     pub modified: Option<String>,
     /// `json-ld`, `meta`, `microdata`, `time-element`, `url` or `text`.
     pub source: Option<&'static str>,
+    /// True when `published` is the update date, the page giving no publication date (the
+    /// update-date fallback): such a page is not dated for the page-type test.
+    pub published_is_update: bool,
 }
 
 /// One publication-date candidate and its source.
@@ -165,6 +168,7 @@ pub fn choose(
         if chosen.published.is_none() {
             chosen.published = chosen.modified.clone();
             chosen.source = Some(source);
+            chosen.published_is_update = true;
         }
     }
     chosen
@@ -1119,6 +1123,7 @@ mod tests {
             (d.published.as_deref(), d.modified.as_deref(), d.source),
             (Some("2019-11-10"), Some("2019-11-10"), Some("text"))
         );
+        assert!(d.published_is_update);
         let d = dates(
             r#"<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2021-02-03T10:00:00+01:00"}</script><body><h1>T</h1></body>"#,
             None,
