@@ -56,6 +56,7 @@ fixtures! {
     div_soup => "div-soup",
         body_ignore = "the attachment line and the signature leak into the body",
         metadata_ignore = "site name and section exist only as visible text, which is not read";
+    forum_thread => "forum-thread";
     french_magazine => "french-magazine";
     hidden_and_aria => "hidden-and-aria";
     latin1_legacy => "latin1-legacy",

@@ -26,6 +26,9 @@ pub struct ChosenDates {
     pub modified: Option<String>,
     /// `json-ld`, `meta`, `microdata`, `time-element`, `url` or `text`.
     pub source: Option<&'static str>,
+    /// True when `published` is the update date, the page giving no publication date (the
+    /// update-date fallback): such a page is not dated for the page-type test.
+    pub published_is_update: bool,
 }
 
 /// One publication-date candidate and its source.
@@ -69,6 +72,45 @@ const UPDATE_WORDS: &[&str] = &[
     "revised",
 ];
 
+/// Words before a date that make it no date of the page's story at all: a forum member's
+/// registration day in the profile beside each post ("Registriert: 18.09.2008", "Joined: Mar
+/// 2009", "Mitglied seit"), and the clock a forum or portal prints when the page was rendered
+/// ("Aktuelle Zeit: 14.10.2020, 12:18", "It is currently"). Named the *not-a-dateline labels*.
+const NOT_DATELINE_WORDS: &[&str] = &[
+    "registriert",
+    "registered",
+    "joined",
+    "join date",
+    "member since",
+    "mitglied seit",
+    "dabei seit",
+    "anmeldedatum",
+    "inscrit",
+    "membre depuis",
+    "registrado",
+    "miembro desde",
+    "iscritto",
+    "lid sinds",
+    "зарегистрирован",
+    "aktuelle zeit",
+    "aktuelles datum",
+    "it is currently",
+    "current time",
+    "heure actuelle",
+];
+
+/// Words of a bibliographic reference: a date after them is the cited work's ("In: Science;
+/// Vol. 371, Issue 6526, pp. 260 - 264, 15. Januar 2021, DOI ..."), not the page's. Matched as
+/// whole words. Named the *citation* rule.
+const CITATION_WORDS: &[&str] = &["vol.", "pp.", "doi", "issn", "isbn", "jg."];
+
+/// True when the text before a date ends a bibliographic reference.
+fn is_citation(before: &str) -> bool {
+    before
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .any(|w| CITATION_WORDS.contains(&w))
+}
+
 /// Bytes of text read after the headline when looking for a dateline.
 const DATELINE_WINDOW: usize = 600;
 /// Longest text of a date-hint element read, in bytes.
@@ -105,21 +147,30 @@ pub fn choose(
         chosen.published = Some(local.unwrap_or_else(|| iso(&pick.date)));
         chosen.source = Some(pick.source);
     }
-    chosen.modified = [
-        &sources.jsonld.modified,
-        &sources.meta.modified,
-        &sources.microdata.modified,
+    let modified = [
+        ("json-ld", &sources.jsonld.modified),
+        ("meta", &sources.meta.modified),
+        ("microdata", &sources.microdata.modified),
     ]
     .into_iter()
-    .flatten()
-    .find_map(|m| date::parse_machine(m))
+    .find_map(|(source, m)| Some((source, date::parse_machine(m.as_deref()?)?)))
     .or_else(|| {
         candidates
             .iter()
             .find(|c| c.source == "modified")
-            .map(|c| c.date.clone())
-    })
-    .map(|d| iso(&d));
+            .map(|c| ("text", c.date.clone()))
+    });
+    if let Some((source, date)) = modified {
+        chosen.modified = Some(iso(&date));
+        // The *update-date fallback*: a page that gives only the day it was last changed ("last
+        // edited 2019-11-10 13:28:18" under a wiki page) was published on or before it; that day
+        // dates it better than nothing, as readers (and htmldate by default) take it.
+        if chosen.published.is_none() {
+            chosen.published = chosen.modified.clone();
+            chosen.source = Some(source);
+            chosen.published_is_update = true;
+        }
+    }
     chosen
 }
 
@@ -138,7 +189,12 @@ pub fn candidates(
         ("meta", &sources.meta),
         ("microdata", &sources.microdata),
     ] {
-        if let Some(date) = fields.published.as_deref().and_then(date::parse_machine) {
+        if let Some(date) = fields
+            .published
+            .as_deref()
+            .and_then(date::parse_machine)
+            .filter(|d| !is_year_placeholder(d))
+        {
             out.push(Candidate::new(source, date));
         }
     }
@@ -157,7 +213,44 @@ pub fn candidates(
         out.push(Candidate::new("url", date));
     }
     text_dates(dom, scan, order, &mut out);
+    if !out.iter().any(|c| c.source == "text") {
+        title_dateline(dom, scan, order, &mut out);
+    }
+    if !has_publication(&out) {
+        description_dateline(sources, order, &mut out);
+    }
     out
+}
+
+/// The *title dateline* rule: a full date in the page's `<title>` ("Government accuses the
+/// port operator - Información - 11/05/2022 - El País") is one the site printed for the page
+/// itself, shown in the reader's tab; when no dateline is printed in the page, it counts as
+/// one near the headline (so it outranks a structured date of another day, like a dateline).
+fn title_dateline(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candidate>) {
+    if let Some(title) = scan.title.map(|t| node_text(dom, t, MAX_HINT_BYTES)) {
+        read_dateline(&title, order, true, out);
+    }
+}
+
+/// The *description dateline* rule: when nothing else dated the page, a dateline in its
+/// description dates it ("Record year for the bears (News of 14 January 2020)"), a date the
+/// site wrote for the page itself. Update dates there count as updates.
+fn description_dateline(sources: &Sources, order: DayOrder, out: &mut Vec<Candidate>) {
+    let description = [&sources.meta, &sources.jsonld, &sources.microdata]
+        .into_iter()
+        .find_map(|f| f.description.as_deref());
+    if let Some(text) = description {
+        read_dateline(text, order, false, out);
+    }
+}
+
+/// The *year placeholder* rule: a structured publication date of 1 January without a time
+/// ("datePublished": "2004-01-01") is a year stored as a date by the CMS (a recipe's or
+/// product's first year), not a day; it is left out, so the page's other dates (or its update
+/// date) date it. A 1 January printed on the page or in the URL stays.
+fn is_year_placeholder(date: &FoundDate) -> bool {
+    use chrono::Datelike;
+    date.time.is_none() && date.date.month() == 1 && date.date.day() == 1
 }
 
 /// True when `structured` is a UTC timestamp and `other`, read from the page (a `<time>`, the
@@ -191,7 +284,7 @@ fn is_local_day_of(other: &Candidate, structured: &Candidate) -> bool {
 ///
 /// `<meta>` keeps its rank against a `<time>` element (machine-readable like itself).
 fn is_visible_day_over_meta(other: &Candidate, structured: &Candidate) -> bool {
-    if other.date.date == structured.date.date {
+    if other.date.date == structured.date.date || is_swapped_reading(other, structured) {
         return false;
     }
     match structured.source {
@@ -201,6 +294,21 @@ fn is_visible_day_over_meta(other: &Candidate, structured: &Candidate) -> bool {
         "json-ld" | "microdata" => other.source == "text" && other.near_headline,
         _ => false,
     }
+}
+
+/// True when `other` is a numeric dateline read in the page language's day order whose day and
+/// month, read the other way round, give `structured`'s day: the site prints dates in another
+/// order than its language suggests (an Austrian site writing "11/01/2021" for 1 November, the
+/// `datePublished` being "2021-11-01"), so the two sources agree and the machine-readable one,
+/// which cannot be misread, stands. Named the *swapped-order agreement* rule.
+fn is_swapped_reading(other: &Candidate, structured: &Candidate) -> bool {
+    use chrono::Datelike;
+    let (o, s) = (other.date.date, structured.date.date);
+    other.source == "text"
+        && o.day() != o.month()
+        && o.year() == s.year()
+        && o.day() == s.month()
+        && o.month() == s.day()
 }
 
 /// The local day of a UTC timestamp (`Z`, `+00:00`) in the page's own time zone when it is
@@ -306,7 +414,7 @@ fn is_update(dom: &Dom, id: NodeId) -> bool {
 /// Datelines: date-hint elements after and just before the headline, then the text right after
 /// the headline, then date-hint elements further up the page (a site header's "today" date).
 fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candidate>) {
-    let h1 = scan.h1s.first().copied();
+    let h1 = headline(dom, scan);
     let hints: Vec<NodeId> = scan
         .date_hints
         .iter()
@@ -355,8 +463,71 @@ fn text_dates(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candida
             return;
         }
     }
+    if !has_publication(out) {
+        own_teaser(dom, h1, order, out);
+    }
     if out.is_empty() {
         body_dateline(dom, scan, order, out);
+    }
+}
+
+fn has_publication(out: &[Candidate]) -> bool {
+    out.iter().any(|c| c.source != "modified")
+}
+
+/// The headline: the first `<h1>` with text, else (the *title-heading* rule) the first `<h2>` or
+/// `<h3>` whose text begins the page's `<title>`, as on forum threads whose `<h1>` is the site's
+/// logo ("<h1><a title=Site></a></h1> ... <h2>Printer not found</h2>", titled "Printer not found
+/// | Forum | Site"), else the first `<h1>`.
+fn headline(dom: &Dom, scan: &Scan<'_>) -> Option<NodeId> {
+    let first = scan.h1s.first().copied();
+    if first.is_some_and(|h| !node_text(dom, h, 8).is_empty()) {
+        return first;
+    }
+    let title = scan
+        .title
+        .map(|t| node_text(dom, t, 400).to_lowercase())
+        .filter(|t| !t.is_empty())?;
+    let heading = dom.ids().find(|&id| {
+        matches!(dom.tag(id), Some(Tag::H2 | Tag::H3)) && {
+            let text = node_text(dom, id, 400).to_lowercase();
+            text.len() >= MIN_TITLE_HEADING_BYTES && title.starts_with(&text)
+        }
+    });
+    heading.or(first)
+}
+
+/// Shortest heading text taken for the headline by the title-heading rule.
+const MIN_TITLE_HEADING_BYTES: usize = 8;
+
+/// Ancestor levels climbed from a teaser's heading to its date.
+const TEASER_LEVELS: usize = 3;
+
+/// The *own-teaser* rule: a list of recent stories beside the article often holds the article
+/// itself, dated ("<div class=teaser><div class=authored>10.11.2021</div><h2>Respect human
+/// rights</h2>...</div>" on the page whose headline is "Respect human rights"). When nothing
+/// else dated the page, the date in the teaser whose heading or link text is the headline
+/// (within [`TEASER_LEVELS`] ancestors, in at most [`MAX_HINT_BYTES`] of text) dates it.
+fn own_teaser(dom: &Dom, h1: NodeId, order: DayOrder, out: &mut Vec<Candidate>) {
+    let headline = node_text(dom, h1, 400).to_lowercase();
+    if headline.len() < MIN_TITLE_HEADING_BYTES {
+        return;
+    }
+    let after_h1 = dom.next_after_subtree(0, h1);
+    for id in dom.ids() {
+        if (h1..after_h1.unwrap_or(NodeId::MAX)).contains(&id)
+            || !matches!(dom.tag(id), Some(Tag::H2 | Tag::H3 | Tag::H4 | Tag::A))
+            || node_text(dom, id, headline.len() + 8).to_lowercase() != headline
+        {
+            continue;
+        }
+        for a in dom.ancestors(id).take(TEASER_LEVELS) {
+            let mut text = String::new();
+            dateline_text(dom, a, Some(a), MAX_HINT_BYTES + 1, &mut text);
+            if text.len() <= MAX_HINT_BYTES && read_dateline(&text, order, false, out) {
+                return;
+            }
+        }
     }
 }
 
@@ -366,15 +537,27 @@ const KICKER_NODES: NodeId = 8;
 const MAX_KICKER_BYTES: usize = 40;
 
 /// A short text standing right before the headline, such as a topline date
-/// ("<div class=topline><span>06.12.2022</span></div><h1>...").
+/// ("<div class=topline><span>06.12.2022</span></div><h1>..."). A text in a list item is the
+/// last entry of a list of other stories ("New topics: ... <li>Buffer tank<br>16.11.2024</li>
+/// </ul><h2>Thread title</h2>"), not a topline.
 fn kicker_date(dom: &Dom, h1: NodeId) -> Option<&str> {
     (h1.saturating_sub(KICKER_NODES)..h1)
         .rev()
-        .filter_map(|id| dom.text(id))
-        .map(str::trim)
-        .find(|t| !t.is_empty())
-        .filter(|t| t.len() <= MAX_KICKER_BYTES && t.bytes().any(|b| b.is_ascii_digit()))
+        .filter_map(|id| Some((id, dom.text(id)?.trim())))
+        .find(|(_, t)| !t.is_empty())
+        .filter(|&(id, t)| {
+            t.len() <= MAX_KICKER_BYTES
+                && t.bytes().any(|b| b.is_ascii_digit())
+                && !dom
+                    .ancestors(id)
+                    .take(KICKER_LIST_LEVELS)
+                    .any(|a| dom.tag(a) == Some(Tag::Li))
+        })
+        .map(|(_, t)| t)
 }
+
+/// Ancestor levels looked up from a kicker text for a list item.
+const KICKER_LIST_LEVELS: usize = 4;
 
 /// Inside the site's masthead: a `<header>` outside any `<article>` or `<main>`.
 fn in_masthead(dom: &Dom, id: NodeId) -> bool {
@@ -587,8 +770,14 @@ fn read_dateline(text: &str, order: DayOrder, near: bool, out: &mut Vec<Candidat
             .map_or(before, |(i, _)| &before[i..]);
         previous_end = offset;
         let lower = before.to_lowercase();
+        if NOT_DATELINE_WORDS.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
+        // An update label right before the date outranks a reference ending just before it.
         let source = if UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
             "modified"
+        } else if is_citation(&lower) {
+            continue;
         } else {
             "text"
         };
@@ -795,6 +984,25 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_in_the_other_numeric_order_agrees_with_the_structured_date() {
+        // German page, US-order dateline: "11/01/2021" is 1 November, as `datePublished` says.
+        let d = dates(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-11-01T05:00:14"}</script><body><h1>T</h1><span class="date">11/01/2021</span><p>Body</p></body>"#,
+            None,
+        );
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2021-11-01"), Some("json-ld"))
+        );
+        // A dateline of another day still outranks the structured date.
+        let d = dates(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-11-01T05:00:14"}</script><body><h1>T</h1><span class="date">12/01/2021</span><p>Body</p></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2021-01-12"));
+    }
+
+    #[test]
     fn a_day_only_microdata_date_outranks_a_meta_date() {
         let d = dates(
             r#"<meta name="date" content="2022-01-21T15:38:44+01:00"><body><h1>T</h1><p>Body</p><time itemprop="datePublished" datetime="2022-01-27">27.01.2022</time></body>"#,
@@ -883,6 +1091,118 @@ mod tests {
             None,
         );
         assert_eq!(d.published.as_deref(), Some("2022-12-01"));
+        // The last entry of a list of other stories is no topline.
+        let d = dates(
+            "<body><ul><li><a href=/t/1>Buffer tank</a><br><span>16.11.2024</span></li></ul><h1>Valves after balancing</h1><p>Post by kai » 14.03.2023, 09:12</p></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2023-03-14"));
+    }
+
+    #[test]
+    fn a_members_registration_day_and_the_forum_clock_are_no_datelines() {
+        let d = dates(
+            "<body><h1>Community forum</h1><h3>Topic</h3><dl><dd>Beiträge: 1626</dd><dd>Registriert: 18.09.2008, 05:56</dd></dl><p class=author>von r23 » 21.01.2009, 05:42</p><p>Post</p></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2009-01-21"));
+        let d = dates(
+            "<body><h1>Forum</h1><p>It is currently Tue Oct 14, 2020 12:18 pm</p><p>Joined: Sep 18, 2008</p></body>",
+            None,
+        );
+        assert_eq!(d.published, None);
+    }
+
+    #[test]
+    fn a_page_with_only_an_update_date_is_dated_by_it() {
+        let d = dates(
+            "<body><h1>Download</h1><p>Text</p><p>Download (last edited 2019-11-10 13:28:18 by Someone)</p></body>",
+            None,
+        );
+        assert_eq!(
+            (d.published.as_deref(), d.modified.as_deref(), d.source),
+            (Some("2019-11-10"), Some("2019-11-10"), Some("text"))
+        );
+        assert!(d.published_is_update);
+        let d = dates(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2021-02-03T10:00:00+01:00"}</script><body><h1>T</h1></body>"#,
+            None,
+        );
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2021-02-03T10:00:00+01:00"), Some("json-ld"))
+        );
+    }
+
+    #[test]
+    fn a_heading_that_begins_the_title_is_the_headline_without_an_h1() {
+        let d = dates(
+            "<head><title>Printer not found | Forum | Site</title></head><body><h1><a href=/ title=Site></a></h1><div class=recent>New: 24.03.2016</div><p>Forum index</p><h2>Printer not found</h2><div class=comment><span>jo</span><span>28.09.2019</span><p>Hello</p></div></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2019-09-28"));
+    }
+
+    #[test]
+    fn the_teaser_of_the_story_itself_dates_it() {
+        let body = "Body text of the story. ".repeat(40);
+        let d = dates(
+            &format!(
+                "<body><h1>Respect human rights</h1><p>{body}</p><aside><div class=teaser><div class=authored>09.11.2021</div><h2>Another story</h2></div><div class=teaser><div class=authored>10.11.2021</div><h2>Respect human rights </h2><p>An appeal</p></div></aside></body>"
+            ),
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2021-11-10"));
+    }
+
+    #[test]
+    fn a_dateline_in_the_description_dates_an_otherwise_undated_page() {
+        let d = dates(
+            r#"<meta name="description" content="Record year for the bears (Notizia del 14 Gennaio 2020)"><body><h1>Record year</h1><p>Body</p></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2020-01-14"));
+    }
+
+    #[test]
+    fn a_cited_papers_date_is_no_dateline() {
+        let d = dates(
+            "<body><h1>Helium nuclei found</h1><p>Darmstadt - January 2021. Body.</p><p>In: Science; Vol. 371, Issue 6526, pp. 260 - 264, 15. Januar 2021, DOI 10.1126/x</p><p>Aktualisiert am 17.01.2021.</p></body>",
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2021-01-17"));
+        assert!(is_citation(
+            "science; vol. 371, issue 6526, pp. 260 - 264, "
+        ));
+        assert!(!is_citation("whatsapp. am "));
+    }
+
+    #[test]
+    fn a_structured_first_of_january_is_a_year_placeholder() {
+        let d = dates(
+            r#"<body><h1>Cake</h1><div itemscope itemtype="https://schema.org/Recipe"><meta itemprop="datePublished" content="2004-01-01"></div><p>Updated June 13, 2019</p></body>"#,
+            None,
+        );
+        assert_eq!(d.published.as_deref(), Some("2019-06-13"));
+        let d = dates(
+            "<body><h1>Into the new year</h1><p>Body</p></body>",
+            Some("https://example.org/2019/01/01/new-year/"),
+        );
+        assert_eq!(d.published.as_deref(), Some("2019-01-01"));
+    }
+
+    #[test]
+    fn a_date_in_the_title_is_a_dateline() {
+        let page = r#"<head><title>Port conflict - Información - 11/05/2022 - El Diario</title><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-10T23:35:55"}</script></head><body><h1>Port conflict</h1><p>Body</p></body>"#;
+        let d = dates(page, None);
+        assert_eq!(
+            (d.published.as_deref(), d.source),
+            (Some("2022-05-11"), Some("text"))
+        );
+        // A dateline printed in the page comes first.
+        let page = page.replace("<p>Body</p>", "<p class=date>10/05/2022</p><p>Body</p>");
+        let d = dates(&page, None);
+        assert_eq!(d.published.as_deref(), Some("2022-05-10"));
     }
 
     #[test]

@@ -105,6 +105,7 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     metadata.language = language::declared(&scan, &sources);
     let order = date::DayOrder::for_language(metadata.language.as_deref());
     let dates = dates::choose(dom, &scan, &sources, url, order);
+    let dated = dates.published.is_some() && !dates.published_is_update;
     metadata.published = dates.published;
     metadata.modified = dates.modified;
     metadata.date_source = dates.source.map(str::to_string);
@@ -128,7 +129,7 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     metadata.short_url = urls::shortlink(&scan, base);
     metadata.image = urls::image(&scan, &sources, base);
     metadata.license = urls::license(&scan, &sources, base);
-    metadata.page_type = page_type::classify(dom, &scan, &sources, metadata.published.is_some());
+    metadata.page_type = page_type::classify(dom, &scan, &sources, dated);
     metadata.captions = captions::captions(dom, &scan, base);
     metadata.credits = captions::closing_credits(dom, &scan);
     metadata
