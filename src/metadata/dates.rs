@@ -24,7 +24,8 @@ pub struct ChosenDates {
     pub published: Option<String>,
     /// Modification date, ISO 8601.
     pub modified: Option<String>,
-    /// `json-ld`, `meta`, `microdata`, `time-element`, `url` or `text`.
+    /// `json-ld`, `meta`, `microdata`, `time-element`, `url` or `text`; `modified` when the page
+    /// gives only its last-update date (the update-date fallback).
     pub source: Option<&'static str>,
     /// True when `published` is the update date, the page giving no publication date (the
     /// update-date fallback): such a page is not dated for the page-type test.
@@ -148,26 +149,27 @@ pub fn choose(
         chosen.source = Some(pick.source);
     }
     let modified = [
-        ("json-ld", &sources.jsonld.modified),
-        ("meta", &sources.meta.modified),
-        ("microdata", &sources.microdata.modified),
+        &sources.jsonld.modified,
+        &sources.meta.modified,
+        &sources.microdata.modified,
     ]
     .into_iter()
-    .find_map(|(source, m)| Some((source, date::parse_machine(m.as_deref()?)?)))
+    .find_map(|m| date::parse_machine(m.as_deref()?))
     .or_else(|| {
         candidates
             .iter()
             .find(|c| c.source == "modified")
-            .map(|c| ("text", c.date.clone()))
+            .map(|c| c.date.clone())
     });
-    if let Some((source, date)) = modified {
+    if let Some(date) = modified {
         chosen.modified = Some(iso(&date));
         // The *update-date fallback*: a page that gives only the day it was last changed ("last
         // edited 2019-11-10 13:28:18" under a wiki page) was published on or before it; that day
-        // dates it better than nothing, as readers (and htmldate by default) take it.
+        // dates it better than nothing, as readers (and htmldate by default) take it. The source
+        // `modified` says so, so nobody mistakes it for a stated publication date.
         if chosen.published.is_none() {
             chosen.published = chosen.modified.clone();
-            chosen.source = Some(source);
+            chosen.source = Some("modified");
             chosen.published_is_update = true;
         }
     }
@@ -1121,7 +1123,7 @@ mod tests {
         );
         assert_eq!(
             (d.published.as_deref(), d.modified.as_deref(), d.source),
-            (Some("2019-11-10"), Some("2019-11-10"), Some("text"))
+            (Some("2019-11-10"), Some("2019-11-10"), Some("modified"))
         );
         assert!(d.published_is_update);
         let d = dates(
@@ -1130,7 +1132,7 @@ mod tests {
         );
         assert_eq!(
             (d.published.as_deref(), d.source),
-            (Some("2021-02-03T10:00:00+01:00"), Some("json-ld"))
+            (Some("2021-02-03T10:00:00+01:00"), Some("modified"))
         );
     }
 
