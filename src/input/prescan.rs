@@ -10,6 +10,9 @@
 //! downstream. Start tags are read here the way the tokenizer reads them and rewritten without
 //! the attributes outside [`kept_attribute`]; the attributes kept keep their order and spelling,
 //! so the parser sees the same elements with the same values for every attribute anything reads.
+//! The kept names the tree builder never looks at (`class`, `href`, `src`...) are written as
+//! one-letter codes ([`ATTRIBUTE_CODES`]), which [`crate::dom::Dom::parse_prepared`] writes back:
+//! the tokenizer reads names one character at a time.
 //!
 //! The tokenizer reads a run of text in one step unless it starts with a line feed, which it
 //! hands to the tree builder alone, as a token of its own: the indentation between tags
@@ -210,6 +213,63 @@ pub(crate) fn kept_attribute(name: &[u8]) -> bool {
     )
 }
 
+/// Short names written for kept attributes that html5ever's tree builder never looks at, and
+/// the names they stand for: the tokenizer reads attribute names one character at a time (the
+/// costliest input per byte), and `class`, `href`, `src` are on most tags. The DOM builder
+/// ([`crate::dom::Dom::parse_prepared`]) writes the full names back, so every element keeps the
+/// same attributes, values and order. A code is a single letter that no kept attribute is named
+/// (the prescan drops every other attribute, so no page attribute can be mistaken for a code);
+/// the names html5ever reads (`type`, `color`, `face`, `size`, `encoding`, `charset`,
+/// `http-equiv`, `content`, `xml:lang`) keep their spelling, as do names without a static atom
+/// in html5ever (`pubdate`, `data-*`).
+#[cfg_attr(not(test), allow(dead_code))] // the table the two `match`es are tested against
+pub(crate) const ATTRIBUTE_CODES: &[(u8, &str)] = &[
+    (b'c', "class"),
+    (b'i', "id"),
+    (b'r', "role"),
+    (b'h', "href"),
+    (b's', "src"),
+    (b'a', "alt"),
+    (b'l', "lang"),
+    (b'v', "value"),
+    (b'p', "property"),
+    (b'n', "name"),
+    (b'e', "rel"),
+    (b'm', "itemprop"),
+    (b'o', "itemscope"),
+    (b't', "itemtype"),
+    (b'd', "datetime"),
+    (b'x', "hidden"),
+    (b'y', "aria-hidden"),
+    (b'z', "style"),
+];
+
+/// The code of a lowercase attribute name in [`ATTRIBUTE_CODES`] (a `match`, which compiles
+/// to a few comparisons; a test checks it against the table).
+fn attribute_code(name: &[u8]) -> Option<u8> {
+    Some(match name {
+        b"class" => b'c',
+        b"id" => b'i',
+        b"role" => b'r',
+        b"href" => b'h',
+        b"src" => b's',
+        b"alt" => b'a',
+        b"lang" => b'l',
+        b"value" => b'v',
+        b"property" => b'p',
+        b"name" => b'n',
+        b"rel" => b'e',
+        b"itemprop" => b'm',
+        b"itemscope" => b'o',
+        b"itemtype" => b't',
+        b"datetime" => b'd',
+        b"hidden" => b'x',
+        b"aria-hidden" => b'y',
+        b"style" => b'z',
+        _ => return None,
+    })
+}
+
 /// The longest name in [`kept_attribute`]: longer names are dropped without a look.
 const LONGEST_KEPT: usize = 13;
 
@@ -291,13 +351,29 @@ fn drop_unread_attributes(
             };
             i = attr_end;
         }
-        let keep = name.len() <= LONGEST_KEPT && {
-            let mut lower = [0u8; LONGEST_KEPT];
+        let mut lower = [0u8; LONGEST_KEPT];
+        let lower = (name.len() <= LONGEST_KEPT).then(|| {
             for (l, b) in lower.iter_mut().zip(name) {
                 *l = b.to_ascii_lowercase();
             }
-            kept_attribute(&lower[..name.len()])
-        };
+            &lower[..name.len()]
+        });
+        let keep = lower.is_some_and(kept_attribute);
+        let code = lower.and_then(attribute_code);
+        if let Some(code) = code {
+            // A kept attribute with a short code: the tag is rewritten from here on.
+            if !rewriting {
+                if out.capacity() == 0 {
+                    out.reserve(html.len());
+                }
+                out.push_str(&html[*copied..kept_until]);
+                rewriting = true;
+            }
+            out.push(' ');
+            out.push(char::from(code));
+            out.push_str(&html[name_start + name.len()..attr_end]);
+            continue;
+        }
         match (keep, rewriting) {
             (true, false) => kept_until = attr_end,
             (true, true) => {
@@ -604,7 +680,7 @@ mod tests {
         use crate::dom::Dom;
         let html = "<html>\n  <head>\n    <title>t</title>\n  </head>\n  <body>\n    <table>\n      <tr>\n        <td>a</td>\n      </tr>\n    </table>\n    <ul>\n      <li>b</li>\n    </ul>\n    <pre>\n  <b>c</b>\n</pre>\n  </body>\n</html>";
         let before = Dom::parse(html);
-        let after = Dom::parse(&prepare(html, 100));
+        let after = Dom::parse_prepared(&prepare(html, 100));
         assert_eq!(before.len(), after.len());
         let sorted = |text: Option<&str>| {
             let mut chars: Vec<char> = text.unwrap_or("").chars().collect();
@@ -650,7 +726,7 @@ mod tests {
 
     #[test]
     fn ordinary_pages_pass_unchanged() {
-        let html = "<html><body><div><p>a<p>b</div><br><img src=x><script></script></body>";
+        let html = "<html><body><div><p>a<p>b</div><br><input type=text><script></script></body>";
         assert!(matches!(prepare(html, 10), Cow::Borrowed(_)));
     }
 
@@ -686,8 +762,43 @@ mod tests {
         }
     }
 
+    /// The prepared text, with the attribute codes written back as their names (a code is a
+    /// space, a letter of [`ATTRIBUTE_CODES`], then `=`, a space, `/` or `>`, inside a tag).
     fn attrs_dropped(html: &str) -> String {
-        prepare(html, 100).into_owned()
+        let prepared = prepare(html, 100);
+        let b = prepared.as_bytes();
+        let mut out = Vec::new();
+        let (mut in_tag, mut quote) = (false, None);
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if in_tag {
+                if let Some(q) = quote {
+                    if c == q {
+                        quote = None;
+                    }
+                } else if c == b'"' || c == b'\'' {
+                    quote = Some(c);
+                } else if c == b'>' {
+                    in_tag = false;
+                } else if c == b' '
+                    && let Some(&(_, name)) = ATTRIBUTE_CODES
+                        .iter()
+                        .find(|(code, _)| b.get(i + 1) == Some(code))
+                    && b.get(i + 2).is_none_or(|n| b"= />".contains(n))
+                {
+                    out.push(b' ');
+                    out.extend_from_slice(name.as_bytes());
+                    i += 2;
+                    continue;
+                }
+            } else if c == b'<' {
+                in_tag = true;
+            }
+            out.push(c);
+            i += 1;
+        }
+        String::from_utf8(out).expect("utf-8")
     }
 
     #[test]
@@ -698,9 +809,9 @@ mod tests {
             ),
             "<div class=\"a b\" id=main>t</div><a href=/x rel=author>l</a>"
         );
-        // Nothing to drop: the page is not copied.
+        // Nothing to drop and no name to code: the page is not copied.
         assert!(matches!(
-            prepare("<p class=x id='y' hidden>t</p>", 100),
+            prepare("<p type=x content='y' pubdate>t</p>", 100),
             Cow::Borrowed(_)
         ));
     }
@@ -740,7 +851,8 @@ mod tests {
     fn duplicate_and_uppercase_names() {
         assert_eq!(
             attrs_dropped("<DIV CLASS=a Data-X=1 class=b ID=\"c\" ONCLICK=f>t</DIV>"),
-            "<DIV CLASS=a class=b ID=\"c\">t</DIV>"
+            // Coded names are written in lowercase, as the tokenizer would read them.
+            "<DIV class=a class=b id=\"c\">t</DIV>"
         );
         // Every copy of a kept name stays, so the first still wins in the parser.
         assert_eq!(
@@ -819,7 +931,7 @@ mod tests {
         ] {
             let before = Dom::parse(html);
             let prepared = prepare(html, 100);
-            let after = Dom::parse(&prepared);
+            let after = Dom::parse_prepared(&prepared);
             assert_eq!(before.len(), after.len(), "{html} -> {prepared}");
             for id in before.ids() {
                 assert_eq!(before.tag_name(id), after.tag_name(id), "{html}");
@@ -838,6 +950,64 @@ mod tests {
     }
 
     #[test]
+    fn attribute_codes_are_unread_letters_and_expand_to_their_names() {
+        use crate::dom::Dom;
+        for &(code, name) in ATTRIBUTE_CODES {
+            assert_eq!(attribute_code(name.as_bytes()), Some(code), "{name}");
+            assert!(kept_attribute(name.as_bytes()), "{name}");
+            assert!(code.is_ascii_lowercase());
+            assert!(!kept_attribute(&[code]), "{name}");
+            // The DOM builder writes the name back.
+            let html = format!("<div {}=v>t</div>", char::from(code));
+            let dom = Dom::parse_prepared(&html);
+            let div = dom.find(crate::dom::Tag::Div).expect("div");
+            assert_eq!(dom.attrs(div).collect::<Vec<_>>(), [(name, "v")]);
+        }
+        let codes: Vec<u8> = ATTRIBUTE_CODES.iter().map(|&(c, _)| c).collect();
+        let mut unique = codes.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len());
+        // A page's own one-letter attribute is dropped, never taken for a code.
+        assert_eq!(prepare("<p c=x class=y>t</p>", 100), "<p c=y>t</p>");
+        // Without the prescan, a one-letter name is what it says.
+        let dom = Dom::parse("<p c=x>t</p>");
+        let p = dom.find(crate::dom::Tag::P).expect("p");
+        assert_eq!(dom.attrs(p).collect::<Vec<_>>(), [("c", "x")]);
+    }
+
+    /// The same article from a page with and without the attribute codes.
+    #[test]
+    fn attribute_codes_give_the_same_article() {
+        use crate::dom::Dom;
+        let html = "<html lang=en><head><title>A title here</title><link rel=canonical href=https://example.org/a><meta property=og:title content=\"A title here\"></head><body><nav class=menu><a href=/>Home</a></nav><article class=\"post-body\" id=main itemprop=articleBody><h1>A title here</h1><p style=\"color:red\">The first paragraph of the story says something long enough to keep, with words.</p><p hidden>Hidden text</p><p>The second paragraph has <a href=/more rel=nofollow>a link</a> and more words to read.</p><img src=a.jpg alt=\"A picture\"></article><footer role=contentinfo>Footer</footer></body></html>";
+        let options = crate::Options::default();
+        let with_codes = crate::extract(html, &options).expect("article");
+        let dom = Dom::parse(html);
+        let full = Dom::parse_prepared(&prepare(html, 100));
+        assert_eq!(dom.len(), full.len());
+        for id in dom.ids() {
+            assert_eq!(
+                dom.attrs(id).collect::<Vec<_>>(),
+                full.attrs(id).collect::<Vec<_>>()
+            );
+        }
+        let text = with_codes
+            .blocks
+            .iter()
+            .map(|b| b.text())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(text.contains("The first paragraph"), "{text}");
+        assert!(!text.contains("Hidden text"), "{text}");
+        assert!(!text.contains("Footer"), "{text}");
+        assert_eq!(
+            with_codes.metadata.canonical_url.as_deref(),
+            Some("https://example.org/a")
+        );
+    }
+
+    #[test]
     fn svg_shapes_are_cut_and_svg_text_kept() {
         assert_eq!(
             attrs_dropped(
@@ -851,7 +1021,7 @@ mod tests {
             "<svg><foreignObject><p>html</p></foreignObject></svg>",
             "<svg><path/><p>html ends the drawing</p></svg>",
             "<svg>text<path/></svg>",
-            "<svg><path class=\"a>b\"/><b>x</b></svg>",
+            "<svg><path type=\"a>b\"/><b>x</b></svg>",
             "<svg><path/>never closed",
         ] {
             assert_eq!(prepare(html, 100), html);
