@@ -22,6 +22,10 @@
 //! first `<pre>`, `<listing>` or `<plaintext>` on, where white space is kept as written,
 //! nothing is moved.
 //!
+//! In the document's head (up to the first tag or text that belongs to the body, see
+//! [`HEAD`]), the white space between tags, the (cut) scripts and styles and the links nothing
+//! reads go whole: nothing reads the head but its title, metadata, JSON-LD and some links.
+//!
 //! html5ever's tree builder is quadratic in nesting depth (100,000 nested `<div>`s take half a
 //! minute), and no real page nests deeper than a few hundred elements. The same scan estimates
 //! the depth; only when it exceeds the limit is the text rewritten again, with the start and end
@@ -35,6 +39,16 @@ const FLAT: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr", "param", "keygen", "p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead",
     "!doctype", "html", "head", "body",
+];
+
+/// The elements of a document's head. From the start of the text up to the first other tag
+/// (`<body>`, `<div>`...) or the first text that is not white space, html5ever puts these
+/// elements in `<head>` (after `</head>` too) and white space in `<head>` or `<html>`, where
+/// nothing reads white space and the metadata reads scripts only for JSON-LD: there the
+/// white space between tags, the cut scripts and styles and the links nothing reads
+/// ([`is_unread_link`]) are dropped whole, saving the parser a token each.
+const HEAD: &[&str] = &[
+    "!doctype", "html", "head", "meta", "link", "script", "style", "title", "base", "noscript",
 ];
 
 /// Elements whose content is raw text: tags inside them are not tags.
@@ -69,7 +83,11 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
     // Where the last start or end tag ended, and whether indentation may still be rewritten.
     let mut tag_end = usize::MAX;
     let mut verbatim = false;
+    // Whether everything so far is the document's head (see [`HEAD`]).
+    let mut head = true;
     loop {
+        // Where the text before the next tag starts.
+        let text_from = pos;
         if pos == tag_end
             && !verbatim
             && let Some((space, run_end)) = indentation_after(html.as_bytes(), pos)
@@ -89,11 +107,55 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
             break;
         };
         let start = pos + offset;
+        let mut head_tag: &[u8] = b"";
+        if head {
+            let bytes = html.as_bytes();
+            let spaces = bytes[text_from..start].iter().all(|&b| is_html_space(b));
+            if !spaces {
+                head = false;
+            } else {
+                head_tag = tag_name_at(bytes, start);
+                if bytes[start..].starts_with(b"<!--") || in_list_bytes(head_tag, &HEAD_KEYS) {
+                    // `head-white-space`: the white space between head elements goes.
+                    if start > text_from {
+                        if copied > text_from {
+                            // The indentation step already wrote (part of) it.
+                            out.truncate(out.len() - (copied - text_from));
+                        } else {
+                            if out.capacity() == 0 {
+                                out.reserve(html.len());
+                            }
+                            out.push_str(&html[copied..text_from]);
+                        }
+                        copied = start;
+                    }
+                } else {
+                    head = false;
+                }
+            }
+        }
+        let (out_mark, copied_mark) = (out.len(), copied);
         // A start tag is read once, by `drop_unread_attributes`; anything else by `token`.
         let tag = match drop_unread_attributes(html, start, &mut out, &mut copied) {
             Some(end) => start_tag(html, start, end),
             None => token(html, start),
         };
+        // `unread-head-link`: a `<link>` in the head that nothing reads goes whole.
+        if head
+            && head_tag.eq_ignore_ascii_case(b"link")
+            && let Token::Open { end, .. } | Token::Skip { end } = tag
+            && is_unread_link(&html.as_bytes()[start..end])
+        {
+            out.truncate(out_mark);
+            if out.capacity() == 0 {
+                out.reserve(html.len());
+            }
+            out.push_str(&html[copied_mark..start]);
+            copied = end;
+            pos = end;
+            tag_end = end;
+            continue;
+        }
         match tag {
             Token::Open { name, end } => {
                 if counts(name) {
@@ -105,6 +167,25 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
                 pos = skip_raw(html, name, end);
                 if pos == end && name.eq_ignore_ascii_case("svg") {
                     pos = end_of_drawing(html, end).unwrap_or(end);
+                }
+                // `unread-head-script`: a cut script or style in the head goes whole, its end
+                // tag too.
+                if head
+                    && is_cut(name, &html[start..end])
+                    && let Some(close_end) = end_of_end_tag(html.as_bytes(), pos)
+                {
+                    if out.capacity() == 0 {
+                        out.reserve(html.len());
+                    }
+                    out.truncate(out_mark);
+                    out.push_str(&html[copied_mark..start]);
+                    if counts(name) {
+                        depth = depth.saturating_sub(1);
+                    }
+                    copied = close_end;
+                    pos = close_end;
+                    tag_end = close_end;
+                    continue;
                 }
                 if pos > end && is_cut(name, &html[start..end]) {
                     if out.capacity() == 0 {
@@ -486,12 +567,55 @@ const fn packed<const N: usize>(list: &[&str]) -> [u64; N] {
 }
 
 const FLAT_KEYS: [u64; FLAT.len()] = packed(FLAT);
+const HEAD_KEYS: [u64; HEAD.len()] = packed(HEAD);
 const RAW_KEYS: [u64; RAW.len()] = packed(RAW);
 
 /// True when `name` is one of the packed names `keys` (ASCII case-insensitive): one
 /// comparison of integers per listed name.
 fn in_list(name: &str, keys: &[u64]) -> bool {
-    !name.is_empty() && pack(name.as_bytes()).is_some_and(|key| keys.contains(&key))
+    in_list_bytes(name.as_bytes(), keys)
+}
+
+fn in_list_bytes(name: &[u8], keys: &[u64]) -> bool {
+    !name.is_empty() && pack(name).is_some_and(|key| keys.contains(&key))
+}
+
+/// White space as HTML has it (no-break space is text).
+fn is_html_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// The name of the start or end tag at `start` (a `<`), as [`token`] reads it; empty when
+/// there is none.
+fn tag_name_at(bytes: &[u8], start: usize) -> &[u8] {
+    let mut from = start + 1;
+    if bytes.get(from) == Some(&b'/') {
+        from += 1;
+    }
+    let rest = bytes.get(from..).unwrap_or_default();
+    let len = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b'!')
+        .count();
+    &rest[..len]
+}
+
+/// After the end tag that starts at `at` (`</script ...>`); `None` when it never closes.
+fn end_of_end_tag(bytes: &[u8], at: usize) -> Option<usize> {
+    memchr::memchr(b'>', bytes.get(at..)?).map(|e| at + e + 1)
+}
+
+/// True for a `<link>` tag (its text from `<` to `>`) that nothing reads: none of the words of
+/// [`crate::metadata::scan::READ_LINK_WORDS`] anywhere in it (in any case), and no character
+/// reference (`&`) that could spell one.
+fn is_unread_link(tag: &[u8]) -> bool {
+    if tag.contains(&b'&') {
+        return false;
+    }
+    let lower = tag.to_ascii_lowercase();
+    !crate::metadata::scan::READ_LINK_WORDS
+        .iter()
+        .any(|word| memchr::memmem::find(&lower, word.as_bytes()).is_some())
 }
 
 /// The shapes of SVG drawings, which hold no text: an `<svg>` body made of these tags (and white
@@ -678,7 +802,7 @@ mod tests {
     #[test]
     fn moved_indentation_gives_the_same_tree() {
         use crate::dom::Dom;
-        let html = "<html>\n  <head>\n    <title>t</title>\n  </head>\n  <body>\n    <table>\n      <tr>\n        <td>a</td>\n      </tr>\n    </table>\n    <ul>\n      <li>b</li>\n    </ul>\n    <pre>\n  <b>c</b>\n</pre>\n  </body>\n</html>";
+        let html = "<body>\n    <table>\n      <tr>\n        <td>a</td>\n      </tr>\n    </table>\n    <ul>\n      <li>b</li>\n    </ul>\n    <pre>\n  <b>c</b>\n</pre>\n  </body>\n</html>";
         let before = Dom::parse(html);
         let after = Dom::parse_prepared(&prepare(html, 100));
         assert_eq!(before.len(), after.len());
@@ -708,11 +832,11 @@ mod tests {
 
     #[test]
     fn script_and_style_bodies_and_comments_are_cut() {
-        let html = "<head><style>p{color:red}</style><script>var a = '<p>';</script><script type=\"application/ld+json\">{\"a\":1}</script></head><body><!-- note --><p>x</p></body>";
+        let html = "<body><style>p{color:red}</style><script>var a = '<p>';</script><script type=\"application/ld+json\">{\"a\":1}</script><!-- note --><p>x</p></body>";
         let out = prepare(html, 100);
         assert_eq!(
             out,
-            "<head><style></style><script></script><script type=\"application/ld+json\">{\"a\":1}</script></head><body><p>x</p></body>"
+            "<body><style></style><script></script><script type=\"application/ld+json\">{\"a\":1}</script><p>x</p></body>"
         );
     }
 
@@ -902,9 +1026,9 @@ mod tests {
     fn json_ld_scripts_keep_their_type_and_body_and_others_are_cut() {
         assert_eq!(
             attrs_dropped(
-                "<script data-n=1 type=\"application/ld+json\">{}</script><script async src=a.js>x</script>"
+                "<p><script data-n=1 type=\"application/ld+json\">{}</script><script async src=a.js>x</script>"
             ),
-            "<script type=\"application/ld+json\">{}</script><script src=a.js></script>"
+            "<p><script type=\"application/ld+json\">{}</script><script src=a.js></script>"
         );
     }
 
@@ -1004,6 +1128,62 @@ mod tests {
         assert_eq!(
             with_codes.metadata.canonical_url.as_deref(),
             Some("https://example.org/a")
+        );
+    }
+
+    #[test]
+    fn head_scripts_styles_unread_links_and_white_space_are_dropped() {
+        let html = "<!DOCTYPE html>\n<html>\n<head>\n  <meta charset=utf-8>\n  <script src=a.js></script>\n  <SCRIPT type=\"application/ld+json\">{}</SCRIPT>\n  <link rel=stylesheet href=s.css>\n  <link rel=\"canonical\" href=/c />\n  <link rel=preload href=\"/a&amp;b\">\n  <!-- c -->\n  <style>p{}</style><title>T</title>\n</head>\n<body>\n  <script>x()</script><link rel=stylesheet href=t.css>\n<p>t</p></body></html>";
+        assert_eq!(
+            attrs_dropped(html),
+            "<!DOCTYPE html><html><head><meta charset=utf-8><SCRIPT type=\"application/ld+json\">{}</SCRIPT><link rel=\"canonical\" href=/c /><link rel=preload href=\"/a&amp;b\"><title>T</title></head>\n<body> \n <script></script><link rel=stylesheet href=t.css>\n<p>t</p></body></html>"
+        );
+        // Text that is not white space ends the head: what follows stays.
+        assert_eq!(
+            prepare("<html><head>x<script>y</script><link rel=icon href=i>", 100),
+            "<html><head>x<script></script><link e=icon h=i>"
+        );
+        assert!(is_unread_link(b"<link rel=\"stylesheet preload\" href=x>"));
+        for read in [
+            "<link rel=canonical href=x>",
+            "<link REL=ShortLink href=x>",
+            "<link rel=image_src href=x>",
+            "<link rel=license href=x>",
+            "<link rel=\"author\" href=x>",
+            "<link itemprop=url href=x>",
+            "<link rel=&#99;anonical href=x>",
+        ] {
+            assert!(!is_unread_link(read.as_bytes()), "{read}");
+        }
+    }
+
+    /// A page with scripts, styles, stylesheet links and indentation in its head gives the
+    /// same article as the page without them.
+    #[test]
+    fn dropped_head_elements_give_the_same_article() {
+        let body = "<body><article><h1>A headline for the story</h1><p>The first paragraph of the story says something long enough to keep, with words and more words.</p><p>The second paragraph adds <a href=/more>a link</a> and another sentence to read.</p></article></body></html>";
+        let busy = format!(
+            "<!DOCTYPE html>\n<html lang=en>\n  <head>\n    <meta charset=utf-8>\n    <title>A headline for the story</title>\n    <script>var a = '<p>not text</p>';</script>\n    <link rel=stylesheet href=/s.css>\n    <link rel=canonical href=https://example.org/story>\n    <link rel=author href=https://example.org/jane>\n    <style>p {{ color: red }}</style>\n    <script type=application/ld+json>{{\"@type\":\"NewsArticle\",\"author\":{{\"name\":\"Jane Roe\"}},\"datePublished\":\"2024-03-05\"}}</script>\n    <meta property=og:site_name content=Example>\n  </head>\n  {body}"
+        );
+        let plain = format!(
+            "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>A headline for the story</title><link rel=canonical href=https://example.org/story><link rel=author href=https://example.org/jane><script type=application/ld+json>{{\"@type\":\"NewsArticle\",\"author\":{{\"name\":\"Jane Roe\"}},\"datePublished\":\"2024-03-05\"}}</script><meta property=og:site_name content=Example></head>{body}"
+        );
+        let prepared = prepare(&busy, 100);
+        assert!(!prepared.contains("not text") && !prepared.contains("stylesheet"));
+        // Only the white space before `<body>` (outside the head) is left of the difference.
+        assert_eq!(
+            prepared.replace(" \n <body>", "<body>"),
+            prepare(&plain, 100)
+        );
+        let options = crate::Options::default();
+        let article = crate::extract(&busy, &options).expect("article");
+        assert_eq!(
+            format!("{article:?}"),
+            format!("{:?}", crate::extract(&plain, &options).expect("article"))
+        );
+        assert_eq!(
+            article.metadata.canonical_url.as_deref(),
+            Some("https://example.org/story")
         );
     }
 

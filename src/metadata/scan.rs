@@ -183,6 +183,21 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// Words of the `<link>` elements something reads: the `rel` words [`super::urls`] looks up
+/// (`canonical`, `shortlink`, `image_src`, `license`), `author` (read here, as a byline
+/// candidate) and the microdata attributes. The prescan drops the head's other links unread
+/// (`crate::input::prepare`): a reader of another kind of link adds its word here.
+pub(crate) const READ_LINK_WORDS: &[&str] = &[
+    "canonical",
+    "shortlink",
+    "image_src",
+    "license",
+    "author",
+    "itemprop",
+    "itemscope",
+    "itemtype",
+];
+
 /// Class or id words that mark an author or byline element.
 const BYLINE_WORDS: &[&str] = &["author", "byline", "autor", "auteur", "writer", "verfasser"];
 
