@@ -158,14 +158,23 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
         }
         match tag {
             Token::Open { name, end } => {
-                if counts(name) {
+                // The name packed once for the lists below.
+                let key = pack(name.as_bytes()).filter(|_| !name.is_empty());
+                let listed = |keys: &[u64]| key.is_some_and(|k| keys.contains(&k));
+                if !listed(&FLAT_KEYS) {
                     depth += 1;
                     deepest = deepest.max(depth);
                 }
-                verbatim |= is_verbatim(name);
+                if !verbatim {
+                    verbatim = is_verbatim(name);
+                }
                 tag_end = end;
-                pos = skip_raw(html, name, end);
-                if pos == end && name.eq_ignore_ascii_case("svg") {
+                pos = if listed(&RAW_KEYS) {
+                    find_end_tag(html, name, end).unwrap_or(html.len())
+                } else {
+                    end
+                };
+                if pos == end && key == pack(b"svg") {
                     pos = end_of_drawing(html, end).unwrap_or(end);
                 }
                 // `unread-head-script`: a cut script or style in the head goes whole, its end
