@@ -51,6 +51,82 @@ const HEAD: &[&str] = &[
     "!doctype", "html", "head", "meta", "link", "script", "style", "title", "base", "noscript",
 ];
 
+/// Elements that break the text flow (blocks), or hold no text. `block-white-space`: the white
+/// space after the start or end tag of one of these goes when the text goes on with the start
+/// tag of one of [`BREAKS`] before any text ([`starts_break`]: `</p>\n  <p>`,
+/// `</li>\n</ul>\n<div>`, `<ul>\n<li>`), saving the parser a token and the tree a node each.
+/// White space next to an inline element (`<b>x</b> <i>y</i>`) or before text stays, and from
+/// the first `<pre>` on nothing is dropped.
+const BLOCKS: &[&str] = &[
+    "div", "p", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td",
+    "th", "section", "article", "header", "footer", "nav", "aside", "main", "figure", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "script", "style", "noscript", "meta", "link", "hr", "iframe",
+    "select", "option",
+];
+
+/// The blocks at whose start every reader of text across elements puts a separator, so the
+/// white space before them says nothing: the block walk and the lead's sentences (at every
+/// block), the date lines (at every element but inline formatting), `metadata::node_text` (at
+/// these, among others).
+const BREAKS: &[&str] = &["div", "p", "li", "td", "h1", "h2", "h3", "address"];
+
+/// Whether white space starts at `pos` and, past it, the text goes on with the start tag of
+/// one of [`BREAKS`] before any text: only white space, end tags of [`BLOCKS`] and start tags
+/// of [`CONTAINERS`] in between (`\n</ul>\n<div>`, `\n<ul>\n<li>`).
+fn starts_break(bytes: &[u8], pos: usize) -> bool {
+    if !bytes.get(pos).copied().is_some_and(is_html_space) {
+        return false;
+    }
+    let mut at = pos;
+    // A bound on the look ahead: a real page's chain is a few tags long.
+    for _ in 0..16 {
+        at += bytes[at..]
+            .iter()
+            .take_while(|&&b| is_html_space(b))
+            .count();
+        if bytes.get(at) != Some(&b'<') {
+            return false;
+        }
+        let name = tag_name_at(bytes, at);
+        let close = bytes.get(at + 1) == Some(&b'/');
+        if !close && in_list_bytes(name, &BREAK_KEYS) {
+            return true;
+        }
+        let passes = if close {
+            in_list_bytes(name, &BLOCK_KEYS)
+        } else {
+            in_list_bytes(name, &CONTAINER_KEYS)
+        };
+        if !passes {
+            return false;
+        }
+        match start_tag_end(bytes, at) {
+            Some(end) => at = end,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// After the `>` that ends the tag at `start`, skipping quoted values.
+fn start_tag_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut at = start + 1;
+    loop {
+        let i = at + memchr::memchr3(b'>', b'"', b'\'', bytes.get(at..)?)?;
+        match bytes[i] {
+            b'>' => return Some(i + 1),
+            quote => at = i + 2 + memchr::memchr(quote, bytes.get(i + 1..)?)?,
+        }
+    }
+}
+
+/// Blocks that hold other blocks rather than text: the look ahead of [`starts_break`] passes
+/// their start tags.
+const CONTAINERS: &[&str] = &[
+    "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "section", "article", "header",
+    "footer", "nav", "aside", "main", "figure", "form",
+];
+
 /// Elements whose content is raw text: tags inside them are not tags.
 const RAW: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "noscript", "iframe",
@@ -85,7 +161,22 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
     let mut verbatim = false;
     // Whether everything so far is the document's head (see [`HEAD`]).
     let mut head = true;
+    // Where the last start or end tag of a [`BLOCKS`] element ended.
+    let mut block_end = usize::MAX;
     loop {
+        if pos == block_end && !verbatim && starts_break(html.as_bytes(), pos) {
+            // `block-white-space`.
+            let run = html.as_bytes()[pos..]
+                .iter()
+                .take_while(|&&b| is_html_space(b))
+                .count();
+            if out.capacity() == 0 {
+                out.reserve(html.len());
+            }
+            out.push_str(&html[copied..pos]);
+            copied = pos + run;
+            pos += run;
+        }
         // Where the text before the next tag starts.
         let text_from = pos;
         if pos == tag_end
@@ -174,6 +265,9 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
                 } else {
                     end
                 };
+                if pos == end && listed(&BLOCK_KEYS) {
+                    block_end = end;
+                }
                 if pos == end && key == pack(b"svg") {
                     pos = end_of_drawing(html, end).unwrap_or(end);
                 }
@@ -207,6 +301,9 @@ fn strip_raw_bodies(html: &str) -> (Cow<'_, str>, usize) {
             Token::Close { name, end } => {
                 if counts(name) {
                     depth = depth.saturating_sub(1);
+                }
+                if in_list(name, &BLOCK_KEYS) {
+                    block_end = end;
                 }
                 tag_end = end;
                 pos = end;
@@ -577,6 +674,9 @@ const fn packed<const N: usize>(list: &[&str]) -> [u64; N] {
 
 const FLAT_KEYS: [u64; FLAT.len()] = packed(FLAT);
 const HEAD_KEYS: [u64; HEAD.len()] = packed(HEAD);
+const BLOCK_KEYS: [u64; BLOCKS.len()] = packed(BLOCKS);
+const BREAK_KEYS: [u64; BREAKS.len()] = packed(BREAKS);
+const CONTAINER_KEYS: [u64; CONTAINERS.len()] = packed(CONTAINERS);
 const RAW_KEYS: [u64; RAW.len()] = packed(RAW);
 
 /// True when `name` is one of the packed names `keys` (ASCII case-insensitive): one
@@ -771,8 +871,8 @@ mod tests {
     #[test]
     fn indentation_keeps_its_white_space_with_the_line_feed_moved() {
         assert_eq!(
-            prepare("<div>\n    <p>a</p>\n\t</div>\n<p>b\n  c</p>", 100),
-            "<div> \n   <p>a</p>\t\n</div>\n<p>b\n  c</p>"
+            prepare("<span>\n    <em>a</em>\n\t</span>\n<em>b\n  c</em>", 100),
+            "<span> \n   <em>a</em>\t\n</span>\n<em>b\n  c</em>"
         );
         // Whatever follows the white space.
         for (html, prepared) in [
@@ -811,7 +911,7 @@ mod tests {
     #[test]
     fn moved_indentation_gives_the_same_tree() {
         use crate::dom::Dom;
-        let html = "<body>\n    <table>\n      <tr>\n        <td>a</td>\n      </tr>\n    </table>\n    <ul>\n      <li>b</li>\n    </ul>\n    <pre>\n  <b>c</b>\n</pre>\n  </body>\n</html>";
+        let html = "<body>\n    <span>\n      <b>a</b>\n    </span>\n    <em>\n      <i>b</i>\n    </em>\n    <pre>\n  <b>c</b>\n</pre>\n  </body>\n</html>";
         let before = Dom::parse(html);
         let after = Dom::parse_prepared(&prepare(html, 100));
         assert_eq!(before.len(), after.len());
@@ -1145,7 +1245,7 @@ mod tests {
         let html = "<!DOCTYPE html>\n<html>\n<head>\n  <meta charset=utf-8>\n  <script src=a.js></script>\n  <SCRIPT type=\"application/ld+json\">{}</SCRIPT>\n  <link rel=stylesheet href=s.css>\n  <link rel=\"canonical\" href=/c />\n  <link rel=preload href=\"/a&amp;b\">\n  <!-- c -->\n  <style>p{}</style><title>T</title>\n</head>\n<body>\n  <script>x()</script><link rel=stylesheet href=t.css>\n<p>t</p></body></html>";
         assert_eq!(
             attrs_dropped(html),
-            "<!DOCTYPE html><html><head><meta charset=utf-8><SCRIPT type=\"application/ld+json\">{}</SCRIPT><link rel=\"canonical\" href=/c /><link rel=preload href=\"/a&amp;b\"><title>T</title></head>\n<body> \n <script></script><link rel=stylesheet href=t.css>\n<p>t</p></body></html>"
+            "<!DOCTYPE html><html><head><meta charset=utf-8><SCRIPT type=\"application/ld+json\">{}</SCRIPT><link rel=\"canonical\" href=/c /><link rel=preload href=\"/a&amp;b\"><title>T</title></head>\n<body> \n <script></script><link rel=stylesheet href=t.css><p>t</p></body></html>"
         );
         // Text that is not white space ends the head: what follows stays.
         assert_eq!(
@@ -1194,6 +1294,59 @@ mod tests {
             article.metadata.canonical_url.as_deref(),
             Some("https://example.org/story")
         );
+    }
+
+    #[test]
+    fn white_space_between_block_tags_is_dropped() {
+        assert_eq!(
+            prepare(
+                "<body>\n<div>\n  <p>a b</p>\n  <p>c</p>\n  <ul> <li><b>x</b> <i>y</i></li>\n</ul>\n</div>\n<span>s</span> <div>t</div>",
+                100
+            ),
+            "<body>\n<div><p>a b</p><p>c</p><ul><li><b>x</b> <i>y</i></li>\n</ul>\n</div>\n<span>s</span> <div>t</div>"
+        );
+        // Inside `<pre>` and from there on, nothing moves.
+        let html = "<div>\n<pre>\n<p>x</p>\n</pre>\n<div>\n</div></div>";
+        assert_eq!(
+            prepare(html, 100),
+            "<div>\n<pre>\n<p>x</p>\n</pre>\n<div>\n</div></div>"
+        );
+    }
+
+    /// An indented page and the same page without white space between its blocks give the
+    /// same article.
+    #[test]
+    fn dropped_block_white_space_gives_the_same_article() {
+        let indented = "<html><body>\n  <header>\n    <nav>\n      <ul>\n        <li><a href=/>Home</a></li>\n        <li><a href=/news>News</a></li>\n      </ul>\n    </nav>\n  </header>\n  <main>\n    <article>\n      <h1>A headline for the story</h1>\n      <div class=byline>\n        <span>By</span> <a href=/jane rel=author>Jane Roe</a>\n      </div>\n      <p>The first paragraph of the story says something long enough to keep, with words.</p>\n      <p>The second paragraph adds <a href=/more>a link</a> and <b>bold</b> <i>words</i> to read.</p>\n      <ul>\n        <li>One point made here.</li>\n        <li>Another point made there.</li>\n      </ul>\n      <table>\n        <tr>\n          <td>cell one</td>\n          <td>cell two</td>\n        </tr>\n      </table>\n    </article>\n  </main>\n  <footer>\n    <p>Footer text</p>\n  </footer>\n</body></html>";
+        let compact: String = {
+            // The same markup without the white space `block-white-space` drops.
+            let mut out = String::new();
+            let mut rest = indented;
+            while let Some(gt) = rest.find('>') {
+                out.push_str(&rest[..=gt]);
+                rest = &rest[gt + 1..];
+                let trimmed = rest.trim_start_matches([' ', '\n']);
+                let before = &out[out.rfind('<').unwrap_or(0)..];
+                if trimmed.starts_with('<')
+                    && !trimmed.starts_with("</")
+                    && in_list_bytes(tag_name_at(before.as_bytes(), 0), &BLOCK_KEYS)
+                    && in_list_bytes(tag_name_at(trimmed.as_bytes(), 0), &BREAK_KEYS)
+                {
+                    rest = trimmed;
+                }
+            }
+            out.push_str(rest);
+            out
+        };
+        assert!(compact.contains("<ul><li>One point made here.</li><li>Another"));
+        assert!(compact.contains("<span>By</span> <a"));
+        let options = crate::Options::default();
+        let article = crate::extract(indented, &options).expect("article");
+        assert_eq!(
+            format!("{article:?}"),
+            format!("{:?}", crate::extract(&compact, &options).expect("article"))
+        );
+        assert!(article.blocks.len() >= 4, "{:?}", article.blocks);
     }
 
     #[test]
