@@ -106,8 +106,19 @@ pub const DOCUMENT: NodeId = 0;
 impl Dom {
     /// Parses an HTML document. Never fails.
     pub fn parse(html: &str) -> Dom {
+        Dom::parse_with(html, false)
+    }
+
+    /// Parses an HTML document that went through [`crate::input::prepare`], whose kept
+    /// attributes may carry short codes for their names: the elements get the full names back,
+    /// so the tree is the one [`Dom::parse`] builds from the same text with full names.
+    pub fn parse_prepared(html: &str) -> Dom {
+        Dom::parse_with(html, true)
+    }
+
+    fn parse_with(html: &str, codes: bool) -> Dom {
         use html5ever::tendril::TendrilSink;
-        let sink = Builder::new(html.len());
+        let sink = Builder::new(html.len(), codes);
         html5ever::parse_document(sink, html5ever::ParseOpts::default())
             .one(html5ever::tendril::StrTendril::from(html))
     }
@@ -320,6 +331,43 @@ struct Tree {
     buf: String,
     /// Answer for a name asked of a non-element (the parser never does).
     no_name: html5ever::QualName,
+    /// Whether attribute names are the prescan's short codes to expand
+    /// ([`crate::input::prepare`]).
+    codes: bool,
+}
+
+/// The attribute name a prescan code stands for (`crate::input::prescan::ATTRIBUTE_CODES`; a
+/// test checks both lists agree). Only names html5ever made itself (no namespace or prefix) are
+/// codes.
+fn expand_code(name: &mut html5ever::QualName) {
+    use html5ever::local_name;
+    let [code] = name.local.as_bytes() else {
+        return;
+    };
+    if name.prefix.is_some() || name.ns != html5ever::ns!() {
+        return;
+    }
+    name.local = match code {
+        b'c' => local_name!("class"),
+        b'i' => local_name!("id"),
+        b'r' => local_name!("role"),
+        b'h' => local_name!("href"),
+        b's' => local_name!("src"),
+        b'a' => local_name!("alt"),
+        b'l' => local_name!("lang"),
+        b'v' => local_name!("value"),
+        b'p' => local_name!("property"),
+        b'n' => local_name!("name"),
+        b'e' => local_name!("rel"),
+        b'm' => local_name!("itemprop"),
+        b'o' => local_name!("itemscope"),
+        b't' => local_name!("itemtype"),
+        b'd' => local_name!("datetime"),
+        b'x' => local_name!("hidden"),
+        b'y' => local_name!("aria-hidden"),
+        b'z' => local_name!("style"),
+        _ => return,
+    };
 }
 
 /// html5ever's tree sink, building a [`Dom`] directly.
@@ -331,7 +379,7 @@ struct Tree {
 struct Builder(std::cell::RefCell<Tree>);
 
 impl Builder {
-    fn new(size_hint: usize) -> Builder {
+    fn new(size_hint: usize, codes: bool) -> Builder {
         let nodes = size_hint / 40 + 1;
         let mut tree = Tree {
             links: Vec::with_capacity(nodes),
@@ -340,6 +388,7 @@ impl Builder {
             attrs: Vec::with_capacity(size_hint / 60),
             buf: String::with_capacity(size_hint / 2),
             no_name: html5ever::QualName::new(None, html5ever::ns!(), html5ever::local_name!("")),
+            codes,
         };
         tree.push(Kind::Document, None);
         Builder(std::cell::RefCell::new(tree))
@@ -500,6 +549,11 @@ impl Tree {
         } else {
             0..0
         };
+        if self.codes {
+            for attr in &mut attrs {
+                expand_code(&mut attr.name);
+            }
+        }
         if attrs.len() > 1 {
             attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         }
@@ -528,7 +582,12 @@ impl Tree {
 
     /// Adds the attributes the element lacks (a second `<html>` or `<body>` tag's), keeping them
     /// in name order.
-    fn add_attrs_if_missing(&mut self, id: NodeId, attrs: Vec<html5ever::Attribute>) {
+    fn add_attrs_if_missing(&mut self, id: NodeId, mut attrs: Vec<html5ever::Attribute>) {
+        if self.codes {
+            for attr in &mut attrs {
+                expand_code(&mut attr.name);
+            }
+        }
         let Some(Kind::Element { attrs: range, .. }) = self.kinds.get(id as usize) else {
             return;
         };

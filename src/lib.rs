@@ -88,7 +88,7 @@ pub fn extract(input: impl AsRef<[u8]>, options: &Options) -> Result<Article, Er
 
 fn from_html(text: &str, base: Option<&url::Url>, options: &Options) -> Article {
     let html = input::prepare(text, options.input.max_depth);
-    let dom = dom::Dom::parse(&html);
+    let dom = dom::Dom::parse_prepared(&html);
     let mut metadata = metadata::from_html(&dom, base);
     let extraction = clean::html::extract(&dom, &metadata, &options.clean, base);
     // The page's own canonical address names it better than the address it was fetched from

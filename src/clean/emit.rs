@@ -481,7 +481,8 @@ impl Emitter<'_> {
 
     fn drop_subtree(&mut self, rule: &'static str, id: NodeId) {
         if self.explain {
-            let text = self.dom.text_content(id);
+            // Blocks apart: the prescan drops the white space between them.
+            let text = super::score::block_text(self.dom, id);
             if !text.trim().is_empty() {
                 self.dropped.push(Dropped::new(rule, &text));
             }

@@ -406,7 +406,52 @@ fn is_lead(dom: &Dom, marks: &Marks, id: NodeId, top: NodeId) -> bool {
         }
     }
     link_chars(dom, id) * 4 < marks.text_chars[id as usize]
-        && sentences(&dom.text_content(id)) >= LEAD_MIN_SENTENCES
+        && sentences(&block_text(dom, id)) >= LEAD_MIN_SENTENCES
+}
+
+/// The text below `id` with a line feed where a block element starts or ends between two
+/// texts: list items and paragraphs are separate sentences whether or not the markup has white
+/// space between them (`<li>One.</li><li>Two.</li>`).
+pub(crate) fn block_text(dom: &Dom, id: NodeId) -> String {
+    let mut out = String::new();
+    let mut next = Some(id);
+    // Whether a block boundary was passed since the last text.
+    let mut boundary = false;
+    while let Some(node) = next {
+        if let Some(text) = dom.text(node) {
+            if boundary && !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                out.push('\n');
+            }
+            boundary = false;
+            out.push_str(text);
+        } else if dom.tag(node).is_some_and(signals::is_block) {
+            boundary = true;
+        }
+        next = match dom.node(node).first_child {
+            Some(child) => Some(child),
+            None => {
+                // Leaving this node, and every ancestor it closes: the end of a block is a
+                // boundary too.
+                let mut at = node;
+                loop {
+                    if dom.tag(at).is_some_and(signals::is_block) {
+                        boundary = true;
+                    }
+                    if at == id {
+                        break None;
+                    }
+                    if let Some(sibling) = dom.node(at).next_sibling {
+                        break Some(sibling);
+                    }
+                    match dom.parent(at) {
+                        Some(parent) => at = parent,
+                        None => break None,
+                    }
+                }
+            }
+        };
+    }
+    out
 }
 
 /// A lead holds at least this many sentences: a one-sentence standfirst or dek under the
@@ -730,6 +775,19 @@ mod tests {
         let header = dom.find(Tag::Header).expect("header");
         let lead = lead_in_header(&dom, &marks, header).expect("lead");
         assert_eq!(dom.attr(lead, "class"), Some("intro"));
+    }
+
+    #[test]
+    fn block_text_separates_blocks() {
+        let dom = Dom::parse(
+            "<div id=x><ul><li>One point.</li><li>Two <b>points</b>.</li></ul><p>Three.</p></div>",
+        );
+        let div = dom.find(Tag::Div).expect("div");
+        assert_eq!(block_text(&dom, div), "One point.\nTwo points.\nThree.");
+        assert_eq!(sentences(&block_text(&dom, div)), 3);
+        let spaced = Dom::parse("<div><p>One.</p>\n<p>Two.</p></div>");
+        let div = spaced.find(Tag::Div).expect("div");
+        assert_eq!(sentences(&block_text(&spaced, div)), 2);
     }
 
     #[test]

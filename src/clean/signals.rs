@@ -320,6 +320,15 @@ impl NameScratch {
     pub fn split(&mut self, value: &str) {
         self.lower.clear();
         self.tokens.clear();
+        if value.is_ascii() {
+            self.split_ascii(value.as_bytes());
+        } else {
+            self.split_chars(value);
+        }
+    }
+
+    /// [`NameScratch::split`] for any text.
+    fn split_chars(&mut self, value: &str) {
         let mut start: Option<usize> = None;
         let mut previous_lower = false;
         for c in value.chars() {
@@ -342,6 +351,33 @@ impl NameScratch {
             } else {
                 self.lower.extend(c.to_lowercase());
             }
+        }
+        if let Some(s) = start {
+            self.tokens.push((s as u32, self.lower.len() as u32));
+        }
+    }
+
+    /// [`NameScratch::split`] for ASCII text (most class and id values), byte by byte: the same
+    /// separators (ASCII white space is `\t` to `\r` and the space), cases and digits.
+    fn split_ascii(&mut self, value: &[u8]) {
+        let mut start: Option<usize> = None;
+        let mut previous_lower = false;
+        for &b in value {
+            let separator = matches!(b, b'-' | b'_' | b'.' | b':' | b'/' | b'\t'..=b'\r' | b' ');
+            if separator || (b.is_ascii_uppercase() && previous_lower) {
+                if let Some(s) = start.take() {
+                    self.tokens.push((s as u32, self.lower.len() as u32));
+                }
+            }
+            if separator {
+                previous_lower = false;
+                continue;
+            }
+            if start.is_none() {
+                start = Some(self.lower.len());
+            }
+            previous_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+            self.lower.push(char::from(b.to_ascii_lowercase()));
         }
         if let Some(s) = start {
             self.tokens.push((s as u32, self.lower.len() as u32));
@@ -672,6 +708,34 @@ mod tests {
         let dom = Dom::parse(&format!("<body><div {attrs}>x</div></body>"));
         let div = dom.find(Tag::Div).expect("div");
         naming(&dom, div)
+    }
+
+    #[test]
+    fn ascii_split_matches_the_general_split() {
+        let mut ascii = NameScratch::default();
+        let mut general = NameScratch::default();
+        for value in [
+            "post-body entry_content",
+            "articleBody mainContent2x",
+            "a\u{b}b\tc\nd\re\x0cf g",
+            "URL/path:item.x",
+            "ABC aBC abC9D",
+            "",
+            "--__..",
+            "x\x1fy",
+        ] {
+            ascii.lower.clear();
+            ascii.tokens.clear();
+            ascii.split_ascii(value.as_bytes());
+            general.lower.clear();
+            general.tokens.clear();
+            general.split_chars(value);
+            assert_eq!(
+                ascii.words().collect::<Vec<_>>(),
+                general.words().collect::<Vec<_>>(),
+                "{value:?}"
+            );
+        }
     }
 
     #[test]

@@ -73,6 +73,7 @@ impl<'a> Scan<'a> {
     /// Walks the page once and collects the candidates.
     pub fn collect(dom: &'a Dom) -> Scan<'a> {
         let mut scan = Scan::default();
+        let mut said = HintMemo::default();
         let mut in_svg_until: Option<NodeId> = None;
         for id in dom.ids() {
             let Some(tag) = dom.tag(id) else { continue };
@@ -127,7 +128,7 @@ impl<'a> Scan<'a> {
                 }
                 _ => {}
             }
-            scan.element_hints(dom, id, tag);
+            scan.element_hints(dom, id, tag, &mut said);
         }
         scan
     }
@@ -147,7 +148,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Byline, date and `itemprop` candidates from an element's attributes.
-    fn element_hints(&mut self, dom: &'a Dom, id: NodeId, tag: Tag) {
+    fn element_hints(&mut self, dom: &'a Dom, id: NodeId, tag: Tag, said: &mut HintMemo<'a>) {
         let mut byline = false;
         let mut date = false;
         for (name, value) in dom.attrs(id) {
@@ -157,13 +158,18 @@ impl<'a> Scan<'a> {
                     self.rel_authors.push(id);
                 }
                 "class" | "id" => {
-                    if let Some(words) = HINT_WORDS.as_ref() {
-                        for m in words.find_overlapping_iter(value) {
-                            let i = m.pattern().as_usize();
-                            byline |= i < BYLINE_WORDS.len();
-                            date |= i >= BYLINE_WORDS.len();
+                    let (b, d) = match said.get(value) {
+                        Some(&hints) => hints,
+                        None => {
+                            let hints = hint_words(value);
+                            if said.len() < MAX_REMEMBERED {
+                                said.insert(value, hints);
+                            }
+                            hints
                         }
-                    }
+                    };
+                    byline |= b;
+                    date |= d;
                 }
                 _ => {}
             }
@@ -181,6 +187,43 @@ impl<'a> Scan<'a> {
             self.date_hints.push(id);
         }
     }
+}
+
+/// Words of the `<link>` elements something reads: the `rel` words [`super::urls`] looks up
+/// (`canonical`, `shortlink`, `image_src`, `license`), `author` (read here, as a byline
+/// candidate) and the microdata attributes. The prescan drops the head's other links unread
+/// (`crate::input::prepare`): a reader of another kind of link adds its word here.
+pub(crate) const READ_LINK_WORDS: &[&str] = &[
+    "canonical",
+    "shortlink",
+    "image_src",
+    "license",
+    "author",
+    "itemprop",
+    "itemscope",
+    "itemtype",
+];
+
+/// What each class or id value seen so far says (byline word, date word): a page repeats the
+/// same class lists on many elements.
+type HintMemo<'a> =
+    std::collections::HashMap<&'a str, (bool, bool), crate::clean::signals::WordHashing>;
+
+/// Most class and id values remembered in a [`HintMemo`]: enough for any real page, and a bound
+/// on the table a hostile page can make.
+const MAX_REMEMBERED: usize = 4096;
+
+/// Whether a class or id value holds a byline word and a date word ([`HINT_WORDS`]).
+fn hint_words(value: &str) -> (bool, bool) {
+    let (mut byline, mut date) = (false, false);
+    if let Some(words) = HINT_WORDS.as_ref() {
+        for m in words.find_overlapping_iter(value) {
+            let i = m.pattern().as_usize();
+            byline |= i < BYLINE_WORDS.len();
+            date |= i >= BYLINE_WORDS.len();
+        }
+    }
+    (byline, date)
 }
 
 /// Class or id words that mark an author or byline element.
