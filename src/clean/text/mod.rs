@@ -8,8 +8,10 @@
 //! captions and credits out of it, then emit the units left inside the region as blocks.
 //! Never reads HTML and never writes output.
 
+pub mod labels;
 pub mod lift;
 pub mod markup;
+pub mod masthead;
 pub mod region;
 pub mod rules;
 pub mod segment;
@@ -62,7 +64,7 @@ pub fn extract(text: &str, options: &CleanOptions, url: Option<&str>) -> (Extrac
         Some(whatlang::Lang::Eng) | None => DayOrder::MonthFirst,
         Some(_) => DayOrder::DayFirst,
     };
-    let mut metadata = lift::lift(&units, &facts, &mut verdicts, &region, url, order);
+    let mut metadata = lift::lift(&units, &facts, &mut verdicts, &region, url, order, text);
     metadata.language_detected =
         language.map(|l| crate::iso_639_1(l).unwrap_or(l.code()).to_string());
     mark_navigation_runs(&units, &facts, &mut verdicts, &region);
