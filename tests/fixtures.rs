@@ -70,13 +70,10 @@ fixtures! {
     text_de_browser_copy => "text-de-browser-copy";
     text_de_recipe_chromium_copy => "text-de-recipe-chromium-copy";
     text_en_chromium_copy => "text-en-chromium-copy";
-    text_en_lynx => "text-en-lynx",
-        body_ignore = "a related headline after the article leaks";
+    text_en_lynx => "text-en-lynx";
     text_es_html2text => "text-es-html2text";
-    text_fr_w3m => "text-fr-w3m",
-        body_ignore = "a photo credit and a related headline leak";
-    text_it_lynx_nolist => "text-it-lynx-nolist",
-        body_ignore = "share links, a photo credit and a related headline leak";
+    text_fr_w3m => "text-fr-w3m";
+    text_it_lynx_nolist => "text-it-lynx-nolist";
     tutorial_code => "tutorial-code";
     wire_story => "wire-story";
 }

@@ -86,9 +86,33 @@ pub fn lift(
         region.end.saturating_sub(1),
         url,
     );
+    metadata.description = title.and_then(|t| standfirst(units, facts, verdicts, t, region));
     metadata.captions = captions(units, facts, verdicts);
     metadata.credits = closing_credit(units, verdicts, region);
     metadata
+}
+
+/// A standfirst stands within this many units after the headline.
+const STANDFIRST_WINDOW: usize = 4;
+
+/// The standfirst: running text between the headline at `t` and the article region, with
+/// only lifted or dropped units around it (byline, date, share buttons, a caption). It makes
+/// the best description; the body does not keep it, as people marking articles leave it out.
+///
+/// Example: the headline, "Da un mese la biblioteca civica resta aperta la sera…", "di
+/// Chiara Bellandi", the date, then the body.
+fn standfirst(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &[Option<&'static str>],
+    t: usize,
+    region: &Range<usize>,
+) -> Option<String> {
+    let end = region.start.min(t + 1 + STANDFIRST_WINDOW);
+    (t + 1..end)
+        .find(|&k| verdicts[k].is_none())
+        .filter(|&k| region::body_like(&units[k], &facts[k]))
+        .map(|k| units[k].text.clone())
 }
 
 /// Tag and category lines are looked for up to this many units after the region.
@@ -359,7 +383,9 @@ fn captions(
             continue;
         }
         let text = &units[k].text;
-        let start = super::rules::credit_start(text).unwrap_or(text.len());
+        let start = super::rules::credit_start(text)
+            .or_else(|| super::credits::bare_credit_start(text))
+            .unwrap_or(text.len());
         let mut image = None;
         if let Some(prev) = k.checked_sub(1) {
             if verdicts[prev].is_none()
