@@ -16,6 +16,7 @@ pub mod meta_tags;
 pub mod microdata;
 pub mod page_type;
 pub mod scan;
+pub mod section;
 pub mod solar_hijri;
 pub mod title;
 pub mod urls;
@@ -109,6 +110,9 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     metadata.modified = dates.modified;
     metadata.date_source = dates.source.map(str::to_string);
     metadata.section = sources.first(|f| f.section.as_ref()).map(|s| squeeze(&s));
+    if metadata.section.is_none() {
+        metadata.section = section::from_breadcrumb(dom, &scan, url, metadata.title.as_deref());
+    }
     metadata.tags = [
         &sources.meta.tags,
         &sources.jsonld.tags,
