@@ -60,8 +60,7 @@ fixtures! {
     latin1_legacy => "latin1-legacy";
     listing_page => "listing-page";
     nested_article_main => "nested-article-main";
-    no_meta_charset_windows1252 => "no-meta-charset-windows1252",
-        metadata_ignore = "the author is named only in a closing signature line (class \"signature\"), which is not read";
+    no_meta_charset_windows1252 => "no-meta-charset-windows1252";
     rtl_arabic => "rtl-arabic";
     spanish_news => "spanish-news";
     text_de_browser_copy => "text-de-browser-copy";
