@@ -53,8 +53,7 @@ fixtures! {
     blog_with_comments => "blog-with-comments";
     data_table => "data-table";
     de_news_skiplinks => "de-news-skiplinks";
-    div_soup => "div-soup",
-        metadata_ignore = "the site name exists only as visible text and in the <title> (\"Brackendale Ramblers :: News :: Headline\"), whose \"News :: \" prefix stays on the title";
+    div_soup => "div-soup";
     french_magazine => "french-magazine";
     hidden_and_aria => "hidden-and-aria";
     latin1_legacy => "latin1-legacy";

@@ -101,6 +101,9 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     };
     let site_names = title::site_names(&sources, url);
     metadata.site_name = title::site_name(&sources);
+    if metadata.site_name.is_none() {
+        metadata.site_name = section::site_in_title(dom, &scan, url);
+    }
     metadata.title = title::choose(dom, &scan, &sources, &site_names);
     metadata.authors = byline::authors(dom, &scan, &sources, &site_names);
     metadata.language = language::declared(&scan, &sources);

@@ -1,5 +1,7 @@
-//! The section named by a visible breadcrumb near the headline: "Home » Club News » Walk
-//! reports", "Vous êtes ici : Accueil › Actualités › Patrimoine".
+//! What the visible page says of where the article sits: the section named by a breadcrumb
+//! near the headline ("Home » Club News » Walk reports", "Vous êtes ici : Accueil ›
+//! Actualités › Patrimoine"), and the site's name as a part of the `<title>` that spells the
+//! host name ("Brackendale Ramblers :: News :: …" on brackendale-ramblers.example).
 //!
 //! Takes the parsed page, its scan, the URL and the title; returns the section when a short
 //! element just before the headline (the first `<h1>`, else the first byline or date element)
@@ -110,6 +112,36 @@ fn trail_section(text: &str, url: Option<&url::Url>, title: Option<&str>) -> Opt
         .or_else(|| labels::section_of_crumbs(&crumbs, title))
 }
 
+/// Separators between the parts of a `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[" :: ", " | ", " - ", " – ", " — ", " · ", " » ", " • "];
+/// A site's name in a title has at most this many words.
+const MAX_SITE_WORDS: usize = 6;
+
+/// The site's name from the `<title>`: its first or last part, when that part spells a label
+/// of the host name ("Brackendale Ramblers" on www.brackendale-ramblers.example). Used only
+/// when no structured source names the site.
+pub fn site_in_title(dom: &Dom, scan: &Scan<'_>, url: Option<&url::Url>) -> Option<String> {
+    let host = url?.host_str()?;
+    let labels: Vec<String> = host
+        .split('.')
+        .rev()
+        .skip(1)
+        .map(fold)
+        .filter(|l| l.len() >= 4 && l != "www")
+        .collect();
+    if labels.is_empty() {
+        return None;
+    }
+    let title = node_text(dom, scan.title?, 300);
+    let sep = TITLE_SEPARATORS.iter().find(|s| title.contains(**s))?;
+    let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
+    [parts.first(), parts.last()]
+        .into_iter()
+        .flatten()
+        .find(|p| p.split_whitespace().count() <= MAX_SITE_WORDS && labels.contains(&fold(p)))
+        .map(|p| (*p).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +173,21 @@ mod tests {
             section(html, "http://x.example/lokales/23817.html").as_deref(),
             Some("Lokales")
         );
+    }
+
+    #[test]
+    fn a_title_part_spelling_the_host_is_the_site() {
+        let html = "<html><head><title>Brackendale Ramblers :: News :: A walk</title></head>\
+                    <body><p>Text.</p></body></html>";
+        let dom = Dom::parse(html);
+        let scan = Scan::collect(&dom);
+        let url = url::Url::parse("http://www.brackendale-ramblers.example/news.php").ok();
+        assert_eq!(
+            site_in_title(&dom, &scan, url.as_ref()).as_deref(),
+            Some("Brackendale Ramblers")
+        );
+        let url = url::Url::parse("http://www.other.example/news.php").ok();
+        assert_eq!(site_in_title(&dom, &scan, url.as_ref()), None);
     }
 
     #[test]
