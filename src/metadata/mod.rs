@@ -46,6 +46,9 @@ pub struct Fields {
     pub publisher: Option<String>,
     /// Section.
     pub section: Option<String>,
+    /// The section a breadcrumb names (JSON-LD `BreadcrumbList`): trusted less than any
+    /// declared section.
+    pub breadcrumb: Option<String>,
     /// Keywords.
     pub tags: Vec<String>,
     /// Summary.
@@ -114,7 +117,11 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     metadata.date_source = dates.source.map(str::to_string);
     metadata.section = sources.first(|f| f.section.as_ref()).map(|s| squeeze(&s));
     if metadata.section.is_none() {
-        metadata.section = section::from_breadcrumb(dom, &scan, url, metadata.title.as_deref());
+        metadata.section = sources
+            .jsonld
+            .breadcrumb
+            .clone()
+            .or_else(|| section::from_breadcrumb(dom, &scan, url, metadata.title.as_deref()));
     }
     metadata.tags = [
         &sources.meta.tags,
