@@ -17,39 +17,53 @@ const MAX_CAPTION_WORDS: usize = 50;
 
 /// Where a bare credit starts in `text`, if `text` is a caption closed by one.
 pub fn bare_credit_start(text: &str) -> Option<usize> {
-    if text.split(' ').count() > MAX_CAPTION_WORDS {
+    // A credit closes the text with a capitalised word (or a bracket after one): running
+    // text, which ends with a stop, is let go at once.
+    let bytes = text.as_bytes();
+    let last_word = &text[memchr::memrchr(b' ', bytes).map_or(0, |k| k + 1)..];
+    if text.ends_with(['.', '!', '?', ':', ';', ','])
+        || !last_word.starts_with(|c: char| c.is_uppercase() || c == '-')
+    {
         return None;
     }
-    BARE_LABELS
-        .iter()
-        .filter_map(|label| {
-            let k = text
-                .match_indices(&format!("{label} "))
-                .map(|(k, _)| k)
-                .filter(|&k| text[..k].ends_with([' ', '(']))
-                .last()?;
-            let before = text[..k].trim_end();
-            let bracketed = before.ends_with('(');
-            let after_sentence = before.ends_with(['.', '!', '?', '»', '"']);
-            let start = if bracketed { before.len() - 1 } else { k };
-            let rest = text[k + label.len()..].trim();
-            let rest = if bracketed {
-                rest.strip_suffix(')')?
-            } else {
-                rest
-            };
-            let words: Vec<&str> = rest.split(' ').collect();
-            let names = !rest.is_empty()
-                && words.len() <= MAX_BARE_CREDIT_WORDS
-                && !rest.ends_with(['.', '!', '?', ':', ';', ','])
-                && words.iter().all(|w| {
-                    w.chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || matches!(c, '-' | '/' | '–' | '&'))
-                });
-            ((bracketed || after_sentence) && names && start > 0).then_some(start)
-        })
-        .max()
+    // The label stands among the last words: only that tail is searched.
+    let tail = memchr::memrchr_iter(b' ', bytes)
+        .nth(MAX_BARE_CREDIT_WORDS + 1)
+        .unwrap_or(0);
+    // The last label word of the tail, at a word start (after a space or a bracket).
+    let (k, label) = text[tail..]
+        .match_indices([' ', '('])
+        .rev()
+        .find_map(|(at, _)| {
+            let k = tail + at + 1;
+            let word = text[k..].split([' ', ')']).next()?;
+            BARE_LABELS.iter().find(|l| **l == word).map(|l| (k, *l))
+        })?;
+    if memchr::memchr_iter(b' ', bytes).count() >= MAX_CAPTION_WORDS
+        || !text[k + label.len()..].starts_with(' ')
+    {
+        return None;
+    }
+    let before = text[..k].trim_end();
+    let bracketed = before.ends_with('(');
+    let after_sentence = before.ends_with(['.', '!', '?', '»', '"']);
+    let start = if bracketed { before.len() - 1 } else { k };
+    let rest = text[k + label.len()..].trim();
+    let rest = if bracketed {
+        rest.strip_suffix(')')?
+    } else {
+        rest
+    };
+    let words: Vec<&str> = rest.split(' ').collect();
+    let names = !rest.is_empty()
+        && words.len() <= MAX_BARE_CREDIT_WORDS
+        && !rest.ends_with(['.', '!', '?', ':', ';', ','])
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '-' | '/' | '–' | '&'))
+        });
+    ((bracketed || after_sentence) && names && start > 0).then_some(start)
 }
 
 #[cfg(test)]

@@ -127,7 +127,11 @@ const MAX_VALUE_WORDS: usize = 5;
 /// lose their bounds in the unit's plain text). `lower` is `text` in lower case, of the same
 /// length.
 pub fn labelled_lists(text: &str, lower: &str, raw: &str) -> Vec<(Label, Vec<String>)> {
-    if text.split(' ').count() > MAX_LABEL_LINE_WORDS || lower.len() != text.len() {
+    let opens = |l: &&str| lower.starts_with(*l);
+    if lower.len() != text.len()
+        || !(TAG_LABELS.iter().any(opens) || CATEGORY_LABELS.iter().any(opens))
+        || text.split(' ').count() > MAX_LABEL_LINE_WORDS
+    {
         return Vec::new();
     }
     // (position, end of the label, kind) of each label, at the start or after a space.

@@ -9,11 +9,16 @@ use super::rules::{Cue, Facts, lower_case};
 use super::segment::Unit;
 use unicode_normalization::UnicodeNormalization;
 
+/// The masthead and the title line are looked for among this many first units.
+const MASTHEAD_WINDOW: usize = 60;
 /// A masthead line has at most this many words.
 const MAX_MASTHEAD_WORDS: usize = 6;
 /// Folded characters a masthead may hold beyond the host's name (an article: "the", "la",
 /// "l'", "die").
 const MAX_MASTHEAD_EXTRA: usize = 3;
+/// A masthead spelling a host name of N letters is at most this many times N (plus
+/// [`MAX_MASTHEAD_EXTRA`]) bytes long: spaces, punctuation and accented letters.
+const MAX_MASTHEAD_BYTES_PER_CHAR: usize = 2;
 /// A site name has at most this many words.
 const MAX_NAME_WORDS: usize = 6;
 /// Separators between a headline and the site's name in a title line.
@@ -33,7 +38,10 @@ pub fn site_name(
     footer_from: usize,
     url: Option<&str>,
 ) -> Option<String> {
-    let head_end = title.map_or(units.len().min(40), |(t, _)| t);
+    let head_end = title
+        .map_or(units.len(), |(t, _)| t)
+        .min(MASTHEAD_WINDOW)
+        .min(units.len());
     if let Some(label) = url.and_then(host_label) {
         for unit in &units[..head_end] {
             let texts = std::iter::once(unit.text.as_str())
@@ -79,6 +87,13 @@ fn host_label(url: &str) -> Option<String> {
 /// Lower-case letters and digits only, accents removed: "L'Eco di Valdorsa" gives
 /// "lecodivaldorsa".
 fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     text.nfd()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -88,7 +103,11 @@ fn fold(text: &str) -> String {
 /// True when a short line spells the host's name, give or take a leading article: "The
 /// Upland Gazette" on uplandgazette.example.
 fn spells_host(text: &str, label: &str) -> bool {
-    if text.is_empty() || text.split(' ').count() > MAX_MASTHEAD_WORDS {
+    // The folded text is never longer than the text, and loses at most its spaces and
+    // punctuation: a text much longer or shorter than the host's name cannot spell it.
+    let fits = (label.len()..=MAX_MASTHEAD_BYTES_PER_CHAR * (label.len() + MAX_MASTHEAD_EXTRA))
+        .contains(&text.len());
+    if !fits || text.split(' ').count() > MAX_MASTHEAD_WORDS {
         return false;
     }
     let folded = fold(text);
