@@ -20,10 +20,20 @@ pub fn bare_credit_start(text: &str) -> Option<usize> {
     // A credit closes the text with a capitalised word (or a bracket after one): running
     // text, which ends with a stop, is let go at once.
     let bytes = text.as_bytes();
+    if matches!(
+        bytes.last(),
+        None | Some(b'.' | b'!' | b'?' | b':' | b';' | b',')
+    ) {
+        return None;
+    }
     let last_word = &text[memchr::memrchr(b' ', bytes).map_or(0, |k| k + 1)..];
-    if text.ends_with(['.', '!', '?', ':', ';', ','])
-        || !last_word.starts_with(|c: char| c.is_uppercase() || c == '-')
-    {
+    let opens = last_word.as_bytes().first().copied().unwrap_or(b'a');
+    let capital = if opens.is_ascii() {
+        opens.is_ascii_uppercase() || opens == b'-'
+    } else {
+        last_word.starts_with(char::is_uppercase)
+    };
+    if !capital {
         return None;
     }
     // The label stands among the last words: only that tail is searched.

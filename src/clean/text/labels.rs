@@ -34,6 +34,13 @@ const HOME_CRUMBS: &[&str] = &[
 /// `None` unless the line is made of 2 to [`MAX_CRUMBS`] short crumbs joined by one
 /// separator, and is not a sentence.
 pub fn crumbs(text: &str) -> Option<Vec<&str>> {
+    // Every separator holds `>`, `/`, `|` or a lead byte of `»`, `›`, `→`.
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'>', b'/', b'|', bytes).is_none()
+        && memchr::memchr2(0xC2, 0xE2, bytes).is_none()
+    {
+        return None;
+    }
     let separator = CRUMB_SEPARATORS.iter().find(|s| text.contains(**s))?;
     let parts: Vec<&str> = text.split(separator).map(str::trim).collect();
     let fits = (2..=MAX_CRUMBS).contains(&parts.len())
