@@ -115,6 +115,18 @@ pub const RULES: &[Rule] = &[
         name: "related-heading",
         test: related_heading,
     },
+    Rule {
+        name: "attachment",
+        test: attachment,
+    },
+    Rule {
+        name: "breadcrumb",
+        test: breadcrumb,
+    },
+    Rule {
+        name: "caption-credit",
+        test: caption_credit,
+    },
 ];
 
 /// Applies [`RULES`] to every block, then the sequence rules ([`trailing_related`],
@@ -838,9 +850,155 @@ fn trailing_heading(
     blocks
 }
 
+/// A line about an attached file is at most this many characters long.
+const MAX_ATTACHMENT_CHARS: usize = 150;
+/// Labels that open a line about an attached file, lowercase.
+const ATTACHMENT_LABELS: &[&str] = &[
+    "attachment",
+    "attachments",
+    "attached file",
+    "download",
+    "anhang",
+    "anhänge",
+    "datei",
+    "pièce jointe",
+    "pièces jointes",
+    "fichier joint",
+    "adjunto",
+    "archivo adjunto",
+    "allegato",
+    "allegati",
+];
+/// Units of a file's size, lowercase.
+const SIZE_UNITS: &[&str] = &["kb", "mb", "gb", "kib", "mib", "bytes", "ko", "mo", "kbyte"];
+
+/// `attachment`: a line about an attached file, with its size, e.g. "Attachment:
+/// route.gif (42 KB) - downloaded 96 times" or "Download: Programm.pdf (1,2 MB)".
+fn attachment(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    if !matches!(c.block, Block::Paragraph { .. }) || c.chars > MAX_ATTACHMENT_CHARS {
+        return false;
+    }
+    let lower = c.lower();
+    let words: Vec<&str> = lower
+        .split(|ch: char| ch.is_whitespace() || matches!(ch, '(' | ')' | ',' | '[' | ']'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let sized = words.windows(2).any(|w| {
+        w[0].chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+            && w[0].starts_with(|ch: char| ch.is_ascii_digit())
+            && SIZE_UNITS.contains(&w[1])
+    }) || words.iter().any(|w| {
+        SIZE_UNITS.iter().any(|u| {
+            w.strip_suffix(u)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|ch| ch.is_ascii_digit()))
+        })
+    });
+    let labelled = ATTACHMENT_LABELS.iter().any(|l| {
+        lower
+            .strip_prefix(l)
+            .is_some_and(|rest| rest.starts_with([':', ' ']))
+    });
+    sized && labelled
+}
+
+/// A breadcrumb line is at most this many characters long.
+const MAX_BREADCRUMB_CHARS: usize = 140;
+
+/// `breadcrumb`: a trail of links to the sections above the page, e.g. "Lokales >
+/// Großwendorf" or "Home » Club News » Walk reports" (see [`crate::clean::text::labels::crumbs`]).
+fn breadcrumb(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    matches!(c.block, Block::Paragraph { .. })
+        && c.chars <= MAX_BREADCRUMB_CHARS
+        && crate::clean::text::labels::crumbs(c.text.trim()).is_some()
+}
+
+/// A caption closed by a credit is at most this many characters long.
+const MAX_CREDITED_CAPTION_CHARS: usize = 300;
+
+/// `caption-credit`: a short paragraph that closes with a picture credit after its last
+/// sentence, a caption outside any `<figure>`, e.g. "So sieht der Marktplatz heute aus.
+/// Foto: Archiv/Köhler" or "The old mill in 1910. Photo GDC - Jane Roe". A "©" line is a
+/// copyright notice as often as a credit, and is left to the other rules.
+fn caption_credit(c: &Candidate, _: &RuleContext, _: &CleanOptions) -> bool {
+    if !matches!(c.block, Block::Paragraph { .. }) || c.chars > MAX_CREDITED_CAPTION_CHARS {
+        return false;
+    }
+    let text = c.text.trim();
+    let labelled = crate::clean::text::rules::credit_start(text).filter(|&k| {
+        let credit = &text[k..];
+        credit
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.ends_with(':') && w.starts_with(char::is_uppercase))
+    });
+    let Some(k) = labelled.or_else(|| crate::clean::text::credits::bare_credit_start(text)) else {
+        return false;
+    };
+    let before = text[..k].trim_end().trim_end_matches('(').trim_end();
+    !before.is_empty() && before.ends_with(['.', '!', '?', '"', '»', '“', '”'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attachment_lines() {
+        let none = RuleContext::default();
+        assert!(drops(
+            "attachment",
+            &para("Attachment: hollin_edge_route.gif (42 KB) - downloaded 96 times"),
+            &none
+        ));
+        assert!(drops(
+            "attachment",
+            &para("Download: Programm.pdf (1,2 MB)"),
+            &none
+        ));
+        assert!(!drops(
+            "attachment",
+            &para("The download took 40 MB of data on the train."),
+            &none
+        ));
+        assert!(!drops("attachment", &para(LONG), &none));
+    }
+
+    #[test]
+    fn breadcrumb_lines() {
+        let none = RuleContext::default();
+        assert!(drops(
+            "breadcrumb",
+            &para("Home » Club News » Walk reports"),
+            &none
+        ));
+        assert!(drops(
+            "breadcrumb",
+            &para("Lokales > Großwendorf Druckversion | Artikel versenden"),
+            &none
+        ));
+        assert!(!drops(
+            "breadcrumb",
+            &para("Prices rose by more than 5 percent > the target, the bank said."),
+            &none
+        ));
+        assert!(!drops("breadcrumb", &para(LONG), &none));
+    }
+
+    #[test]
+    fn captions_closed_by_a_credit() {
+        let none = RuleContext::default();
+        assert!(drops(
+            "caption-credit",
+            &para("So sieht der Marktplatz heute aus: Parkplätze statt Bänke. Foto: Archiv/Köhler"),
+            &none
+        ));
+        assert!(!drops(
+            "caption-credit",
+            &para("The photographer said the Photo: label was added later by the editors"),
+            &none
+        ));
+        assert!(!drops("caption-credit", &para(LONG), &none));
+    }
 
     fn para(text: &str) -> Block {
         Block::Paragraph {

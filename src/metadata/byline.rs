@@ -208,7 +208,55 @@ pub fn authors(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) 
     if !names.is_empty() {
         return names;
     }
-    labelled_byline(dom, scan, sites)
+    let names = labelled_byline(dom, scan, sites);
+    if !names.is_empty() {
+        return names;
+    }
+    signature_byline(dom, scan, sites)
+}
+
+/// A signature line is at most this many bytes long.
+const MAX_SIGNATURE_BYTES: usize = 120;
+/// A signed name has at most this many words.
+const MAX_SIGNED_NAME_WORDS: usize = 4;
+
+/// Rule `signature_byline`: on a page naming no author elsewhere, a paragraph whose class or
+/// id says "signature" and that opens with a name ("Hélène Garnier, adjointe chargée de la
+/// culture") gives the author: the name before the first comma or dash, two to
+/// [`MAX_SIGNED_NAME_WORDS`] capitalised words, cleaned as any byline.
+fn signature_byline(dom: &Dom, scan: &Scan<'_>, sites: &[String]) -> Vec<String> {
+    for &p in &scan.paragraphs {
+        let signed = ["class", "id"].iter().any(|a| {
+            dom.attr(p, a)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("signature"))
+        });
+        if !signed || in_foreign_region(dom, scan, p) {
+            continue;
+        }
+        let text = node_text(dom, p, MAX_SIGNATURE_BYTES);
+        if text.len() > MAX_SIGNATURE_BYTES {
+            continue;
+        }
+        let name = text
+            .split([',', '|', '–', '—', '(', '/'])
+            .next()
+            .unwrap_or("")
+            .split(" - ")
+            .next()
+            .unwrap_or("")
+            .trim();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let capitalised = words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if (2..=MAX_SIGNED_NAME_WORDS).contains(&words.len()) && capitalised {
+            let names = clean_all([name], sites);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// Author labels written in bold before a name, compared without case.
@@ -985,6 +1033,19 @@ mod tests {
         let scan = Scan::collect(&dom);
         let sites: Vec<String> = sites.iter().map(|s| fold(s)).collect();
         authors(&dom, &scan, sources, &sites)
+    }
+
+    #[test]
+    fn a_signature_line_names_the_author() {
+        let html = "<body><h1>Headline</h1><p>Body text of the article, long enough.</p>\
+                    <p class=signature>Hélène Garnier, adjointe chargée de la culture</p></body>";
+        assert_eq!(
+            page_authors(html, &no_sources(), &[]),
+            vec!["Hélène Garnier"]
+        );
+        let html = "<body><h1>Headline</h1><p class=signature>Thanks for reading, see you \
+                    soon</p></body>";
+        assert!(page_authors(html, &no_sources(), &[]).is_empty());
     }
 
     #[test]

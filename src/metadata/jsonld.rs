@@ -100,10 +100,59 @@ pub fn read(scripts: &[&str]) -> Fields {
             .find(|o| has_type(o, &["website"]))
             .and_then(|o| text(o.get("name")));
     }
+    fields.breadcrumb = objects
+        .iter()
+        .find(|o| has_type(o, &["breadcrumblist"]))
+        .and_then(|o| breadcrumb_section(o, fields.title.as_deref()));
     if objects.iter().any(|o| has_type(o, LISTING_TYPES)) && main.is_none() {
         fields.kind = Some("listing".to_string());
     }
     fields
+}
+
+/// Crumb names that stand for the home page, lowercase.
+const HOME_CRUMBS: &[&str] = &[
+    "home",
+    "startseite",
+    "start",
+    "accueil",
+    "inicio",
+    "portada",
+];
+
+/// The section a `BreadcrumbList` names: the name of its most specific item (by `position`)
+/// that is neither the home page nor the headline (nor a start or a cut of it).
+///
+/// Example: Home › Sport › "Kelby wins the cup" under that headline gives "Sport".
+fn breadcrumb_section(
+    list: &serde_json::Map<String, Value>,
+    headline: Option<&str>,
+) -> Option<String> {
+    let Some(Value::Array(items)) = list.get("itemListElement") else {
+        return None;
+    };
+    let mut crumbs: Vec<(i64, String)> = items
+        .iter()
+        .filter_map(Value::as_object)
+        .filter_map(|item| {
+            let name = text(item.get("name"))
+                .or_else(|| item.get("item").and_then(|i| text(i.get("name"))))?;
+            let position = item.get("position").and_then(|p| {
+                p.as_i64()
+                    .or_else(|| p.as_str().and_then(|s| s.trim().parse().ok()))
+            });
+            Some((position.unwrap_or(0), name))
+        })
+        .collect();
+    crumbs.sort_by_key(|(p, _)| *p);
+    let headline = headline.map(super::fold).unwrap_or_default();
+    crumbs.into_iter().rev().map(|(_, name)| name).find(|name| {
+        let folded = super::fold(name);
+        !folded.is_empty()
+            && !HOME_CRUMBS.contains(&name.to_lowercase().as_str())
+            && (headline.is_empty()
+                || !(headline.starts_with(&folded) || folded.starts_with(&headline)))
+    })
 }
 
 fn has_date(object: &serde_json::Map<String, Value>) -> bool {
@@ -418,6 +467,19 @@ mod tests {
         assert_eq!(f.authors, vec!["Maren Holt"]);
         assert_eq!(f.site_name.as_deref(), Some("The Slow Kettle"));
         assert_eq!(f.published.as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn breadcrumb_list_names_the_section() {
+        let f = read(
+            &[r#"[{"@type":"NewsArticle","headline":"Kelby wins the cup"},
+            {"@type":"BreadcrumbList","itemListElement":[
+            {"@type":"ListItem","position":3,"name":"Kelby wins the cup"},
+            {"@type":"ListItem","position":1,"item":{"@id":"/","name":"Home"}},
+            {"@type":"ListItem","position":2,"item":{"@id":"/sport","name":"Sport"}}]}]"#],
+        );
+        assert_eq!(f.breadcrumb.as_deref(), Some("Sport"));
+        assert_eq!(f.section, None);
     }
 
     #[test]

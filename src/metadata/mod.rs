@@ -16,6 +16,7 @@ pub mod meta_tags;
 pub mod microdata;
 pub mod page_type;
 pub mod scan;
+pub mod section;
 pub mod solar_hijri;
 pub mod title;
 pub mod urls;
@@ -45,6 +46,9 @@ pub struct Fields {
     pub publisher: Option<String>,
     /// Section.
     pub section: Option<String>,
+    /// The section a breadcrumb names (JSON-LD `BreadcrumbList`): trusted less than any
+    /// declared section.
+    pub breadcrumb: Option<String>,
     /// Keywords.
     pub tags: Vec<String>,
     /// Summary.
@@ -100,6 +104,9 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     };
     let site_names = title::site_names(&sources, url);
     metadata.site_name = title::site_name(&sources);
+    if metadata.site_name.is_none() {
+        metadata.site_name = section::site_in_title(dom, &scan, url);
+    }
     metadata.title = title::choose(dom, &scan, &sources, &site_names);
     metadata.authors = byline::authors(dom, &scan, &sources, &site_names);
     metadata.language = language::declared(&scan, &sources);
@@ -110,6 +117,13 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     metadata.modified = dates.modified;
     metadata.date_source = dates.source.map(str::to_string);
     metadata.section = sources.first(|f| f.section.as_ref()).map(|s| squeeze(&s));
+    if metadata.section.is_none() {
+        metadata.section = sources
+            .jsonld
+            .breadcrumb
+            .clone()
+            .or_else(|| section::from_breadcrumb(dom, &scan, url, metadata.title.as_deref()));
+    }
     metadata.tags = [
         &sources.meta.tags,
         &sources.jsonld.tags,

@@ -123,7 +123,7 @@ fn choose_raw(dom: &Dom, scan: &Scan<'_>, sources: &Sources, sites: &[String]) -
         .as_deref()
         .map(squeeze)
         .filter(|d| !is_site(d, sites))
-        .map(|d| without_breadcrumb_tail(&without_short_tail(&clean(&d))));
+        .map(|d| without_short_head(&without_breadcrumb_tail(&without_short_tail(&clean(&d)))));
     let usable = |c: &str| -> Option<String> {
         let c = squeeze(c);
         if c.is_empty() || is_site(&c, sites) || is_generic(&c) {
@@ -216,6 +216,32 @@ fn without_breadcrumb_tail(title: &str) -> String {
         && head.split_whitespace().count() >= MIN_HEAD_WORDS
     {
         head.to_string()
+    } else {
+        title.to_string()
+    }
+}
+
+/// Separators of a path of sections before a headline in a `<title>` ("News :: Headline",
+/// "Sport » Headline"); headlines do not use them themselves.
+const HEAD_SEPARATORS: &[&str] = &[" :: ", " » "];
+
+/// Rule `without_short_head`: a `<title>` that still opens with a short part before a path
+/// separator once the site's name is gone ("News :: Spring walk over Hollin Edge - 36
+/// walkers") keeps what follows when that reads as a full headline: the short part names a
+/// section.
+fn without_short_head(title: &str) -> String {
+    let Some((i, sep)) = HEAD_SEPARATORS
+        .iter()
+        .filter_map(|s| title.find(s).map(|i| (i, *s)))
+        .min_by_key(|(i, _)| *i)
+    else {
+        return title.to_string();
+    };
+    let head = &title[..i];
+    let rest = title[i + sep.len()..].trim();
+    let short_head = (1..=MAX_TAIL_WORDS).contains(&head.split_whitespace().count());
+    if short_head && rest.split_whitespace().count() >= MIN_HEAD_WORDS {
+        rest.to_string()
     } else {
         title.to_string()
     }
@@ -837,6 +863,19 @@ pub(crate) fn site_covers_whole_words(part: &str, site: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_before_a_path_separator_goes() {
+        assert_eq!(
+            without_short_head("News :: Spring walk over Hollin Edge - 36 walkers"),
+            "Spring walk over Hollin Edge - 36 walkers"
+        );
+        assert_eq!(without_short_head("A :: B c"), "A :: B c");
+        assert_eq!(
+            without_short_head("Why x > y matters for every reader"),
+            "Why x > y matters for every reader"
+        );
+    }
     use crate::metadata::Fields;
 
     fn sites(names: &[&str]) -> Vec<String> {

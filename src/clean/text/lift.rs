@@ -5,11 +5,13 @@
 //! [`Metadata`] and marks every lifted unit with the name of the field it went to, so the
 //! body keeps none of them. Reads only the units near the region's edges; never reorders.
 
+use super::labels::{self, Label};
+use super::masthead;
 use super::region;
-use super::rules::{Facts, is_url};
+use super::rules::{Facts, is_url, lower_case};
 use super::segment::{Kind, Unit};
 use crate::article::{Caption, Metadata};
-use crate::metadata::date::{DayOrder, date_from_url, find_dates};
+use crate::metadata::date::{DayOrder, FoundDate, date_from_url, find_dates};
 use std::ops::Range;
 
 /// How many units before the region are searched for the title, kicker, date and byline.
@@ -25,7 +27,8 @@ const BYLINE_OPENERS: &[&str] = &["by ", "von ", "par ", "por ", "di ", "door ",
 /// Name separators inside a byline.
 const NAME_SEPARATORS: &[&str] = &[" and ", " und ", " et ", " y ", " e ", " en ", " & ", ", "];
 
-/// Reads metadata around `region`, marking lifted units in `verdicts`.
+/// Reads metadata around `region`, marking lifted units in `verdicts`; `source` is the whole
+/// saved text (read only to split linked tags).
 pub fn lift(
     units: &[Unit],
     facts: &[Facts],
@@ -33,6 +36,7 @@ pub fn lift(
     region: &Range<usize>,
     url: Option<&str>,
     order: DayOrder,
+    source: &str,
 ) -> Metadata {
     let mut metadata = Metadata::default();
     let head = region.start.saturating_sub(HEAD_WINDOW)..region.start;
@@ -44,16 +48,15 @@ pub fn lift(
                 verdicts[k] = Some("title");
             }
         }
-        if let Some(kicker) = t.checked_sub(1)
-            && verdicts[kicker].is_none()
-            && facts[kicker].words <= MAX_KICKER_WORDS
-            && !facts[kicker].sentence_end
-            && find_dates(&units[kicker].text, order).is_empty()
-        {
-            metadata.section = Some(units[kicker].text.clone());
-            verdicts[kicker] = Some("section");
-        }
     }
+    let crumbs_end = title.map_or(region.start, |t| t + 3).min(units.len());
+    metadata.section = breadcrumb_section(
+        units,
+        verdicts,
+        head.start..crumbs_end,
+        metadata.title.as_deref(),
+    )
+    .or_else(|| title.and_then(|t| kicker(units, facts, verdicts, t)));
     let near = title.unwrap_or(head.start).saturating_sub(2)..(region.start + 3).min(units.len());
     lift_date_and_byline(units, facts, verdicts, near.clone(), order, &mut metadata);
     if metadata.published.is_none()
@@ -67,9 +70,147 @@ pub fn lift(
         .clone()
         .find(|&k| verdicts[k] == Some("url-line") && units[k].text.len() <= MAX_SHORT_URL)
         .map(|k| units[k].text.clone());
+    let lists_end = (region.end + LISTS_AFTER).min(units.len());
+    lift_labelled_lists(
+        units,
+        facts,
+        verdicts,
+        head.start..lists_end,
+        source,
+        &mut metadata,
+    );
+    metadata.site_name = masthead::site_name(
+        units,
+        facts,
+        title.map(|t| (t, units[t].text.as_str())),
+        region.end.saturating_sub(1),
+        url,
+    );
+    metadata.description = title.and_then(|t| standfirst(units, facts, verdicts, t, region));
     metadata.captions = captions(units, facts, verdicts);
     metadata.credits = closing_credit(units, verdicts, region);
     metadata
+}
+
+/// A standfirst stands within this many units after the headline.
+const STANDFIRST_WINDOW: usize = 4;
+
+/// The standfirst: running text between the headline at `t` and the article region, with
+/// only lifted or dropped units around it (byline, date, share buttons, a caption). It makes
+/// the best description; the body does not keep it, as people marking articles leave it out.
+///
+/// Example: the headline, "Da un mese la biblioteca civica resta aperta la sera…", "di
+/// Chiara Bellandi", the date, then the body.
+fn standfirst(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &[Option<&'static str>],
+    t: usize,
+    region: &Range<usize>,
+) -> Option<String> {
+    let end = region.start.min(t + 1 + STANDFIRST_WINDOW);
+    (t + 1..end)
+        .find(|&k| verdicts[k].is_none())
+        .filter(|&k| region::body_like(&units[k], &facts[k]))
+        .map(|k| units[k].text.clone())
+}
+
+/// Tag and category lines are looked for up to this many units after the region.
+const LISTS_AFTER: usize = 12;
+/// A kicker block above the headline has at most this many lines.
+const MAX_KICKER_LINES: usize = 2;
+
+/// The section named by a breadcrumb line ("Accueil > Lozère > Économie") in `range`, which
+/// is marked "breadcrumb". The most specific crumb that is not the headline wins.
+fn breadcrumb_section(
+    units: &[Unit],
+    verdicts: &mut [Option<&'static str>],
+    range: Range<usize>,
+    title: Option<&str>,
+) -> Option<String> {
+    for k in range {
+        if !matches!(verdicts[k], None | Some("link-list")) {
+            continue;
+        }
+        let Some(crumbs) = labels::crumbs(&units[k].text) else {
+            continue;
+        };
+        if let Some(section) = labels::section_of_crumbs(&crumbs, title) {
+            if verdicts[k].is_none() {
+                verdicts[k] = Some("breadcrumb");
+            }
+            return Some(section);
+        }
+    }
+    None
+}
+
+/// The kicker above the headline at `t`: the short line just before it, or the first of a
+/// two-line block ("Wirtschaft" over "Deutschland", a section over a region label). The
+/// last entry of a menu printed right above the headline ("… Contact, Search") is no kicker:
+/// a run of more than [`MAX_KICKER_LINES`] short lines without a blank line is a menu.
+/// The kicker lines are marked "section".
+fn kicker(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    t: usize,
+) -> Option<String> {
+    let short = |k: usize| {
+        verdicts[k].is_none()
+            && facts[k].words <= MAX_KICKER_WORDS
+            && !facts[k].sentence_end
+            && !units[k].text.is_empty()
+            && find_dates(&units[k].text, DayOrder::DayFirst).is_empty()
+    };
+    let last = t.checked_sub(1).filter(|&k| short(k))?;
+    let mut first = last;
+    while !units[first].blank_before && first > 0 && short(first - 1) {
+        first -= 1;
+        if last - first + 1 > MAX_KICKER_LINES {
+            return None;
+        }
+    }
+    for v in &mut verdicts[first..=last] {
+        *v = Some("section");
+    }
+    Some(units[first].text.clone())
+}
+
+/// Tags and the first category (the section, when nothing above the headline named one)
+/// from labelled lines in `range` ("Tags: mites, varroa", "Categories: Beekeeping Diary").
+fn lift_labelled_lists(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    range: Range<usize>,
+    source: &str,
+    metadata: &mut Metadata,
+) {
+    for k in range {
+        let lower = &facts[k].lower;
+        let labelled = lower.len() == units[k].text.len()
+            && (lower.as_bytes().iter().take(24).any(|&b| b == b':')
+                || lower.starts_with("tagged")
+                || lower.starts_with("filed under")
+                || lower.starts_with("posted in"));
+        if !labelled || verdicts[k].is_some_and(|v| v.starts_with("title")) {
+            continue;
+        }
+        let lists = labels::labelled_lists(&units[k].text, lower, source);
+        for (label, values) in &lists {
+            match label {
+                Label::Tags if metadata.tags.is_empty() => metadata.tags = values.clone(),
+                Label::Categories if metadata.section.is_none() => {
+                    metadata.section = values.first().cloned();
+                }
+                _ => {}
+            }
+        }
+        if !lists.is_empty() && verdicts[k].is_none() {
+            verdicts[k] = Some("tag-line");
+        }
+    }
 }
 
 /// The title: a short, unpunctuated unit just before the article, best matching the URL.
@@ -145,23 +286,67 @@ fn lift_date_and_byline(
         {
             continue;
         }
+        let text = &units[k].text;
         let lower = &facts[k].lower;
         if metadata.authors.is_empty()
             && let Some(opener) = BYLINE_OPENERS.iter().find(|o| lower.starts_with(**o))
         {
-            metadata.authors = byline_names(&units[k].text[opener.len()..]);
+            metadata.authors = byline_names(&text[opener.len()..]);
             verdicts[k] = Some("byline");
         }
-        if metadata.published.is_none()
-            && let Some((_, date)) = find_dates(&units[k].text, order).into_iter().next()
+        let dates = find_dates(text, order);
+        if metadata.authors.is_empty()
+            && !dates.is_empty()
+            && let Some(names) = byline_after_date(text, lower)
         {
-            metadata.published = Some(date.to_iso());
-            metadata.date_source = Some("text".to_string());
-            if matches!(verdicts[k], None | Some("date-stamp")) && !facts[k].sentence_end {
-                verdicts[k] = Some("dateline");
+            metadata.authors = names;
+        }
+        let mut lifted = false;
+        for (at, date) in dates {
+            let before = text.get(..at).map(lower_case).unwrap_or_default();
+            if labels::ends_with_update_label(&before) {
+                if metadata.modified.is_none() {
+                    metadata.modified = Some(text_date(&date));
+                    lifted = true;
+                }
+            } else if metadata.published.is_none() {
+                metadata.published = Some(text_date(&date));
+                metadata.date_source = Some("text".to_string());
+                lifted = true;
             }
         }
+        if lifted && matches!(verdicts[k], None | Some("date-stamp")) && !facts[k].sentence_end {
+            verdicts[k] = Some("dateline");
+        }
     }
+}
+
+/// A date as the issue asks: with its time only when the text gives the UTC offset or zone
+/// too ("14:03 CET"); the day alone otherwise, as on the HTML path.
+fn text_date(date: &FoundDate) -> String {
+    if date.offset_seconds.is_some() {
+        date.to_iso()
+    } else {
+        date.date.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// The names after a byline word inside a dateline: "Posted on March 5, 2024 by Clara
+/// Penhallow" gives "Clara Penhallow". Every name word must open with a capital.
+fn byline_after_date(text: &str, lower: &str) -> Option<Vec<String>> {
+    if lower.len() != text.len() {
+        return None;
+    }
+    let at = BYLINE_OPENERS
+        .iter()
+        .filter_map(|o| lower.find(&format!(" {o}")).map(|k| k + 1 + o.len()))
+        .min()?;
+    let names = byline_names(text.get(at..)?);
+    let capitalised = |n: &String| {
+        n.split(' ')
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    (!names.is_empty() && names.iter().all(capitalised)).then_some(names)
 }
 
 /// The names of a byline: "Jane Doe and John Roe - Nov 19, 2019" gives two names.
@@ -198,7 +383,9 @@ fn captions(
             continue;
         }
         let text = &units[k].text;
-        let start = super::rules::credit_start(text).unwrap_or(text.len());
+        let start = super::rules::credit_start(text)
+            .or_else(|| super::credits::bare_credit_start(text))
+            .unwrap_or(text.len());
         let mut image = None;
         if let Some(prev) = k.checked_sub(1) {
             if verdicts[prev].is_none()
@@ -288,6 +475,67 @@ mod tests {
         assert_eq!(
             byline_names("Jane Doe and John Roe - Nov 19, 2019"),
             vec!["Jane Doe", "John Roe"]
+        );
+    }
+
+    fn lifted(text: &str, url: Option<&str>) -> Metadata {
+        let units = super::super::segment::segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts: Vec<Option<&'static str>> = units
+            .iter()
+            .zip(&facts)
+            .map(|(u, f)| super::super::rules::first_match(u, f))
+            .collect();
+        let region = region::find(&units, &facts, &verdicts);
+        lift(
+            &units,
+            &facts,
+            &mut verdicts,
+            &region,
+            url,
+            DayOrder::DayFirst,
+            text,
+        )
+    }
+
+    const BODY: &str = "The BODY_TEXT paragraph runs on for a while, as sentences in an \
+                        article do, and then it runs on a little more.";
+
+    #[test]
+    fn a_menu_entry_above_the_headline_is_no_kicker() {
+        let text = format!(
+            "Home\nAbout\nRecipes\nContact\nSearch\nA headline for the story\n{BODY}\n{BODY}\n"
+        );
+        assert_eq!(lifted(&text, None).section, None);
+        let text = format!(
+            "Home\nAbout\n\nEconomy\nGermany\n\nA headline for the story\n\n{BODY}\n\n{BODY}\n"
+        );
+        assert_eq!(lifted(&text, None).section.as_deref(), Some("Economy"));
+    }
+
+    #[test]
+    fn breadcrumbs_tags_update_dates_and_bylines_are_lifted() {
+        let text = format!(
+            "Home > Culture\n\nA headline for the story\n\nPosted on 5 March 2024, 14:03 by \
+             Jane Roe - Updated 6 March 2024, 09:30\n\n{BODY}\n\n{BODY}\n\nTags: one, two \
+             words\n\n© 2024 The Daily Example | Privacy\n"
+        );
+        let m = lifted(&text, None);
+        assert_eq!(m.section.as_deref(), Some("Culture"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-05"));
+        assert_eq!(m.modified.as_deref(), Some("2024-03-06"));
+        assert_eq!(m.authors, vec!["Jane Roe"]);
+        assert_eq!(m.tags, vec!["one", "two words"]);
+        assert_eq!(m.site_name.as_deref(), Some("The Daily Example"));
+    }
+
+    #[test]
+    fn a_time_keeps_its_offset_only() {
+        let text =
+            format!("A headline for the story\n\n5 March 2024, 14:03 CET\n\n{BODY}\n\n{BODY}\n");
+        assert_eq!(
+            lifted(&text, None).published.as_deref(),
+            Some("2024-03-05T14:03:00+01:00")
         );
     }
 

@@ -8,11 +8,16 @@
 //! captions and credits out of it, then emit the units left inside the region as blocks.
 //! Never reads HTML and never writes output.
 
+pub mod credits;
+pub mod labels;
 pub mod lift;
 pub mod markup;
+pub mod masthead;
 pub mod region;
 pub mod rules;
 pub mod segment;
+pub mod share;
+pub mod teasers;
 
 use super::Extraction;
 use crate::article::{Block, Dropped, ListItem, Metadata, Span};
@@ -62,17 +67,19 @@ pub fn extract(text: &str, options: &CleanOptions, url: Option<&str>) -> (Extrac
         Some(whatlang::Lang::Eng) | None => DayOrder::MonthFirst,
         Some(_) => DayOrder::DayFirst,
     };
-    let mut metadata = lift::lift(&units, &facts, &mut verdicts, &region, url, order);
+    let mut metadata = lift::lift(&units, &facts, &mut verdicts, &region, url, order, text);
     metadata.language_detected =
         language.map(|l| crate::iso_639_1(l).unwrap_or(l.code()).to_string());
+    teasers::mark_teaser_items(&units, &facts, &mut verdicts);
     mark_navigation_runs(&units, &facts, &mut verdicts, &region);
     mark_repeats(&units, &mut verdicts, &region);
     mark_author_bio(&units, &facts, &mut verdicts, &region, &metadata.authors);
     let blocks = emit(&units, &facts, &verdicts, &region);
-    metadata.description = blocks.iter().find_map(|b| match b {
+    let first_paragraph = blocks.iter().find_map(|b| match b {
         Block::Paragraph { .. } => Some(b.text()),
         _ => None,
     });
+    metadata.description = metadata.description.take().or(first_paragraph);
     let dropped = if options.explain {
         explain(&units, &verdicts, &region)
     } else {

@@ -633,7 +633,9 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "caption",
-        test: |u, _| credit_start(&u.text).is_some(),
+        test: |u, _| {
+            credit_start(&u.text).is_some() || super::credits::bare_credit_start(&u.text).is_some()
+        },
     },
     Rule {
         name: "newsletter",
@@ -646,6 +648,10 @@ pub const RULES: &[Rule] = &[
                 && f.words <= SHORT_WORDS
                 && (!f.sentence_end || u.text.ends_with(':'))
         },
+    },
+    Rule {
+        name: "share-row",
+        test: super::share::share_row,
     },
     Rule {
         name: "advertisement",

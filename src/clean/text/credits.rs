@@ -1,0 +1,109 @@
+//! Picture credits without a colon at the end of a caption: "… depuis deux hivers. Photo GDC
+//! - Julien Bastide", "… fino alle 24 (foto Marco Zanetti)".
+//!
+//! Takes a unit's text; returns where such a credit starts. The labelled forms ("Foto:",
+//! "Bild:", "© …") and agency tails are `rules::credit_start`'s; this reads only a bare credit
+//! word after a sentence's end or an opening bracket, followed by a few capitalised words
+//! that close the text. Never reads other units.
+
+/// Credit words that open a credit without a colon, as printed.
+const BARE_LABELS: &[&str] = &[
+    "Photo", "Photos", "photo", "Foto", "Fotos", "foto", "Bild", "Crédit", "Credit", "Image",
+];
+/// A bare credit has at most this many words after its label.
+const MAX_BARE_CREDIT_WORDS: usize = 5;
+/// A caption carrying a bare credit has at most this many words.
+const MAX_CAPTION_WORDS: usize = 50;
+
+/// Where a bare credit starts in `text`, if `text` is a caption closed by one.
+pub fn bare_credit_start(text: &str) -> Option<usize> {
+    // A credit closes the text with a capitalised word (or a bracket after one): running
+    // text, which ends with a stop, is let go at once.
+    let bytes = text.as_bytes();
+    if matches!(
+        bytes.last(),
+        None | Some(b'.' | b'!' | b'?' | b':' | b';' | b',')
+    ) {
+        return None;
+    }
+    let last_word = &text[memchr::memrchr(b' ', bytes).map_or(0, |k| k + 1)..];
+    let opens = last_word.as_bytes().first().copied().unwrap_or(b'a');
+    let capital = if opens.is_ascii() {
+        opens.is_ascii_uppercase() || opens == b'-'
+    } else {
+        last_word.starts_with(char::is_uppercase)
+    };
+    if !capital {
+        return None;
+    }
+    // The label stands among the last words: only that tail is searched.
+    let tail = memchr::memrchr_iter(b' ', bytes)
+        .nth(MAX_BARE_CREDIT_WORDS + 1)
+        .unwrap_or(0);
+    // The last label word of the tail, at a word start (after a space or a bracket).
+    let (k, label) = text[tail..]
+        .match_indices([' ', '('])
+        .rev()
+        .find_map(|(at, _)| {
+            let k = tail + at + 1;
+            let word = text[k..].split([' ', ')']).next()?;
+            BARE_LABELS.iter().find(|l| **l == word).map(|l| (k, *l))
+        })?;
+    if memchr::memchr_iter(b' ', bytes).count() >= MAX_CAPTION_WORDS
+        || !text[k + label.len()..].starts_with(' ')
+    {
+        return None;
+    }
+    let before = text[..k].trim_end();
+    let bracketed = before.ends_with('(');
+    let after_sentence = before.ends_with(['.', '!', '?', '»', '"']);
+    let start = if bracketed { before.len() - 1 } else { k };
+    let rest = text[k + label.len()..].trim();
+    let rest = if bracketed {
+        rest.strip_suffix(')')?
+    } else {
+        rest
+    };
+    let words: Vec<&str> = rest.split(' ').collect();
+    let names = !rest.is_empty()
+        && words.len() <= MAX_BARE_CREDIT_WORDS
+        && !rest.ends_with(['.', '!', '?', ':', ';', ','])
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '-' | '/' | '–' | '&'))
+        });
+    ((bracketed || after_sentence) && names && start > 0).then_some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_credits_close_a_caption() {
+        let text = "Les remontées mécaniques, à l'arrêt. Photo GDC - Julien Bastide";
+        assert_eq!(
+            bare_credit_start(text).map(|k| &text[k..]),
+            Some("Photo GDC - Julien Bastide")
+        );
+        let text = "La sala di lettura, ora aperta fino alle 24 (foto Marco Zanetti)";
+        assert_eq!(
+            bare_credit_start(text).map(|k| &text[k..]),
+            Some("(foto Marco Zanetti)")
+        );
+    }
+
+    #[test]
+    fn running_text_keeps_its_photo_words() {
+        assert_eq!(
+            bare_credit_start("She took the photo Monday. Photo editors said it was sharp."),
+            None
+        );
+        assert_eq!(
+            bare_credit_start("We met at the club. Photo Club members came along too"),
+            None
+        );
+        assert_eq!(bare_credit_start("Photo Gallery"), None);
+    }
+}
