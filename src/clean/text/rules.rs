@@ -480,7 +480,7 @@ impl Facts {
         };
         let spaces = memchr::memchr_iter(b' ', text.as_bytes()).count();
         let chars = unit.text.chars().count();
-        let words = if chars > 20 && spaces * 12 < chars {
+        let words = if chars > 20 && spaces * 12 < chars && unspaced_script(text) {
             chars / 2
         } else if unit.text.is_empty() {
             0
@@ -564,19 +564,49 @@ pub fn head(text: &str, max: usize) -> &str {
     &text[..cut]
 }
 
-/// True when a sentence ends inside `text`: `.`, `!` or `?`, a space, then a capital.
+/// True when a sentence ends inside `text`: `.`, `!` or `?`, a space, then a capital; or a
+/// full stop of a script without capitals (`。`, `।`, `؟`…) followed by more text.
 pub fn has_inner_sentence(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|k| {
+    let latin = memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|k| {
         bytes.get(k + 1) == Some(&b' ')
             && text[k + 2..].chars().next().is_some_and(char::is_uppercase)
-    })
+    });
+    latin || (!text.is_ascii() && inner_script_stop(text))
 }
 
-/// True when `text` ends the way a sentence does.
+/// Sentence stops of scripts without capital letters: the ideographic full stop and its
+/// full-width marks (Chinese, Japanese), the danda (Bengali, Hindi), the Arabic question
+/// mark and the Urdu full stop, the Armenian and Ethiopic full stops. Example: "ঘটনা ঘটে।".
+const SCRIPT_STOPS: &[char] = &['。', '！', '？', '।', '॥', '؟', '۔', '։', '።'];
+
+/// True when a [`SCRIPT_STOPS`] mark stands inside `text` with more text after it.
+/// Example: "এ ঘটনা ঘটে।হামলাকারী…" (a Bengali paragraph of several sentences).
+fn inner_script_stop(text: &str) -> bool {
+    text.trim_end()
+        .char_indices()
+        .any(|(k, c)| SCRIPT_STOPS.contains(&c) && k + c.len_utf8() < text.trim_end().len())
+}
+
+/// True when `text` ends the way a sentence does, in Latin punctuation or a script's own
+/// ([`SCRIPT_STOPS`]).
 pub fn sentence_end(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', ']', '“', ' ']);
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+    let trimmed = text.trim_end_matches([
+        '"', '\'', '”', '’', '»', '«', ')', ']', '“', ' ', '」', '』',
+    ]);
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';']) || trimmed.ends_with(SCRIPT_STOPS)
+}
+
+/// True when `text` holds a letter of a script written without spaces between words (Han,
+/// Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, Tibetan): its words are counted as
+/// characters / 2. A German line of long compounds ("Existenzgründungsprämie") has few
+/// spaces too, but counts its words by spaces.
+pub fn unspaced_script(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c as u32,
+            0x0E00..=0x0EFF | 0x0F00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF
+            | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+    })
 }
 
 /// The cues found in lower-case text, at word boundaries.
@@ -1145,6 +1175,32 @@ mod tests {
             assert!(may_hold_label(label.as_bytes()), "{label}");
         }
         assert!(!may_hold_label(b"a caption without any label"));
+    }
+
+    #[test]
+    fn sentences_of_scripts_without_capitals() {
+        assert!(sentence_end("এ ঘটনা ঘটে।"));
+        assert!(sentence_end("子どもが亡くなる事件が続いています。"));
+        assert!(sentence_end("「ありがとう。」"));
+        assert!(has_inner_sentence("এ ঘটনা ঘটে।হামলাকারী মুজিবুর"));
+        assert!(has_inner_sentence("事件が続いています。このため"));
+        assert!(!has_inner_sentence("事件が続いています。"));
+    }
+
+    #[test]
+    fn words_of_long_compounds_are_counted_by_spaces() {
+        let unit = |t: &str| segment(t).into_iter().next().expect("one unit");
+        assert_eq!(
+            Facts::of(&unit("Heinen-Esser offen für Existenzgründungsprämie")).words,
+            4
+        );
+        assert!(
+            Facts::of(&unit(
+                "子どもへの虐待をなくすための法律ができて、親が子どもを教育する"
+            ))
+            .words
+                > 10
+        );
     }
 
     #[test]
