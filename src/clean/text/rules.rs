@@ -136,6 +136,8 @@ const PHRASES: &[(&str, Cue)] = &[
     ("trending", Cue::Related),
     ("mehr zum thema", Cue::Related),
     ("lesen sie auch", Cue::Related),
+    ("lesen sie hier", Cue::Related),
+    ("lesen sie mehr", Cue::Related),
     ("auch interessant", Cue::Related),
     ("weitere artikel", Cue::Related),
     ("mehr lesen", Cue::Related),
@@ -879,9 +881,21 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "zobacz też",
         "czytaj też",
         "czytaj także",
+        "lesen sie hier",
+        "lesen sie mehr",
+        "mehr zum thema",
+        "dowiedz się więcej",
+        "przeczytaj także",
+        "leia mais",
+        "veja também",
+        "leggi anche",
+        "ver también",
     ];
     // Labels that open a teaser only with their colon ("Lea: …", "MIRA: …").
     let labelled = [
+        "auch interessant:",
+        "mehr dazu:",
+        "read also:",
         "lea:",
         "mira:",
         "lee:",
@@ -1110,6 +1124,10 @@ mod tests {
         );
         assert_eq!(
             rule("MIRA: La MENU_TEXT historia del año en la capital"),
+            Some("inline-teaser")
+        );
+        assert_eq!(
+            rule("Lesen Sie hier: MENU_TEXT Spielabbruch in der Kreisliga"),
             Some("inline-teaser")
         );
         assert_eq!(rule("Tuesday November 19, 2019"), Some("date-stamp"));

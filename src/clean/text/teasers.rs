@@ -1,0 +1,153 @@
+//! Teasers of other articles embedded inside the article region: the headlines under a
+//! "Related" label between two paragraphs, and headlines that the page prints again in a
+//! teaser list after the article.
+//!
+//! Takes the units, their facts, the verdicts so far and the region; marks teaser headlines
+//! in the region. Only short units without sentence punctuation are marked, so no body
+//! paragraph is ever dropped here. Never reads metadata.
+
+use super::region::body_like;
+use super::rules::Facts;
+use super::segment::Unit;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// A teaser headline has at most this many words.
+const MAX_TEASER_WORDS: usize = 20;
+/// At most this many teasers follow a "Related" label inside the article.
+const MAX_BOX_TEASERS: usize = 6;
+/// A headline printed again below the article has at least this many words (short lines such
+/// as a name or "Photos" repeat for good reasons).
+const MIN_REPEATED_WORDS: usize = 4;
+
+/// True when `k` may be a teaser headline: kept, short, not a sentence.
+fn headline_like(unit: &Unit, facts: &Facts) -> bool {
+    !unit.text.is_empty()
+        && facts.words <= MAX_TEASER_WORDS
+        && !facts.sentence_end
+        && !facts.inner_sentence
+        && !body_like(unit, facts)
+}
+
+/// Marks teaser headlines inside the region (rules `related-box-teaser` and
+/// `teaser-repeated-below`).
+pub fn mark(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+) {
+    mark_related_boxes(units, facts, verdicts, region);
+    mark_repeated_below(units, facts, verdicts, region);
+}
+
+/// Rule `related-box-teaser`: the headlines right after a "Related" label inside the article,
+/// up to the next body paragraph.
+///
+/// Example: a paragraph, "Related", "Inside the Town Hall, Doubts Begin to Creep In", then
+/// the article's next paragraph.
+fn mark_related_boxes(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+) {
+    for k in region.clone() {
+        if verdicts[k] != Some("related-links") {
+            continue;
+        }
+        let mut j = k + 1;
+        let mut marked = 0;
+        while j < region.end && marked < MAX_BOX_TEASERS {
+            if verdicts[j].is_some() {
+                j += 1;
+                continue;
+            }
+            if !headline_like(&units[j], &facts[j]) {
+                break;
+            }
+            verdicts[j] = Some("related-box-teaser");
+            marked += 1;
+            j += 1;
+        }
+    }
+}
+
+/// Rule `teaser-repeated-below`: a headline inside the article that the page prints again
+/// after the article ends is the headline of a teaser (a subheading is printed once).
+///
+/// Example: "Namibians Want the Monuments Gone" between two paragraphs and again in the
+/// "More on this topic" list under the article.
+fn mark_repeated_below(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+) {
+    let below: HashSet<&str> = units[region.end.min(units.len())..]
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect();
+    for k in region.clone() {
+        if verdicts[k].is_none()
+            && facts[k].words >= MIN_REPEATED_WORDS
+            && headline_like(&units[k], &facts[k])
+            && below.contains(units[k].text.as_str())
+        {
+            verdicts[k] = Some("teaser-repeated-below");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rules::first_match;
+    use super::super::segment::segment;
+    use super::*;
+
+    fn marked(text: &str, region_len: Option<usize>) -> Vec<Option<&'static str>> {
+        let units = segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts: Vec<_> = units
+            .iter()
+            .zip(&facts)
+            .map(|(u, f)| first_match(u, f))
+            .collect();
+        let region = 0..region_len.unwrap_or(units.len());
+        mark(&units, &facts, &mut verdicts, &region);
+        verdicts
+    }
+
+    #[test]
+    fn headlines_after_a_related_label_are_teasers() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let text = format!(
+            "{body}\n\nRelated\n\nInside the Town Hall, MENU_TEXT Doubts Begin to Creep In\n\n\
+             {body} Two.\n\nA subheading\n\n{body} Three.\n"
+        );
+        assert_eq!(
+            marked(&text, None),
+            vec![
+                None,
+                Some("related-links"),
+                Some("related-box-teaser"),
+                None,
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_printed_again_below_the_article_is_a_teaser() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let text = format!(
+            "{body}\n\nNamibians Want the MENU_TEXT Monuments Gone\n\n{body} Two.\n\n\
+             A real subheading here\n\n{body} Three.\n\nNamibians Want the MENU_TEXT Monuments Gone\n"
+        );
+        assert_eq!(
+            marked(&text, Some(5)),
+            vec![None, Some("teaser-repeated-below"), None, None, None, None]
+        );
+    }
+}
