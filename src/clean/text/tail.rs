@@ -187,10 +187,12 @@ fn closing_rule(unit: &Unit, facts: &Facts, listed: bool) -> Option<&'static str
     if facts.words <= MAX_NOTE_WORDS && has_phrase(&facts.lower, NOTE_PHRASES) {
         return Some("closing-note");
     }
-    // A list item or a line introducing what follows belongs to the article, even when it
-    // names a newsletter ("Did you sign up on a platform but never use it?").
-    let article_shaped = matches!(unit.kind, Kind::Item { .. }) || unit.text.ends_with(':');
-    if !article_shaped && facts.words <= MAX_CLOSING_WORDS && has_phrase(&facts.lower, CALL_PHRASES)
+    // A list item belongs to the article's list, even when it names a newsletter ("Did you
+    // sign up on a platform but never use it?"). A line ending in a colon is no exception:
+    // read back from the end, whatever it introduced was dropped already.
+    if !matches!(unit.kind, Kind::Item { .. })
+        && facts.words <= MAX_CLOSING_WORDS
+        && has_phrase(&facts.lower, CALL_PHRASES)
     {
         return Some("closing-call");
     }
@@ -304,13 +306,21 @@ mod tests {
             None
         );
         assert_eq!(
-            rule("Nachfolgend lesen Sie das BODY_TEXT Papier der Hochschule:"),
-            None
+            rule("Lesen Sie das Radmagazin in der App oder bestellen Sie es im Abo:"),
+            Some("closing-call")
         );
         assert_eq!(
             rule("The appeal was filed in the BODY_TEXT court on Monday."),
             None,
             "app- inside a word"
+        );
+    }
+
+    #[test]
+    fn a_list_item_naming_a_newsletter_is_kept() {
+        assert_eq!(
+            rule("  * Did you sign up for a BODY_TEXT newsletter but never read it?\n"),
+            None
         );
     }
 
