@@ -66,6 +66,7 @@ pub fn extract(text: &str, options: &CleanOptions, url: Option<&str>) -> (Extrac
         Some(_) => DayOrder::DayFirst,
     };
     let mut metadata = lift::lift(&units, &facts, &mut verdicts, &region, url, order);
+    let region = lift::lead_region(&units, &facts, &mut verdicts, &region);
     metadata.language_detected =
         language.map(|l| crate::iso_639_1(l).unwrap_or(l.code()).to_string());
     mark_navigation_runs(&units, &facts, &mut verdicts, &region);
