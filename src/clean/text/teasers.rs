@@ -8,7 +8,7 @@
 
 use super::region::body_like;
 use super::rules::Facts;
-use super::segment::Unit;
+use super::segment::{Kind, Unit};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -42,10 +42,11 @@ pub fn mark(
 }
 
 /// Rule `related-box-teaser`: the headlines right after a "Related" label inside the article,
-/// up to the next body paragraph.
+/// up to the next body paragraph. When the box held several teasers, the last headline
+/// before the body (not a list item) is the subheading the article resumes with, and stays.
 ///
 /// Example: a paragraph, "Related", "Inside the Town Hall, Doubts Begin to Creep In", then
-/// the article's next paragraph.
+/// the article's next paragraph; or "Related", two teasers, "What happens next", paragraph.
 fn mark_related_boxes(
     units: &[Unit],
     facts: &[Facts],
@@ -57,18 +58,29 @@ fn mark_related_boxes(
             continue;
         }
         let mut j = k + 1;
-        let mut marked = 0;
-        while j < region.end && marked < MAX_BOX_TEASERS {
+        let mut run: Vec<usize> = Vec::new();
+        let mut resumes = false;
+        while j < region.end && run.len() < MAX_BOX_TEASERS {
             if verdicts[j].is_some() {
                 j += 1;
                 continue;
             }
             if !headline_like(&units[j], &facts[j]) {
+                resumes = body_like(&units[j], &facts[j]);
                 break;
             }
-            verdicts[j] = Some("related-box-teaser");
-            marked += 1;
+            run.push(j);
             j += 1;
+        }
+        if resumes
+            && run.len() >= 2
+            && let Some(&last) = run.last()
+            && !matches!(units[last].kind, Kind::Item { .. })
+        {
+            run.pop();
+        }
+        for j in run {
+            verdicts[j] = Some("related-box-teaser");
         }
     }
 }
@@ -132,6 +144,26 @@ mod tests {
                 Some("related-links"),
                 Some("related-box-teaser"),
                 None,
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn the_subheading_after_a_related_box_stays() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let text = format!(
+            "{body}\n\nRelated\n\nMENU_TEXT teaser one about buses\n\n\
+             MENU_TEXT teaser two about roads\n\nWhat happens next\n\n{body} Two.\n"
+        );
+        assert_eq!(
+            marked(&text, None),
+            vec![
+                None,
+                Some("related-links"),
+                Some("related-box-teaser"),
+                Some("related-box-teaser"),
                 None,
                 None
             ]
