@@ -213,6 +213,67 @@ fn lift_labelled_lists(
     }
 }
 
+/// A lead (standfirst) has at least this many words (fewer: a kicker, a byline, a label).
+const LEAD_MIN_WORDS: usize = 8;
+/// A lead has at most this many words.
+const LEAD_MAX_WORDS: usize = 80;
+/// The lead is looked for within this many units after the title.
+const LEAD_WINDOW: usize = 8;
+
+/// Rule `lead_after_title`: the article starts at its lead, the first unit of running text
+/// after the lifted title, when the region found by density starts below it. Only a lead
+/// written as a subtitle, without a closing full stop, is taken: it scores as a menu line and
+/// never joins the body by density, while a lead ending in a full stop that the density left
+/// out is, more often than not, a teaser's summary or the page's description repeated. Returns the region, started at the lead if there is one; the short lines left
+/// between the lead and the body (byline pieces, labels, alt text) are marked
+/// `between-lead-and-body`.
+///
+/// Example: "Title of the story" / "Jane Roe on why the harbour needs a new wall" /
+/// "21.01.2022 11:46 von" / "Jane Roe" / "The harbour wall, built in 1901, …".
+pub fn lead_region(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+) -> Range<usize> {
+    let from = region.start.saturating_sub(LEAD_WINDOW + 1);
+    let Some(title) = (from..region.start)
+        .rev()
+        .find(|&k| verdicts[k] == Some("title"))
+    else {
+        return region.clone();
+    };
+    let title_text = units[title].text.as_str();
+    let lead_like = |k: usize, verdicts: &[Option<&'static str>]| {
+        let f = &facts[k];
+        let text = units[k].text.as_str();
+        // Not a lead: the title printed again (a teaser of this very story), an embed's
+        // address, a time stamp ("Updated Nov 19, 6:55 AM").
+        let clock = text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+        verdicts[k].is_none()
+            && !text.contains(title_text)
+            && !text.contains("://")
+            && !clock
+            && (LEAD_MIN_WORDS..=LEAD_MAX_WORDS).contains(&f.words)
+            && units[k].link_chars * 2 < f.chars.max(1)
+            && !f.sentence_end
+            && matches!(units[k].kind, Kind::Paragraph | Kind::Quote)
+            && find_dates(&units[k].text, DayOrder::DayFirst).is_empty()
+    };
+    let Some(lead) = (title + 1..region.start).find(|&k| lead_like(k, verdicts)) else {
+        return region.clone();
+    };
+    for k in lead + 1..region.start {
+        if verdicts[k].is_none() && !lead_like(k, verdicts) {
+            verdicts[k] = Some("between-lead-and-body");
+        }
+    }
+    lead..region.end
+}
+
 /// The title: a short, unpunctuated unit just before the article, best matching the URL.
 fn find_title(
     units: &[Unit],
@@ -456,6 +517,21 @@ pub fn is_credit_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lead_after_the_title_starts_the_article() {
+        let text = "Home\nNews\n\nA title for the story\n\nJane Roe on why the BODY_TEXT harbour \
+                    needs a new wall\n\nvon\n\nJane Roe\n\nThe harbour wall, built in 1901, is \
+                    crumbling, engineers said on Monday.\n";
+        let units = super::super::segment::segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        verdicts[2] = Some("title");
+        let region = lead_region(&units, &facts, &mut verdicts, &(6..7));
+        assert_eq!(region, 3..7);
+        assert_eq!(verdicts[4], Some("between-lead-and-body"));
+        assert_eq!(verdicts[5], Some("between-lead-and-body"));
+    }
 
     #[test]
     fn credit_lines() {

@@ -186,6 +186,18 @@ fn markdown(raw: &str, out: &mut String, inline: &mut Inline, depth: u8) {
             }
             b'*' | b'_' if is_emphasis(bytes, i) => {
                 out.push_str(&raw[copied..i]);
+                // html2text writes a space between a closing marker and the punctuation
+                // after it ("**Jane Doe** , the mayor"); the space goes with the marker.
+                let closing = i > 0 && bytes[i - 1] != b' ' && bytes.get(i + 1) == Some(&b' ');
+                if closing && matches!(bytes.get(i + 2), Some(b',' | b'.' | b';' | b':' | b')')) {
+                    2
+                } else {
+                    1
+                }
+            }
+            // Inline code (`Dockerfile`) keeps its text, not its backticks.
+            b'`' => {
+                out.push_str(&raw[copied..i]);
                 1
             }
             _ => {
@@ -301,6 +313,8 @@ mod tests {
     fn markdown_emphasis_and_escapes_are_dropped() {
         let inline = read("**Bold** and _em_ but snake_case \\- 1\\. ok", MD);
         assert_eq!(inline.text, "Bold and em but snake_case - 1. ok");
+        let inline = read("**Jane Doe** , the mayor, edits `Dockerfile` files", MD);
+        assert_eq!(inline.text, "Jane Doe, the mayor, edits Dockerfile files");
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! [`Metadata`] lifted out of the text. The phases: [`segment`] the text into units (joining
 //! hard-wrapped lines), judge each unit with the named [`rules`], find the article [`region`]
 //! (the densest run of sentence-like units), [`lift`] title, section, date, byline, short URL,
-//! captions and credits out of it, then emit the units left inside the region as blocks.
+//! captions and credits out of it, drop teasers of other articles inside it ([`teasers`]) and what closes
+//! the region without belonging to the article ([`tail`]), then emit the units left inside the region as blocks.
 //! Never reads HTML and never writes output.
 
 pub mod credits;
@@ -17,6 +18,7 @@ pub mod region;
 pub mod rules;
 pub mod segment;
 pub mod share;
+pub mod tail;
 pub mod teasers;
 
 use super::Extraction;
@@ -68,12 +70,16 @@ pub fn extract(text: &str, options: &CleanOptions, url: Option<&str>) -> (Extrac
         Some(_) => DayOrder::DayFirst,
     };
     let mut metadata = lift::lift(&units, &facts, &mut verdicts, &region, url, order, text);
+    let region = lift::lead_region(&units, &facts, &mut verdicts, &region);
     metadata.language_detected =
         language.map(|l| crate::iso_639_1(l).unwrap_or(l.code()).to_string());
     teasers::mark_teaser_items(&units, &facts, &mut verdicts);
     mark_navigation_runs(&units, &facts, &mut verdicts, &region);
     mark_repeats(&units, &mut verdicts, &region);
     mark_author_bio(&units, &facts, &mut verdicts, &region, &metadata.authors);
+    teasers::mark(&units, &facts, &mut verdicts, &region);
+    let listed = region::introduced_lists(&units, &facts, &verdicts);
+    tail::mark(&units, &facts, &mut verdicts, &region, &listed);
     let blocks = emit(&units, &facts, &verdicts, &region);
     let first_paragraph = blocks.iter().find_map(|b| match b {
         Block::Paragraph { .. } => Some(b.text()),

@@ -136,6 +136,8 @@ const PHRASES: &[(&str, Cue)] = &[
     ("trending", Cue::Related),
     ("mehr zum thema", Cue::Related),
     ("lesen sie auch", Cue::Related),
+    ("lesen sie hier", Cue::Related),
+    ("lesen sie mehr", Cue::Related),
     ("auch interessant", Cue::Related),
     ("weitere artikel", Cue::Related),
     ("mehr lesen", Cue::Related),
@@ -480,7 +482,7 @@ impl Facts {
         };
         let spaces = memchr::memchr_iter(b' ', text.as_bytes()).count();
         let chars = unit.text.chars().count();
-        let words = if chars > 20 && spaces * 12 < chars {
+        let words = if chars > 20 && spaces * 12 < chars && unspaced_script(text) {
             chars / 2
         } else if unit.text.is_empty() {
             0
@@ -564,19 +566,58 @@ pub fn head(text: &str, max: usize) -> &str {
     &text[..cut]
 }
 
-/// True when a sentence ends inside `text`: `.`, `!` or `?`, a space, then a capital.
+/// True when a sentence ends inside `text`: `.`, `!` or `?`, a space, then a capital; or a
+/// full stop of a script without capitals (`。`, `।`, `؟`…) followed by more text.
 pub fn has_inner_sentence(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|k| {
+    let latin = memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|k| {
         bytes.get(k + 1) == Some(&b' ')
             && text[k + 2..].chars().next().is_some_and(char::is_uppercase)
-    })
+    });
+    latin || (!text.is_ascii() && inner_script_stop(text))
 }
 
-/// True when `text` ends the way a sentence does.
+/// Sentence stops of scripts without capital letters: the ideographic full stop and its
+/// full-width marks (Chinese, Japanese), the danda (Bengali, Hindi), the Arabic question
+/// mark and the Urdu full stop, the Armenian and Ethiopic full stops. Example: "ঘটনা ঘটে।".
+const SCRIPT_STOPS: &[char] = &['。', '！', '？', '।', '॥', '؟', '۔', '։', '።'];
+
+/// True when a [`SCRIPT_STOPS`] mark stands inside `text` with more text after it.
+/// Example: "এ ঘটনা ঘটে।হামলাকারী…" (a Bengali paragraph of several sentences).
+fn inner_script_stop(text: &str) -> bool {
+    // Every stop opens with one of these bytes; most texts (Latin, Cyrillic, Greek) hold none,
+    // and are settled by three memchr passes instead of a walk over their characters.
+    let bytes = text.as_bytes();
+    if memchr::memchr3(0xE0, 0xE3, 0xEF, bytes).is_none()
+        && memchr::memchr3(0xD6, 0xD8, 0xDB, bytes).is_none()
+        && memchr::memchr(0xE1, bytes).is_none()
+    {
+        return false;
+    }
+    text.trim_end()
+        .char_indices()
+        .any(|(k, c)| SCRIPT_STOPS.contains(&c) && k + c.len_utf8() < text.trim_end().len())
+}
+
+/// True when `text` ends the way a sentence does, in Latin punctuation or a script's own
+/// ([`SCRIPT_STOPS`]).
 pub fn sentence_end(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', ']', '“', ' ']);
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+    let trimmed = text.trim_end_matches([
+        '"', '\'', '”', '’', '»', '«', ')', ']', '“', ' ', '」', '』',
+    ]);
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';']) || trimmed.ends_with(SCRIPT_STOPS)
+}
+
+/// True when `text` holds a letter of a script written without spaces between words (Han,
+/// Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, Tibetan): its words are counted as
+/// characters / 2. A German line of long compounds ("Existenzgründungsprämie") has few
+/// spaces too, but counts its words by spaces.
+pub fn unspaced_script(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c as u32,
+            0x0E00..=0x0EFF | 0x0F00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF
+            | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+    })
 }
 
 /// The cues found in lower-case text, at word boundaries.
@@ -855,9 +896,21 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "zobacz też",
         "czytaj też",
         "czytaj także",
+        "lesen sie hier",
+        "lesen sie mehr",
+        "mehr zum thema",
+        "dowiedz się więcej",
+        "przeczytaj także",
+        "leia mais",
+        "veja também",
+        "leggi anche",
+        "ver también",
     ];
     // Labels that open a teaser only with their colon ("Lea: …", "MIRA: …").
     let labelled = [
+        "auch interessant:",
+        "mehr dazu:",
+        "read also:",
         "lea:",
         "mira:",
         "lee:",
@@ -1088,6 +1141,10 @@ mod tests {
             rule("MIRA: La MENU_TEXT historia del año en la capital"),
             Some("inline-teaser")
         );
+        assert_eq!(
+            rule("Lesen Sie hier: MENU_TEXT Spielabbruch in der Kreisliga"),
+            Some("inline-teaser")
+        );
         assert_eq!(rule("Tuesday November 19, 2019"), Some("date-stamp"));
         assert_eq!(rule("2 days ago at 07:52 am"), Some("date-stamp"));
         assert_eq!(rule("12 Comments"), Some("comments"));
@@ -1151,6 +1208,35 @@ mod tests {
             assert!(may_hold_label(label.as_bytes()), "{label}");
         }
         assert!(!may_hold_label(b"a caption without any label"));
+    }
+
+    #[test]
+    fn sentences_of_scripts_without_capitals() {
+        assert!(sentence_end("এ ঘটনা ঘটে।"));
+        assert!(sentence_end("子どもが亡くなる事件が続いています。"));
+        assert!(sentence_end("「ありがとう。」"));
+        assert!(has_inner_sentence("এ ঘটনা ঘটে।হামলাকারী মুজিবুর"));
+        assert!(has_inner_sentence("事件が続いています。このため"));
+        assert!(!has_inner_sentence("事件が続いています。"));
+        for stop in SCRIPT_STOPS {
+            assert!(has_inner_sentence(&format!("ab{stop}cd")), "{stop}");
+        }
+    }
+
+    #[test]
+    fn words_of_long_compounds_are_counted_by_spaces() {
+        let unit = |t: &str| segment(t).into_iter().next().expect("one unit");
+        assert_eq!(
+            Facts::of(&unit("Heinen-Esser offen für Existenzgründungsprämie")).words,
+            4
+        );
+        assert!(
+            Facts::of(&unit(
+                "子どもへの虐待をなくすための法律ができて、親が子どもを教育する"
+            ))
+            .words
+                > 10
+        );
     }
 
     #[test]

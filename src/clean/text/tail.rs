@@ -1,0 +1,374 @@
+//! The article's tail: what closes the article region without being part of the article,
+//! read back from the region's end.
+//!
+//! Takes the units, their facts, the verdicts so far and the region; marks, from the last kept
+//! unit backwards, the units that close an article rather than belong to it: calls to follow,
+//! subscribe or write in, licence and liability notes, the author's bio, and the headlines of
+//! teasers left after the last paragraph. Stops at the first unit that is none of these, so it
+//! never reaches into the article's body. Phrase lists are data; nothing here reads metadata.
+
+use super::rules::Facts;
+use super::segment::{Kind, Unit};
+use std::ops::Range;
+
+/// How many kept units, back from the region's end, are read at most.
+const TAIL_UNITS: usize = 6;
+/// A closing call has at most this many words.
+const MAX_CLOSING_WORDS: usize = 60;
+/// A closing note has at most this many words (longer ones are an article's paragraphs
+/// about licences or liability).
+const MAX_NOTE_WORDS: usize = 35;
+/// A closing bio has at most this many words.
+const MAX_BIO_WORDS: usize = 90;
+/// A trailing headline has at most this many words.
+const MAX_HEADLINE_WORDS: usize = 15;
+
+/// Calls to the reader that close a page: follow, subscribe, download, write in, donate.
+/// Lower case, matched at word starts.
+const CALL_PHRASES: &[&str] = &[
+    "subscribe",
+    "subscriber",
+    "newsletter",
+    "sign up",
+    "follow us",
+    "follow the",
+    "send us",
+    "download the",
+    "apps for",
+    "app for",
+    "join the hundreds",
+    "join the thousands",
+    "join our",
+    "read the rest of",
+    "support us",
+    "donate",
+    "youtube channel",
+    "canal de youtube",
+    "abonnier",
+    "abonnement",
+    "lesen sie das",
+    "folgen sie uns",
+    "folge uns",
+    "jetzt spenden",
+    "spende hilft",
+    "immer aktuell informiert",
+    "mit der anmeldung",
+    "teilen sie uns",
+    "schreiben sie uns",
+    "gefällt dir unser",
+    "gefällt mir",
+    "wird geladen",
+    "czekamy na",
+    "dołącz do",
+    "suscríbete",
+    "síguenos",
+    "los invitamos",
+    "abonnez-vous",
+    "suivez-nous",
+    "unable to edit",
+];
+
+/// Licence, liability, disclosure and citation notes printed under an article.
+const NOTE_PHRASES: &[&str] = &[
+    "creative commons",
+    "cc-by",
+    "cc by",
+    "unter der lizenz",
+    "licensed under",
+    "keine haftung",
+    "haftungsausschluss",
+    "no liability",
+    "disclaimer",
+    "advertising disclosure",
+    "affiliate link",
+    "affiliate-link",
+    "may receive compensation",
+    "may earn a commission",
+    "references to products",
+    "n'engagent que",
+    "opinions expressed",
+    "views expressed",
+    "suggested citation",
+    "zitiervorschlag",
+    "for the robots",
+];
+
+/// Professions named in an author's bio; matched at the start of a word or of a part of a
+/// hyphenated word ("ERP-Experte"), so "journalist" finds "Journalistin".
+const PROFESSIONS: &[&str] = &[
+    "writer",
+    "journalist",
+    "editor",
+    "author",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "professor",
+    "founder",
+    "consultant",
+    "blogger",
+    "foodblogger",
+    "photographer",
+    "researcher",
+    "lecturer",
+    "head of",
+    "autor",
+    "redakteur",
+    "experte",
+    "expertin",
+    "fotograf",
+    "gründer",
+    "rechtsanwalt",
+    "rechtsanwältin",
+    "dozent",
+    "berater",
+    "journaliste",
+    "rédact",
+    "auteur",
+    "autrice",
+    "periodista",
+    "redactor",
+    "escritor",
+    "giornalista",
+    "scrittor",
+    "dziennikar",
+    "redaktor",
+];
+
+/// Verbs that follow the name opening a bio ("Jane Roe is a…", "Max Muster ist…").
+const BIO_VERBS: &[&str] = &[
+    "is", "ist", "est", "es", "è", "was", "war", "writes", "schreibt", "works", "arbeitet",
+    "lives", "lebt", "jest",
+];
+
+/// Openers of a bio written in the first person ("Ich bin…", "Hi, I'm…"), lower case.
+const FIRST_PERSON: &[&str] = &[
+    "ich bin ",
+    "hallo, ich bin ",
+    "hi, ich bin ",
+    "i am ",
+    "i'm ",
+    "hi, i'm ",
+    "hello, i'm ",
+    "je suis ",
+    "soy ",
+];
+
+/// Adjectives that may stand before the profession opening a bio ("Freier Autor in Berlin").
+const PROFESSION_ADJECTIVES: &[&str] = &["freier", "freie", "senior", "freelance", "staff"];
+
+/// Marks the closing units of the region (see the module doc), back from its end.
+pub fn mark(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+    listed: &[bool],
+) {
+    let mut read = 0;
+    for k in region.clone().rev() {
+        if verdicts[k].is_some() {
+            continue;
+        }
+        if read == TAIL_UNITS || k == region.start {
+            return;
+        }
+        read += 1;
+        let rule = closing_rule(&units[k], &facts[k], listed[k]);
+        match rule {
+            Some(name) => verdicts[k] = Some(name),
+            None => return,
+        }
+    }
+}
+
+/// The name of the tail rule `unit` matches, if any.
+fn closing_rule(unit: &Unit, facts: &Facts, listed: bool) -> Option<&'static str> {
+    if facts.words <= MAX_NOTE_WORDS && has_phrase(&facts.lower, NOTE_PHRASES) {
+        return Some("closing-note");
+    }
+    // A list item belongs to the article's list, even when it names a newsletter ("Did you
+    // sign up on a platform but never use it?"). A line ending in a colon is no exception:
+    // read back from the end, whatever it introduced was dropped already.
+    if !matches!(unit.kind, Kind::Item { .. })
+        && facts.words <= MAX_CLOSING_WORDS
+        && has_phrase(&facts.lower, CALL_PHRASES)
+    {
+        return Some("closing-call");
+    }
+    if facts.words <= MAX_BIO_WORDS && is_bio(&unit.text, &facts.lower) {
+        return Some("closing-bio");
+    }
+    if trailing_headline(unit, facts, listed) {
+        return Some("trailing-headline");
+    }
+    None
+}
+
+/// A closing call or note: "Follow us on Twitter and never miss a story.", "Die Bilder in
+/// diesem Blog stehen unter einer Creative Commons Lizenz." (rules `closing-call`,
+/// `closing-note`).
+fn has_phrase(lower: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        lower.match_indices(p).any(|(k, _)| {
+            let before = lower[..k].chars().next_back();
+            let word_start = before.is_none_or(|c| !c.is_alphanumeric());
+            let end = k + p.len();
+            let after = lower[end..].chars().next();
+            // Short phrases must end a word too ("app" is not "apple").
+            word_start && (p.len() > 5 || after.is_none_or(|c| !c.is_alphanumeric()))
+        })
+    })
+}
+
+/// An author's bio after the article (rule `closing-bio`): a name of two or three capitalised
+/// words and a verb, a first-person opener, or a profession, and a profession named.
+/// Example: "Jane Roe is a staff writer covering science.", "Ich bin Foodbloggerin und …",
+/// "Freier Autor in Berlin und Vorsitzender eines Vereins."
+fn is_bio(text: &str, lower: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').take(5).collect();
+    let lower_words: Vec<&str> = lower.split(' ').take(5).collect();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let named = (2..=3).any(|n| {
+        words.len() > n
+            && words[..n].iter().all(capital)
+            && BIO_VERBS.contains(&lower_words[n].trim_end_matches(','))
+    });
+    let first_person = FIRST_PERSON.iter().any(|o| lower.starts_with(o));
+    let profession_first = lower_words
+        .iter()
+        .skip_while(|w| PROFESSION_ADJECTIVES.contains(w))
+        .take(1)
+        .any(|w| profession_at(w));
+    (named || first_person || profession_first) && names_profession(lower)
+}
+
+/// True when `word` (lower case) starts with a profession.
+fn profession_at(word: &str) -> bool {
+    PROFESSIONS.iter().any(|p| word.starts_with(p))
+}
+
+/// True when a profession starts a word or a part of a hyphenated word of `lower`.
+fn names_profession(lower: &str) -> bool {
+    lower
+        .char_indices()
+        .filter(|&(k, _)| {
+            lower[..k]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .any(|(k, _)| profession_at(&lower[k..]))
+}
+
+/// A headline left after the last paragraph (rule `trailing-headline`): a short unit without
+/// sentence punctuation, not a list item, that no body text follows, so it is no subheading;
+/// the title of a teaser. Example: "Waymo bittet Autohersteller um Geld" at the end.
+fn trailing_headline(unit: &Unit, facts: &Facts, listed: bool) -> bool {
+    !listed
+        && facts.words <= MAX_HEADLINE_WORDS
+        && !facts.sentence_end
+        && !facts.inner_sentence
+        && !matches!(unit.kind, Kind::Item { .. })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::segment::segment;
+    use super::*;
+
+    fn rule(text: &str) -> Option<&'static str> {
+        let units = segment(text);
+        let unit = units.first().expect("one unit");
+        closing_rule(unit, &Facts::of(unit), false)
+    }
+
+    #[test]
+    fn closing_calls_and_notes() {
+        assert_eq!(
+            rule("Follow The Daily Planet on Twitter and Instagram and send us your MENU_TEXT."),
+            Some("closing-call")
+        );
+        assert_eq!(
+            rule("Lesen Sie das Radmagazin. Einfach digital in der App oder im Abo."),
+            Some("closing-call")
+        );
+        assert_eq!(
+            rule("Die Bilder in diesem Blog stehen unter einer Creative Commons Lizenz."),
+            Some("closing-note")
+        );
+        assert_eq!(
+            rule("Les opinions exprimées dans ce blog n'engagent que leurs auteurs."),
+            Some("closing-note")
+        );
+        assert_eq!(
+            rule("The council will vote on the BODY_TEXT plan again in the spring."),
+            None
+        );
+        assert_eq!(
+            rule("Lesen Sie das Radmagazin in der App oder bestellen Sie es im Abo:"),
+            Some("closing-call")
+        );
+        assert_eq!(
+            rule("The appeal was filed in the BODY_TEXT court on Monday."),
+            None,
+            "app- inside a word"
+        );
+    }
+
+    #[test]
+    fn a_list_item_naming_a_newsletter_is_kept() {
+        assert_eq!(
+            rule("  * Did you sign up for a BODY_TEXT newsletter but never read it?\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn closing_bios() {
+        assert_eq!(
+            rule("Jane Roe is a senior writer covering science and the climate."),
+            Some("closing-bio")
+        );
+        assert_eq!(
+            rule("Max Muster ist ERP-Experte mit langjähriger Berufserfahrung."),
+            Some("closing-bio")
+        );
+        assert_eq!(
+            rule("Hallo, ich bin Foodbloggerin und backe seit meiner Kindheit."),
+            Some("closing-bio")
+        );
+        assert_eq!(
+            rule("Freier Autor in Berlin und Vorsitzender eines Lesevereins."),
+            Some("closing-bio")
+        );
+        assert_eq!(
+            rule("The BODY_TEXT minister said the plan is a good one for the writers."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_trailing_headline_is_dropped_but_not_the_article() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let text = format!(
+            "{body}\n\nA subheading\n\n{body} Two.\n\nFollow us on Twitter for MENU_TEXT.\n\n\
+             MENU_TEXT teaser headline\n"
+        );
+        let units = segment(&text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        let listed = vec![false; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        assert_eq!(
+            verdicts,
+            vec![
+                None,
+                None,
+                None,
+                Some("closing-call"),
+                Some("trailing-headline")
+            ]
+        );
+    }
+}
