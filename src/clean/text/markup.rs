@@ -79,9 +79,7 @@ fn is_squeezed(text: &str) -> bool {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
-        // 0x80 in every byte that is a space (exact: no carry crosses a byte).
-        let x = w ^ (ONES * u64::from(b' '));
-        let spaces = !(((x & !HIGH) + !HIGH) | x | !HIGH);
+        let spaces = zero_bytes(w ^ (ONES * u64::from(b' ')));
         if spaces & (spaces >> 8) != 0 || (spaces >> 63 != 0 && bytes.get(k + 8) == Some(&b' ')) {
             return false;
         }
@@ -89,13 +87,17 @@ fn is_squeezed(text: &str) -> bool {
         if low != 0 && chunk.iter().any(|&b| is_control_space(b)) {
             return false;
         }
-        let mut high = w & HIGH;
-        while high != 0 {
-            let i = k + (high.trailing_zeros() / 8) as usize;
-            if starts_unicode_space(&bytes[i..]) {
-                return false;
+        if w & HIGH != 0 {
+            // The lead bytes of Unicode spaces (0xC2, 0xE1 to 0xE3, and 0xE0 with them).
+            let mut leads =
+                zero_bytes(w ^ (ONES * 0xC2)) | zero_bytes((w & (ONES * 0xFC)) ^ (ONES * 0xE0));
+            while leads != 0 {
+                let i = k + (leads.trailing_zeros() / 8) as usize;
+                if starts_unicode_space(&bytes[i..]) {
+                    return false;
+                }
+                leads &= leads - 1;
             }
-            high &= high - 1;
         }
         k += 8;
     }
@@ -105,6 +107,12 @@ fn is_squeezed(text: &str) -> bool {
             || (b == b' ' && tail.get(i + 1) == Some(&b' '))
             || (b >= 0x80 && starts_unicode_space(&tail[i..]))
     })
+}
+
+/// 0x80 in every byte of `x` that is zero, 0 in the others (exact: no carry crosses a byte).
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// The white space below the space: `\t`, `\n`, vertical tab, form feed, `\r`.

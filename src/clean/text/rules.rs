@@ -518,20 +518,19 @@ pub fn lower_case(text: &str) -> String {
     let mut copied = 0;
     let mut k = 0;
     while k < bytes.len() {
-        if let Some(word) = bytes
-            .get(k..k + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            && u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0
-        {
-            k += 8;
-            continue;
-        }
-        let chunk = &bytes[k..(k + 8).min(bytes.len())];
-        for (n, &b) in chunk.iter().enumerate() {
-            if b < 0xC0 || k + n < copied {
+        let end = (k + 8).min(bytes.len());
+        let mut word = [0u8; 8];
+        word[..end - k].copy_from_slice(&bytes[k..end]);
+        let w = u64::from_le_bytes(word);
+        // The lead bytes of characters outside ASCII (their two top bits set), one by one;
+        // the common caseless ones (punctuation, CJK...) are told by their bytes alone.
+        let mut leads = w & (w << 1) & 0x8080_8080_8080_8080;
+        while leads != 0 {
+            let at = k + (leads.trailing_zeros() / 8) as usize;
+            leads &= leads - 1;
+            if caseless(&bytes[at..]) {
                 continue;
             }
-            let at = k + n;
             let Some(c) = text[at..].chars().next() else {
                 continue;
             };
@@ -544,7 +543,7 @@ pub fn lower_case(text: &str) -> String {
             out.extend(c.to_lowercase());
             copied = at + c.len_utf8();
         }
-        k += chunk.len();
+        k = end;
     }
     match out {
         Some(mut out) => {
@@ -552,6 +551,27 @@ pub fn lower_case(text: &str) -> String {
             out
         }
         None => lowered,
+    }
+}
+
+/// True when the character that `bytes` open (with a lead byte outside ASCII) is its own
+/// lower case, told by its first bytes: Latin-1 punctuation and small letters, IPA and
+/// combining marks, small Greek and Cyrillic letters, the scripts from Hebrew to Thaana,
+/// general punctuation and currency signs, CJK, Hangul and private use. Others may change
+/// (a test checks every character said not to).
+fn caseless(bytes: &[u8]) -> bool {
+    match *bytes {
+        [
+            0xC2 | 0xCA..=0xCC | 0xD6..=0xDF | 0xE3..=0xE9 | 0xEB..=0xEE,
+            ..,
+        ] => true,
+        [0xC3, b, ..] => b >= 0x9F || b == 0x97,
+        [0xCE, b, ..] => b >= 0xAC,
+        [0xCF, b, ..] => b <= 0x8E,
+        [0xD0, b, ..] => b >= 0xB0,
+        [0xD1, b, ..] => b <= 0x9F,
+        [0xE2, 0x80..=0x83, ..] => true,
+        _ => false,
     }
 }
 
@@ -1218,6 +1238,16 @@ mod tests {
     }
 
     #[test]
+    fn characters_said_to_be_caseless_have_no_lower_case() {
+        let mut buffer = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if caseless(c.encode_utf8(&mut buffer).as_bytes()) {
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn lower_case_matches_the_standard_mapping() {
         for text in [
             "Über UNS",
@@ -1229,6 +1259,7 @@ mod tests {
             "Ⅻ ǅ ẞ Ω Å K ΐ",
             "a long ascii run of more than sixteen bytes, then ÜBER and ÀÉÎÕÜ at the end",
             "ÀÉÎÕÜ",
+            "“ÄHNLICHE” Artikel — Über 25 °C, Ⓐ ＡＢＣ Ǆ 東京 ДОМ Дом Ωmega ΣΟΦΙΑ σοφία ώρα",
         ] {
             let each: String = text.chars().flat_map(char::to_lowercase).collect();
             assert_eq!(lower_case(text), each, "{text}");
