@@ -2,12 +2,12 @@
 //! boilerplate.
 //!
 //! Takes a unit and its [`Facts`]; returns the name of the first rule that fires. Phrase lists
-//! are data, matched at word boundaries through one Aho-Corasick automaton compiled once.
+//! are data, matched at word boundaries through an index of their first words built once.
 //! Rules that need neighbours (navigation runs, alt text before a caption, the title) live in
 //! `region` and `lift`; nothing here reads metadata or other units.
 
 use super::segment::{Kind, Unit};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 /// Families of boilerplate phrases.
@@ -357,14 +357,69 @@ const PHRASES: &[(&str, Cue)] = &[
     ("registrieren", Cue::Login),
 ];
 
-static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(PHRASES.iter().map(|(p, _)| *p))
-        .ok()
-});
+/// The phrases by their first word, built once.
+static PHRASE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::of(PHRASES));
+
+/// Bytes that count as letters at a phrase's boundaries: ASCII letters and digits, and every
+/// byte of a character outside ASCII.
+const LETTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    table
+};
+
+/// Phrases looked up by their first word: a phrase matches only at word boundaries, so a text
+/// is read word by word, and only a word that opens a phrase is compared with it (a bit set
+/// of word keys answers most words with one look-up).
+struct PhraseIndex {
+    /// Bit `key >> 48` is set for the key of every phrase's first word.
+    filter: Box<[u64; 1024]>,
+    /// `(key of the first word, length of the first word, phrase)`, by key, the longest
+    /// phrase first.
+    entries: Vec<(u64, usize, usize)>,
+}
+
+impl PhraseIndex {
+    fn of(phrases: &[(&str, Cue)]) -> PhraseIndex {
+        let mut filter = Box::new([0u64; 1024]);
+        let mut entries = Vec::new();
+        for (n, (phrase, _)) in phrases.iter().enumerate() {
+            let bytes = phrase.as_bytes();
+            let first = bytes
+                .iter()
+                .position(|&b| !LETTER[usize::from(b)])
+                .unwrap_or(bytes.len());
+            let key = word_key(&bytes[..first]);
+            filter[(key >> 54) as usize] |= 1 << ((key >> 48) & 63);
+            entries.push((key, first, n));
+        }
+        entries.sort_by_key(|&(key, _, n)| (key, std::cmp::Reverse(phrases[n].0.len())));
+        PhraseIndex { filter, entries }
+    }
+
+    /// The phrases whose first word has `key`, the longest first.
+    fn opened_by(&self, key: u64) -> &[(u64, usize, usize)] {
+        if self.filter[(key >> 54) as usize] >> ((key >> 48) & 63) & 1 == 0 {
+            return &[];
+        }
+        let from = self.entries.partition_point(|e| e.0 < key);
+        let to = from + self.entries[from..].partition_point(|e| e.0 == key);
+        &self.entries[from..to]
+    }
+}
+
+/// A hash of a word from its first eight bytes and its length.
+fn word_key(word: &[u8]) -> u64 {
+    let mut head = [0u8; 8];
+    let n = word.len().min(8);
+    head[..n].copy_from_slice(&word[..n]);
+    let key = u64::from_le_bytes(head) ^ (word.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (key ^ (key >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9)
+}
 
 /// A small automaton as a DFA: every unit's text goes through these, and a DFA reads a
 /// byte in a few instructions where the default NFA takes several times as many. The texts
@@ -601,17 +656,35 @@ pub fn sentence_end(text: &str) -> bool {
 
 /// The cues found in lower-case text, at word boundaries.
 pub fn cues(lower: &str) -> u16 {
-    let Some(matcher) = MATCHER.as_ref() else {
-        return 0;
-    };
+    let index = &*PHRASE_INDEX;
     let bytes = lower.as_bytes();
+    let letter = |k: usize| bytes.get(k).is_some_and(|&b| LETTER[usize::from(b)]);
     let mut found = 0u16;
-    for m in matcher.find_iter(lower) {
-        let before = m.start().checked_sub(1).map(|k| bytes[k]);
-        let after = bytes.get(m.end()).copied();
-        let letter = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80);
-        if !letter(before) && !letter(after) {
-            found |= PHRASES[m.pattern().as_usize()].1 as u16;
+    let mut k = 0;
+    while k < bytes.len() {
+        if !LETTER[usize::from(bytes[k])] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while letter(k) {
+            k += 1;
+        }
+        let word = &bytes[start..k];
+        let opened = index.opened_by(word_key(word));
+        // The longest phrase found here; the search goes on after it, matched or not at its
+        // end (as a leftmost-longest search does).
+        if let Some(&(_, _, n)) = opened.iter().find(|&&(_, first, n)| {
+            first == word.len() && bytes[start..].starts_with(PHRASES[n].0.as_bytes())
+        }) {
+            let end = start + PHRASES[n].0.len();
+            if !letter(end) {
+                found |= PHRASES[n].1 as u16;
+            }
+            k = k.max(end);
+            while letter(k) {
+                k += 1;
+            }
         }
     }
     found
@@ -801,7 +874,7 @@ fn comment_header(unit: &Unit, facts: &Facts) -> bool {
         || (facts.words <= 20
             && unit.text.starts_with(|c: char| c.is_ascii_digit())
             && OPENERS.iter().any(|o| facts.lower.contains(o)))
-        || (facts.words <= SHORT_WORDS && CLOSED.iter().any(|c| facts.lower.starts_with(c)))
+        || (facts.words <= SHORT_WORDS && starts_with_any(&facts.lower, CLOSED))
 }
 
 /// A call to like, share or support the site has at most this many words.
@@ -845,7 +918,8 @@ const TAG_LABELS: &[&str] = &[
 /// A line of tags or categories, or a blog's "filed under" footer: "Tags: Berlin, Climate",
 /// "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin".
 fn tag_line(_: &Unit, facts: &Facts) -> bool {
-    facts.words <= MAX_TAG_LINE_WORDS && TAG_LABELS.iter().any(|l| facts.lower.starts_with(l))
+    static LABELS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(TAG_LABELS));
+    facts.words <= MAX_TAG_LINE_WORDS && LABELS.open(&facts.lower)
 }
 
 /// "Read more: …", "Lesen Sie auch: …" lines pointing to another article.
@@ -881,8 +955,8 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "also read:",
     ];
     facts.words <= 30
-        && ((facts.has(Cue::Related) && lead_in.iter().any(|p| facts.lower.starts_with(p)))
-            || labelled.iter().any(|p| facts.lower.starts_with(p)))
+        && ((facts.has(Cue::Related) && starts_with_any(&facts.lower, &lead_in))
+            || starts_with_any(&facts.lower, &labelled))
 }
 
 /// A short line that is only a time stamp: "Tuesday November 19, 2019", "2 days ago at 07:52 am".
@@ -900,6 +974,36 @@ fn date_stamp(unit: &Unit, facts: &Facts) -> bool {
             crate::metadata::date::DayOrder::MonthFirst,
         )
         .is_empty()
+}
+
+/// True when `text` starts with one of `prefixes`. Their first bytes are compared first: most
+/// texts open with none of them, and a byte costs less than a call to compare strings.
+fn starts_with_any(text: &str, prefixes: &[&str]) -> bool {
+    let first = text.as_bytes().first();
+    prefixes
+        .iter()
+        .any(|p| p.as_bytes().first().is_none_or(|b| Some(b) == first) && text.starts_with(p))
+}
+
+/// A list of prefixes by their first byte, for lists too long to try one by one.
+struct Prefixes(Vec<Vec<&'static str>>);
+
+impl Prefixes {
+    /// The prefixes in `list` (an empty one opens every text).
+    fn of(list: &[&'static str]) -> Prefixes {
+        let mut by_first = vec![Vec::new(); 257];
+        for prefix in list {
+            let slot = prefix.as_bytes().first().map_or(256, |&b| usize::from(b));
+            by_first[slot].push(*prefix);
+        }
+        Prefixes(by_first)
+    }
+
+    /// True when one of the prefixes opens `text`.
+    fn open(&self, text: &str) -> bool {
+        let slot = text.as_bytes().first().map_or(256, |&b| usize::from(b));
+        !self.0[256].is_empty() || self.0[slot].iter().any(|p| text.starts_with(p))
+    }
 }
 
 /// Units made mostly of link text: menu entries of lynx (`[12]Tech`) and Markdown dumps.
@@ -1216,6 +1320,64 @@ mod tests {
             credit_start(agency).map(|k| &agency[k..]),
             Some("Imago/Jane Doe")
         );
+    }
+
+    /// The cues as a leftmost-longest Aho-Corasick automaton finds them, then filtered by
+    /// word boundaries: what [`cues`] must agree with.
+    fn cues_by_automaton(lower: &str) -> u16 {
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(PHRASES.iter().map(|(p, _)| *p))
+            .expect("phrases compile");
+        let bytes = lower.as_bytes();
+        let letter = |k: Option<usize>| {
+            k.and_then(|k| bytes.get(k))
+                .is_some_and(|&b| LETTER[usize::from(b)])
+        };
+        matcher
+            .find_iter(lower)
+            .filter(|m| !letter(m.start().checked_sub(1)) && !letter(Some(m.end())))
+            .fold(0, |found, m| {
+                found | PHRASES[m.pattern().as_usize()].1 as u16
+            })
+    }
+
+    #[test]
+    fn phrases_are_found_as_a_leftmost_longest_search_finds_them() {
+        for text in [
+            "share this story",
+            "share thistle",
+            "timeshare this",
+            "e-mail us",
+            "s'abonner",
+            "read moreover",
+            "comments are closedx",
+            "il y a 3 heures",
+            "il y avait",
+            "2 days ago",
+            "chicago",
+            "über uns",
+            "à lire aussi",
+            "à propos de l’auteur",
+            "related articlesx",
+            "sign in sign up",
+            "comment-s",
+            "cookiesx cookie",
+            "the related posts",
+            "",
+        ] {
+            assert_eq!(cues(text), cues_by_automaton(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn prefixes_are_found_by_their_first_byte() {
+        let prefixes = Prefixes::of(&["tags:", "themen:", "über"]);
+        assert!(prefixes.open("tags: a, b"));
+        assert!(prefixes.open("über uns"));
+        assert!(!prefixes.open("the tags: a"));
+        assert!(!prefixes.open(""));
+        assert!(Prefixes::of(&["x", ""]).open(""));
     }
 
     #[test]
