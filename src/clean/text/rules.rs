@@ -1029,7 +1029,10 @@ pub fn credit_start(text: &str) -> Option<usize> {
     // vectorised count gives up on texts too long for a caption, then a backward pass finds
     // where that tail starts.
     let bytes = text.as_bytes();
-    if memchr::memchr_iter(b' ', bytes).count() >= MAX_CAPTION_WORDS {
+    // (A text shorter than that many bytes cannot hold that many spaces.)
+    if bytes.len() >= MAX_CAPTION_WORDS
+        && memchr::memchr_iter(b' ', bytes).count() >= MAX_CAPTION_WORDS
+    {
         return None;
     }
     let mut seen = 0;
