@@ -157,14 +157,17 @@ const REPEAT_MIN_BYTES: usize = 40;
 ///
 /// Example: "The letter sent by an alliance of chefs to the Prime Minister" three times.
 fn mark_repeats(units: &[Unit], verdicts: &mut [Option<&'static str>], region: &Range<usize>) {
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for k in region.clone() {
-        let text = units[k].text.as_str();
-        if verdicts[k].is_some() || text.len() < REPEAT_MIN_BYTES {
-            continue;
-        }
-        if !seen.insert(text) {
-            verdicts[k] = Some("repeated-text");
+    // Sorted by text, then by position: every copy after the first of a text follows it.
+    // (Sorting short texts costs less than hashing them, and no page can make it slow.)
+    let mut texts: Vec<(&str, usize)> = region
+        .clone()
+        .filter(|&k| verdicts[k].is_none() && units[k].text.len() >= REPEAT_MIN_BYTES)
+        .map(|k| (units[k].text.as_str(), k))
+        .collect();
+    texts.sort_unstable();
+    for pair in texts.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            verdicts[pair[1].1] = Some("repeated-text");
         }
     }
 }

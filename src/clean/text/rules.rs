@@ -2,12 +2,12 @@
 //! boilerplate.
 //!
 //! Takes a unit and its [`Facts`]; returns the name of the first rule that fires. Phrase lists
-//! are data, matched at word boundaries through one Aho-Corasick automaton compiled once.
+//! are data, matched at word boundaries through an index of their first words built once.
 //! Rules that need neighbours (navigation runs, alt text before a caption, the title) live in
 //! `region` and `lift`; nothing here reads metadata or other units.
 
 use super::segment::{Kind, Unit};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 /// Families of boilerplate phrases.
@@ -359,14 +359,69 @@ const PHRASES: &[(&str, Cue)] = &[
     ("registrieren", Cue::Login),
 ];
 
-static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(PHRASES.iter().map(|(p, _)| *p))
-        .ok()
-});
+/// The phrases by their first word, built once.
+static PHRASE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::of(PHRASES));
+
+/// Bytes that count as letters at a phrase's boundaries: ASCII letters and digits, and every
+/// byte of a character outside ASCII.
+const LETTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    table
+};
+
+/// Phrases looked up by their first word: a phrase matches only at word boundaries, so a text
+/// is read word by word, and only a word that opens a phrase is compared with it (a bit set
+/// of word keys answers most words with one look-up).
+struct PhraseIndex {
+    /// Bit `key >> 48` is set for the key of every phrase's first word.
+    filter: Box<[u64; 1024]>,
+    /// `(key of the first word, length of the first word, phrase)`, by key, the longest
+    /// phrase first.
+    entries: Vec<(u64, usize, usize)>,
+}
+
+impl PhraseIndex {
+    fn of(phrases: &[(&str, Cue)]) -> PhraseIndex {
+        let mut filter = Box::new([0u64; 1024]);
+        let mut entries = Vec::new();
+        for (n, (phrase, _)) in phrases.iter().enumerate() {
+            let bytes = phrase.as_bytes();
+            let first = bytes
+                .iter()
+                .position(|&b| !LETTER[usize::from(b)])
+                .unwrap_or(bytes.len());
+            let key = word_key(&bytes[..first]);
+            filter[(key >> 54) as usize] |= 1 << ((key >> 48) & 63);
+            entries.push((key, first, n));
+        }
+        entries.sort_by_key(|&(key, _, n)| (key, std::cmp::Reverse(phrases[n].0.len())));
+        PhraseIndex { filter, entries }
+    }
+
+    /// The phrases whose first word has `key`, the longest first.
+    fn opened_by(&self, key: u64) -> &[(u64, usize, usize)] {
+        if self.filter[(key >> 54) as usize] >> ((key >> 48) & 63) & 1 == 0 {
+            return &[];
+        }
+        let from = self.entries.partition_point(|e| e.0 < key);
+        let to = from + self.entries[from..].partition_point(|e| e.0 == key);
+        &self.entries[from..to]
+    }
+}
+
+/// A hash of a word from its first eight bytes and its length.
+fn word_key(word: &[u8]) -> u64 {
+    let mut head = [0u8; 8];
+    let n = word.len().min(8);
+    head[..n].copy_from_slice(&word[..n]);
+    let key = u64::from_le_bytes(head) ^ (word.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (key ^ (key >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9)
+}
 
 /// A small automaton as a DFA: every unit's text goes through these, and a DFA reads a
 /// byte in a few instructions where the default NFA takes several times as many. The texts
@@ -520,20 +575,19 @@ pub fn lower_case(text: &str) -> String {
     let mut copied = 0;
     let mut k = 0;
     while k < bytes.len() {
-        if let Some(word) = bytes
-            .get(k..k + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            && u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0
-        {
-            k += 8;
-            continue;
-        }
-        let chunk = &bytes[k..(k + 8).min(bytes.len())];
-        for (n, &b) in chunk.iter().enumerate() {
-            if b < 0xC0 || k + n < copied {
+        let end = (k + 8).min(bytes.len());
+        let mut word = [0u8; 8];
+        word[..end - k].copy_from_slice(&bytes[k..end]);
+        let w = u64::from_le_bytes(word);
+        // The lead bytes of characters outside ASCII (their two top bits set), one by one;
+        // the common caseless ones (punctuation, CJK...) are told by their bytes alone.
+        let mut leads = w & (w << 1) & 0x8080_8080_8080_8080;
+        while leads != 0 {
+            let at = k + (leads.trailing_zeros() / 8) as usize;
+            leads &= leads - 1;
+            if caseless(&bytes[at..]) {
                 continue;
             }
-            let at = k + n;
             let Some(c) = text[at..].chars().next() else {
                 continue;
             };
@@ -546,7 +600,7 @@ pub fn lower_case(text: &str) -> String {
             out.extend(c.to_lowercase());
             copied = at + c.len_utf8();
         }
-        k += chunk.len();
+        k = end;
     }
     match out {
         Some(mut out) => {
@@ -554,6 +608,27 @@ pub fn lower_case(text: &str) -> String {
             out
         }
         None => lowered,
+    }
+}
+
+/// True when the character that `bytes` open (with a lead byte outside ASCII) is its own
+/// lower case, told by its first bytes: Latin-1 punctuation and small letters, IPA and
+/// combining marks, small Greek and Cyrillic letters, the scripts from Hebrew to Thaana,
+/// general punctuation and currency signs, CJK, Hangul and private use. Others may change
+/// (a test checks every character said not to).
+fn caseless(bytes: &[u8]) -> bool {
+    match *bytes {
+        [
+            0xC2 | 0xCA..=0xCC | 0xD6..=0xDF | 0xE3..=0xE9 | 0xEB..=0xEE,
+            ..,
+        ] => true,
+        [0xC3, b, ..] => b >= 0x9F || b == 0x97,
+        [0xCE, b, ..] => b >= 0xAC,
+        [0xCF, b, ..] => b <= 0x8E,
+        [0xD0, b, ..] => b >= 0xB0,
+        [0xD1, b, ..] => b <= 0x9F,
+        [0xE2, 0x80..=0x83, ..] => true,
+        _ => false,
     }
 }
 
@@ -622,17 +697,35 @@ pub fn unspaced_script(text: &str) -> bool {
 
 /// The cues found in lower-case text, at word boundaries.
 pub fn cues(lower: &str) -> u16 {
-    let Some(matcher) = MATCHER.as_ref() else {
-        return 0;
-    };
+    let index = &*PHRASE_INDEX;
     let bytes = lower.as_bytes();
+    let letter = |k: usize| bytes.get(k).is_some_and(|&b| LETTER[usize::from(b)]);
     let mut found = 0u16;
-    for m in matcher.find_iter(lower) {
-        let before = m.start().checked_sub(1).map(|k| bytes[k]);
-        let after = bytes.get(m.end()).copied();
-        let letter = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80);
-        if !letter(before) && !letter(after) {
-            found |= PHRASES[m.pattern().as_usize()].1 as u16;
+    let mut k = 0;
+    while k < bytes.len() {
+        if !LETTER[usize::from(bytes[k])] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while letter(k) {
+            k += 1;
+        }
+        let word = &bytes[start..k];
+        let opened = index.opened_by(word_key(word));
+        // The longest phrase found here; the search goes on after it, matched or not at its
+        // end (as a leftmost-longest search does).
+        if let Some(&(_, _, n)) = opened.iter().find(|&&(_, first, n)| {
+            first == word.len() && bytes[start..].starts_with(PHRASES[n].0.as_bytes())
+        }) {
+            let end = start + PHRASES[n].0.len();
+            if !letter(end) {
+                found |= PHRASES[n].1 as u16;
+            }
+            k = k.max(end);
+            while letter(k) {
+                k += 1;
+            }
         }
     }
     found
@@ -828,7 +921,7 @@ fn comment_header(unit: &Unit, facts: &Facts) -> bool {
         || (facts.words <= 20
             && unit.text.starts_with(|c: char| c.is_ascii_digit())
             && OPENERS.iter().any(|o| facts.lower.contains(o)))
-        || (facts.words <= SHORT_WORDS && CLOSED.iter().any(|c| facts.lower.starts_with(c)))
+        || (facts.words <= SHORT_WORDS && starts_with_any(&facts.lower, CLOSED))
 }
 
 /// A call to like, share or support the site has at most this many words.
@@ -872,7 +965,8 @@ const TAG_LABELS: &[&str] = &[
 /// A line of tags or categories, or a blog's "filed under" footer: "Tags: Berlin, Climate",
 /// "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin".
 fn tag_line(_: &Unit, facts: &Facts) -> bool {
-    facts.words <= MAX_TAG_LINE_WORDS && TAG_LABELS.iter().any(|l| facts.lower.starts_with(l))
+    static LABELS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(TAG_LABELS));
+    facts.words <= MAX_TAG_LINE_WORDS && LABELS.open(&facts.lower)
 }
 
 /// "Read more: …", "Lesen Sie auch: …" lines pointing to another article.
@@ -920,8 +1014,8 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "also read:",
     ];
     facts.words <= 30
-        && ((facts.has(Cue::Related) && lead_in.iter().any(|p| facts.lower.starts_with(p)))
-            || labelled.iter().any(|p| facts.lower.starts_with(p)))
+        && ((facts.has(Cue::Related) && starts_with_any(&facts.lower, &lead_in))
+            || starts_with_any(&facts.lower, &labelled))
 }
 
 /// A short line that is only a time stamp: "Tuesday November 19, 2019", "2 days ago at 07:52 am".
@@ -939,6 +1033,36 @@ fn date_stamp(unit: &Unit, facts: &Facts) -> bool {
             crate::metadata::date::DayOrder::MonthFirst,
         )
         .is_empty()
+}
+
+/// True when `text` starts with one of `prefixes`. Their first bytes are compared first: most
+/// texts open with none of them, and a byte costs less than a call to compare strings.
+fn starts_with_any(text: &str, prefixes: &[&str]) -> bool {
+    let first = text.as_bytes().first();
+    prefixes
+        .iter()
+        .any(|p| p.as_bytes().first().is_none_or(|b| Some(b) == first) && text.starts_with(p))
+}
+
+/// A list of prefixes by their first byte, for lists too long to try one by one.
+struct Prefixes(Vec<Vec<&'static str>>);
+
+impl Prefixes {
+    /// The prefixes in `list` (an empty one opens every text).
+    fn of(list: &[&'static str]) -> Prefixes {
+        let mut by_first = vec![Vec::new(); 257];
+        for prefix in list {
+            let slot = prefix.as_bytes().first().map_or(256, |&b| usize::from(b));
+            by_first[slot].push(*prefix);
+        }
+        Prefixes(by_first)
+    }
+
+    /// True when one of the prefixes opens `text`.
+    fn open(&self, text: &str) -> bool {
+        let slot = text.as_bytes().first().map_or(256, |&b| usize::from(b));
+        !self.0[256].is_empty() || self.0[slot].iter().any(|p| text.starts_with(p))
+    }
 }
 
 /// Units made mostly of link text: menu entries of lynx (`[12]Tech`) and Markdown dumps.
@@ -960,18 +1084,24 @@ pub fn credit_start(text: &str) -> Option<usize> {
     let (Some(labels), Some(sources)) = (LABELS.as_ref(), SOURCES.as_ref()) else {
         return None;
     };
-    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned: one
-    // backward pass finds where that tail starts and gives up on texts too long for a caption.
+    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned: a
+    // vectorised count gives up on texts too long for a caption, then a backward pass finds
+    // where that tail starts.
+    let bytes = text.as_bytes();
+    // (A text shorter than that many bytes cannot hold that many spaces.)
+    if bytes.len() >= MAX_CAPTION_WORDS
+        && memchr::memchr_iter(b' ', bytes).count() >= MAX_CAPTION_WORDS
+    {
+        return None;
+    }
     let mut seen = 0;
     let mut from = 0;
-    for (k, &b) in text.as_bytes().iter().enumerate().rev() {
+    for (k, &b) in bytes.iter().enumerate().rev() {
         if b == b' ' {
             seen += 1;
-            if seen == MAX_CREDIT_WORDS + 1 {
+            if seen > MAX_CREDIT_WORDS {
                 from = k + 1;
-            }
-            if seen >= MAX_CAPTION_WORDS {
-                return None;
+                break;
             }
         }
     }
@@ -988,13 +1118,56 @@ pub fn credit_start(text: &str) -> Option<usize> {
         while !text.is_char_boundary(tail) {
             tail -= 1;
         }
+        // No match starts before the first place where two bytes open an agency name, and
+        // most tails have none: the automaton runs from there, when there is one. (Every
+        // agency name opens with an ASCII byte, so that place is a character boundary.)
+        let first = SOURCE_STARTS.first(&text.as_bytes()[tail..])? + tail;
         sources
-            .find_iter(&text[tail..])
-            .map(|m| tail + m.start())
+            .find_iter(&text[first..])
+            .map(|m| first + m.start())
             .next()
             .map(|k| source_start(text, k))
     })?;
     (spaces(&text[start..]) < MAX_CREDIT_WORDS).then_some(start)
+}
+
+/// The first two bytes of every agency name in [`CREDIT_SOURCES`].
+static SOURCE_STARTS: LazyLock<PairSet> = LazyLock::new(|| PairSet::of(CREDIT_SOURCES));
+
+/// A set of two-byte sequences (the openings of a phrase list), one bit each: a text where
+/// none of them occurs holds none of the phrases, and one look-up per byte says so, several
+/// times faster than running the automaton.
+struct PairSet {
+    bits: Box<[u64; 1024]>,
+    /// The pairs' first bytes.
+    firsts: [bool; 256],
+}
+
+impl PairSet {
+    /// The openings of `phrases`, which are two bytes long or more (a test checks it).
+    fn of(phrases: &[&str]) -> PairSet {
+        let mut bits = Box::new([0u64; 1024]);
+        let mut firsts = [false; 256];
+        for phrase in phrases {
+            if let [a, b, ..] = *phrase.as_bytes() {
+                let k = usize::from(a) << 8 | usize::from(b);
+                bits[k >> 6] |= 1 << (k & 63);
+                firsts[usize::from(a)] = true;
+            }
+        }
+        PairSet { bits, firsts }
+    }
+
+    /// The position of the first pair of `bytes` in the set.
+    fn first(&self, bytes: &[u8]) -> Option<usize> {
+        // Most bytes open no pair: one table look-up each settles them.
+        bytes.windows(2).position(|w| {
+            self.firsts[usize::from(w[0])] && {
+                let k = usize::from(w[0]) << 8 | usize::from(w[1]);
+                self.bits[k >> 6] >> (k & 63) & 1 != 0
+            }
+        })
+    }
 }
 
 /// One byte of every credit label, at most [`MAX_LABEL_BYTES`] in all (`:`, the second byte of
@@ -1201,6 +1374,79 @@ mod tests {
     }
 
     #[test]
+    fn agency_names_are_found_after_their_opening_pair() {
+        for source in CREDIT_SOURCES {
+            assert!(source.len() >= 2, "{source}");
+            let text = format!("A caption ({source})");
+            assert_eq!(SOURCE_STARTS.first(text.as_bytes()), Some(11), "{source}");
+        }
+        assert_eq!(SOURCE_STARTS.first(b"no agency in this tail"), None);
+        let agency = "Fans at the stadium, Imago/Jane Doe";
+        assert_eq!(
+            credit_start(agency).map(|k| &agency[k..]),
+            Some("Imago/Jane Doe")
+        );
+    }
+
+    /// The cues as a leftmost-longest Aho-Corasick automaton finds them, then filtered by
+    /// word boundaries: what [`cues`] must agree with.
+    fn cues_by_automaton(lower: &str) -> u16 {
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(PHRASES.iter().map(|(p, _)| *p))
+            .expect("phrases compile");
+        let bytes = lower.as_bytes();
+        let letter = |k: Option<usize>| {
+            k.and_then(|k| bytes.get(k))
+                .is_some_and(|&b| LETTER[usize::from(b)])
+        };
+        matcher
+            .find_iter(lower)
+            .filter(|m| !letter(m.start().checked_sub(1)) && !letter(Some(m.end())))
+            .fold(0, |found, m| {
+                found | PHRASES[m.pattern().as_usize()].1 as u16
+            })
+    }
+
+    #[test]
+    fn phrases_are_found_as_a_leftmost_longest_search_finds_them() {
+        for text in [
+            "share this story",
+            "share thistle",
+            "timeshare this",
+            "e-mail us",
+            "s'abonner",
+            "read moreover",
+            "comments are closedx",
+            "il y a 3 heures",
+            "il y avait",
+            "2 days ago",
+            "chicago",
+            "über uns",
+            "à lire aussi",
+            "à propos de l’auteur",
+            "related articlesx",
+            "sign in sign up",
+            "comment-s",
+            "cookiesx cookie",
+            "the related posts",
+            "",
+        ] {
+            assert_eq!(cues(text), cues_by_automaton(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn prefixes_are_found_by_their_first_byte() {
+        let prefixes = Prefixes::of(&["tags:", "themen:", "über"]);
+        assert!(prefixes.open("tags: a, b"));
+        assert!(prefixes.open("über uns"));
+        assert!(!prefixes.open("the tags: a"));
+        assert!(!prefixes.open(""));
+        assert!(Prefixes::of(&["x", ""]).open(""));
+    }
+
+    #[test]
     fn every_credit_label_holds_a_prefilter_byte() {
         let needles = LABEL_BYTES.as_ref().expect("a few bytes cover the labels");
         assert!(needles.len() <= MAX_LABEL_BYTES, "{needles:?}");
@@ -1249,6 +1495,16 @@ mod tests {
     }
 
     #[test]
+    fn characters_said_to_be_caseless_have_no_lower_case() {
+        let mut buffer = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if caseless(c.encode_utf8(&mut buffer).as_bytes()) {
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn lower_case_matches_the_standard_mapping() {
         for text in [
             "Über UNS",
@@ -1260,6 +1516,7 @@ mod tests {
             "Ⅻ ǅ ẞ Ω Å K ΐ",
             "a long ascii run of more than sixteen bytes, then ÜBER and ÀÉÎÕÜ at the end",
             "ÀÉÎÕÜ",
+            "“ÄHNLICHE” Artikel — Über 25 °C, Ⓐ ＡＢＣ Ǆ 東京 ДОМ Дом Ωmega ΣΟΦΙΑ σοφία ώρα",
         ] {
             let each: String = text.chars().flat_map(char::to_lowercase).collect();
             assert_eq!(lower_case(text), each, "{text}");

@@ -55,6 +55,9 @@ const MAX_OVER_WIDTH_SHARE: f64 = 0.03;
 /// browser, with lines of any length, has far more lines beyond any width).
 const MIN_AT_WIDTH_SHARE: f64 = 0.16;
 
+/// A joined unit is given room for this many lines of the length of its first one.
+const JOINED_LINES: usize = 6;
+
 /// The shape of one line: indentation, list or heading marker, where its content starts.
 #[derive(Debug, Clone, Copy)]
 struct Shape {
@@ -140,9 +143,10 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 pub fn segment(text: &str) -> Vec<Unit> {
     let text = cut_reference_list(text);
     let syntax = detect_syntax(text);
-    let lines: Vec<Line> = split_lines(text)
-        .map(|l| Line::new(l, syntax.markdown))
-        .collect();
+    // Sized once by a vectorised count (the iterator cannot tell its length).
+    let mut lines: Vec<Line> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(split_lines(text).map(|l| Line::new(l, syntax.markdown)));
     let width = wrap_width(&lines);
     let mut units = Vec::new();
     let mut blank_before = true;
@@ -166,7 +170,12 @@ pub fn segment(text: &str) -> Vec<Unit> {
             {
                 break;
             }
-            let raw = joined.get_or_insert_with(|| String::from(head));
+            let raw = joined.get_or_insert_with(|| {
+                // Room for a few wrapped lines, so most paragraphs grow once or never.
+                let mut raw = String::with_capacity(head.len() * JOINED_LINES);
+                raw.push_str(head);
+                raw
+            });
             let trimmed = if first.marker == Marker::Quote {
                 // The quote's next line: its text without the `>`.
                 &next.text[next.shape.content..]
