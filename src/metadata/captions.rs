@@ -33,17 +33,54 @@ static CREDIT_MARK: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// Closing lines: initials with agencies, or "Reporting by ...; Editing by ...".
-static CLOSING: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
-        r"^\p{Ll}{1,4}(?:/\p{Ll}{1,4})+(?:\s*\([^()]{2,60}\))?$",
-        r"(?i)^\(?(?:reporting|writing|additional reporting|editing|compiled|text)\s+by\b.{3,400}$",
-        r"(?i)^\((?:dpa|afp|ap|rtr|reuters|kna|epd|apa|sda|ansa|efe|ots|sid)(?:[,/ ]+\w+)*\)$",
-    ]
-    .iter()
-    .filter_map(|p| Regex::new(p).ok())
-    .collect()
+/// Longest part of editors' initials ("hk/uh"), in letters.
+const MAX_INITIALS: usize = 4;
+/// Longest agency list after editors' initials ("hk/uh (dpa, afp, rtr, ap)"), in characters.
+const MAX_AGENCY_LIST_CHARS: usize = 60;
+/// Longest tail after "Reporting by" in a closing line, in characters.
+const MAX_REPORTING_CHARS: usize = 400;
+
+/// Closing lines: editors' initials with agencies, "Reporting by ...; Editing by ...", or an
+/// agency list. The patterns use open repetitions and the lengths above are checked in
+/// [`is_closing_line`]: counted repetitions of Unicode classes make a regex costly to build.
+static CLOSING: LazyLock<Option<[Regex; 3]>> = LazyLock::new(|| {
+    Some([
+        Regex::new(r"^(\p{Ll}+(?:/\p{Ll}+)+)(?:\s*\(([^()]{2,})\))?$").ok()?,
+        Regex::new(
+            r"(?i)^\(?(?:reporting|writing|additional reporting|editing|compiled|text)\s+by\b(.{3,})$",
+        )
+        .ok()?,
+        Regex::new(
+            r"(?i)^\((?:dpa|afp|ap|rtr|reuters|kna|epd|apa|sda|ansa|efe|ots|sid)(?:[,/ ]+\w+)*\)$",
+        )
+        .ok()?,
+    ])
 });
+
+/// True when `text` is a closing credit line: "hk/uh (dpa, afp, rtr, ap)", "Reporting by Jane
+/// Roe; Editing by John Doe", "(dpa/AFP)".
+fn is_closing_line(text: &str) -> bool {
+    let Some([initials, reporting, agencies]) = CLOSING.as_ref() else {
+        return false;
+    };
+    let chars = |m: regex::Match<'_>| m.as_str().chars().count();
+    if let Some(c) = initials.captures(text) {
+        let parts_ok = c.get(1).is_some_and(|m| {
+            m.as_str()
+                .split('/')
+                .all(|p| p.chars().count() <= MAX_INITIALS)
+        });
+        if parts_ok && c.get(2).is_none_or(|m| chars(m) <= MAX_AGENCY_LIST_CHARS) {
+            return true;
+        }
+    }
+    if let Some(c) = reporting.captures(text)
+        && c.get(1).is_some_and(|m| chars(m) <= MAX_REPORTING_CHARS)
+    {
+        return true;
+    }
+    agencies.is_match(text)
+}
 
 /// Every figure's caption and credit.
 pub fn captions(dom: &Dom, scan: &Scan<'_>, base: Option<&url::Url>) -> Vec<Caption> {
@@ -116,7 +153,8 @@ pub fn closing_credits(dom: &Dom, scan: &Scan<'_>) -> Option<String> {
         if text.is_empty() || text.len() > 450 {
             continue;
         }
-        if CLOSING.iter().any(|r| r.is_match(&text)) {
+        let closing = is_closing_line(&text);
+        if closing {
             return Some(text);
         }
     }
@@ -171,5 +209,27 @@ mod tests {
         );
         let (_, c) = page("<p>Just a story.</p>");
         assert_eq!(c, None);
+    }
+
+    #[test]
+    fn closing_line_bounds() {
+        assert!(is_closing_line("hk/uh (dpa, afp, rtr, ap)"));
+        assert!(is_closing_line("jdo/ab"));
+        assert!(is_closing_line("(dpa/AFP)"));
+        assert!(
+            !is_closing_line("hkabc/uh"),
+            "a part of five letters is a word"
+        );
+        assert!(!is_closing_line(&format!("hk/uh ({})", "a".repeat(61))));
+        assert!(is_closing_line(&format!("hk/uh ({})", "é".repeat(60))));
+        assert!(is_closing_line(&format!(
+            "Reporting by {}",
+            "é".repeat(399)
+        )));
+        assert!(!is_closing_line(&format!(
+            "Reporting by {}",
+            "e".repeat(401)
+        )));
+        assert!(!is_closing_line("Reporting by"));
     }
 }

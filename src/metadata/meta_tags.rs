@@ -145,7 +145,7 @@ const LICENSE: &[&str] = &["license", "dcterms.license", "dc.rights", "dcterms.r
 /// Reads the fields that `<meta>` tags declare (those keyed by `property`, `name`, `http-equiv`;
 /// `itemprop` metas belong to microdata).
 pub fn read(metas: &[Meta<'_>]) -> Fields {
-    let tags = MetaTags { metas };
+    let tags = MetaTags::new(metas);
     let mut fields = Fields {
         title: tags.first(TITLE),
         published: tags.first(PUBLISHED),
@@ -225,34 +225,47 @@ fn looks_like_handle_or_url(value: &str) -> bool {
     v.starts_with('@') || v.starts_with("http") || v.starts_with("//") || v.contains("www.")
 }
 
-/// True when a tag's key names `key`: compared without case, each of the space-separated
-/// terms of an RDFa `property` ("x:title dc:title"), and Dublin Core's prefixed form
-/// ("dc:title", "dcterms:created") read like the dotted one ("DC.title").
-fn key_matches(tag_key: &str, key: &str) -> bool {
-    tag_key.split_whitespace().any(|term| {
-        term.len() == key.len()
-            && term.bytes().zip(key.bytes()).all(|(a, b)| {
-                a.eq_ignore_ascii_case(&b) || (a == b':' && b == b'.' && is_dublin_core(key))
-            })
-    })
+/// True when one term of a tag's key names `key`: compared without case, and Dublin Core's
+/// prefixed form ("dc:title", "dcterms:created") read like the dotted one ("DC.title").
+fn term_matches(term: &str, key: &str) -> bool {
+    term.len() == key.len()
+        && term.bytes().zip(key.bytes()).all(|(a, b)| {
+            a.eq_ignore_ascii_case(&b) || (a == b':' && b == b'.' && is_dublin_core(key))
+        })
 }
 
 fn is_dublin_core(key: &str) -> bool {
     key.starts_with("dc.") || key.starts_with("dcterms.")
 }
 
-/// The meta tags, looked up by key without case.
+/// The meta tags, looked up by key without case. Each of the space-separated terms of an
+/// RDFa `property` ("x:title dc:title") is a key; the terms are split once, not per lookup.
 struct MetaTags<'m, 'a> {
     metas: &'m [Meta<'a>],
+    /// Every key term of a non-microdata tag, with the tag's index, in page order.
+    terms: Vec<(&'a str, usize)>,
 }
 
-impl<'a> MetaTags<'_, 'a> {
+impl<'m, 'a> MetaTags<'m, 'a> {
+    fn new(metas: &'m [Meta<'a>]) -> Self {
+        let terms = metas
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.itemprop)
+            .flat_map(|(i, m)| m.key.split_whitespace().map(move |t| (t, i)))
+            .collect();
+        MetaTags { metas, terms }
+    }
+
     /// Non-empty contents of every tag with this key, in page order.
     fn all<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'a str> + 's {
-        self.metas
+        let mut last = None;
+        self.terms
             .iter()
-            .filter(move |m| !m.itemprop && key_matches(m.key, key))
-            .map(|m| m.content.trim())
+            .filter(move |(term, _)| term_matches(term, key))
+            // A tag whose key names `key` twice counts once.
+            .filter(move |&&(_, i)| last.replace(i) != Some(i))
+            .map(|&(_, i)| self.metas[i].content.trim())
             .filter(|c| !c.is_empty())
     }
 
