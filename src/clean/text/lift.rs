@@ -264,7 +264,8 @@ pub fn lead_region(
             && find_dates(&units[k].text, DayOrder::DayFirst).is_empty()
     };
     let Some(lead) = (title + 1..region.start).find(|&k| lead_like(k, verdicts)) else {
-        return region.clone();
+        return standfirst_start(units, facts, verdicts, title, region)
+            .map_or_else(|| region.clone(), |k| k..region.end);
     };
     for k in lead + 1..region.start {
         if verdicts[k].is_none() && !lead_like(k, verdicts) {
@@ -272,6 +273,28 @@ pub fn lead_region(
         }
     }
     lead..region.end
+}
+
+/// Rule `standfirst_in_body`: a standfirst written as sentences, the first unit after the
+/// title when only lifted or dropped lines (date, byline, caption, share buttons) stand
+/// between the title, the standfirst and the article, starts the article: the lead belongs
+/// to the body.
+///
+/// Example: "Ski station closes after two snowless winters" / "18 Feb 2024" / "Opened in 1968,
+/// the small family station could not open its slopes for two winters." / a caption / the
+/// body.
+fn standfirst_start(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &[Option<&'static str>],
+    title: usize,
+    region: &Range<usize>,
+) -> Option<usize> {
+    let end = region.start.min(title + 1 + STANDFIRST_WINDOW);
+    (title + 1..end)
+        .find(|&k| verdicts[k].is_none())
+        .filter(|&k| region::body_like(&units[k], &facts[k]))
+        .filter(|&k| (k + 1..region.start).all(|j| verdicts[j].is_some()))
 }
 
 /// The title: a short, unpunctuated unit just before the article, best matching the URL.
@@ -531,6 +554,24 @@ mod tests {
         assert_eq!(region, 3..7);
         assert_eq!(verdicts[4], Some("between-lead-and-body"));
         assert_eq!(verdicts[5], Some("between-lead-and-body"));
+    }
+
+    #[test]
+    fn a_standfirst_with_only_dropped_lines_around_it_starts_the_article() {
+        let text = "A title for the story\n\n18 Feb 2024\n\nOpened in 1968, the small station \
+                    could not open its slopes for two winters. The council voted to close it.\n\n\
+                    The lifts, idle for two winters.\n\nThe BODY_TEXT runs on for a while, as \
+                    sentences in an article do, with commas and a full stop.\n";
+        let units = super::super::segment::segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        verdicts[0] = Some("title");
+        verdicts[1] = Some("dateline");
+        verdicts[3] = Some("caption");
+        assert_eq!(lead_region(&units, &facts, &mut verdicts, &(4..5)), 2..5);
+        // A line nobody dropped between the standfirst and the body: the region stays.
+        verdicts[3] = None;
+        assert_eq!(lead_region(&units, &facts, &mut verdicts, &(4..5)), 4..5);
     }
 
     #[test]
