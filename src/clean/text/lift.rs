@@ -86,7 +86,9 @@ pub fn lift(
         region.end.saturating_sub(1),
         url,
     );
-    metadata.description = title.and_then(|t| standfirst(units, facts, verdicts, t, region));
+    metadata.description = title
+        .and_then(|t| standfirst_at(units, facts, verdicts, t, region))
+        .map(|k| units[k].text.clone());
     metadata.captions = captions(units, facts, verdicts);
     metadata.credits = closing_credit(units, verdicts, region);
     metadata
@@ -96,23 +98,23 @@ pub fn lift(
 const STANDFIRST_WINDOW: usize = 4;
 
 /// The standfirst: running text between the headline at `t` and the article region, with
-/// only lifted or dropped units around it (byline, date, share buttons, a caption). It makes
-/// the best description; the body does not keep it, as people marking articles leave it out.
+/// only lifted or dropped units before it (byline, date, share buttons, a caption). It makes
+/// the best description; rule `standfirst_in_body` ([`lead_region`]) also keeps it in the body
+/// when nothing but dropped units stands between it and the article.
 ///
 /// Example: the headline, "Da un mese la biblioteca civica resta aperta la sera…", "di
 /// Chiara Bellandi", the date, then the body.
-fn standfirst(
+fn standfirst_at(
     units: &[Unit],
     facts: &[Facts],
     verdicts: &[Option<&'static str>],
     t: usize,
     region: &Range<usize>,
-) -> Option<String> {
+) -> Option<usize> {
     let end = region.start.min(t + 1 + STANDFIRST_WINDOW);
     (t + 1..end)
         .find(|&k| verdicts[k].is_none())
         .filter(|&k| region::body_like(&units[k], &facts[k]))
-        .map(|k| units[k].text.clone())
 }
 
 /// Tag and category lines are looked for up to this many units after the region.
@@ -290,10 +292,7 @@ fn standfirst_start(
     title: usize,
     region: &Range<usize>,
 ) -> Option<usize> {
-    let end = region.start.min(title + 1 + STANDFIRST_WINDOW);
-    (title + 1..end)
-        .find(|&k| verdicts[k].is_none())
-        .filter(|&k| region::body_like(&units[k], &facts[k]))
+    standfirst_at(units, facts, verdicts, title, region)
         .filter(|&k| (k + 1..region.start).all(|j| verdicts[j].is_some()))
 }
 

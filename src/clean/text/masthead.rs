@@ -184,14 +184,7 @@ mod tests {
     }
 
     fn unit(text: &str) -> Unit {
-        Unit {
-            text: text.to_string(),
-            kind: super::super::segment::Kind::Paragraph,
-            link_chars: 0,
-            links: 0,
-            images: Vec::new(),
-            blank_before: true,
-        }
+        Unit::paragraph(text)
     }
 
     #[test]

@@ -42,6 +42,21 @@ pub struct Unit {
     pub blank_before: bool,
 }
 
+#[cfg(test)]
+impl Unit {
+    /// A plain paragraph unit of `text`, for tests of the rules that read units.
+    pub fn paragraph(text: &str) -> Unit {
+        Unit {
+            text: text.to_string(),
+            kind: Kind::Paragraph,
+            link_chars: 0,
+            links: 0,
+            images: Vec::new(),
+            blank_before: true,
+        }
+    }
+}
+
 /// Lines longer than this are never wrapped lines: a text made of them was not wrapped.
 const MAX_WRAP_WIDTH: usize = 100;
 /// Narrowest wrap width looked for.

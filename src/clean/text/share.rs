@@ -54,14 +54,7 @@ mod tests {
     use super::*;
 
     fn row(text: &str) -> bool {
-        let unit = Unit {
-            text: text.to_string(),
-            kind: super::super::segment::Kind::Paragraph,
-            link_chars: 0,
-            links: 0,
-            images: Vec::new(),
-            blank_before: true,
-        };
+        let unit = Unit::paragraph(text);
         share_row(&unit, &Facts::of(&unit))
     }
 

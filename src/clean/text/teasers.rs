@@ -155,14 +155,20 @@ mod tests {
     use super::super::segment::segment;
     use super::*;
 
-    fn marked(text: &str, region_len: Option<usize>) -> Vec<Option<&'static str>> {
+    /// The units of `text`, their facts and the verdicts of the line rules.
+    fn judged(text: &str) -> (Vec<Unit>, Vec<Facts>, Vec<Option<&'static str>>) {
         let units = segment(text);
         let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
-        let mut verdicts: Vec<_> = units
+        let verdicts = units
             .iter()
             .zip(&facts)
             .map(|(u, f)| first_match(u, f))
             .collect();
+        (units, facts, verdicts)
+    }
+
+    fn marked(text: &str, region_len: Option<usize>) -> Vec<Option<&'static str>> {
+        let (units, facts, mut verdicts) = judged(text);
         let region = 0..region_len.unwrap_or(units.len());
         mark(&units, &facts, &mut verdicts, &region);
         verdicts
@@ -227,13 +233,7 @@ mod tests {
                     Related\n\n  * Bus operator cuts Sunday services across the hills\n  \
                     * Parish council backs a lower speed limit\n\nWhat happens next\n\n\
                     The partnership now wants a shelter on the far platform, and it has begun to raise the money.\n";
-        let units = segment(text);
-        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
-        let mut verdicts: Vec<_> = units
-            .iter()
-            .zip(&facts)
-            .map(|(u, f)| first_match(u, f))
-            .collect();
+        let (units, facts, mut verdicts) = judged(text);
         mark_teaser_items(&units, &facts, &mut verdicts);
         mark(&units, &facts, &mut verdicts, &(0..units.len()));
         for (u, v) in units.iter().zip(&verdicts) {
@@ -252,13 +252,7 @@ mod tests {
         let text = "A paragraph of BODY_TEXT that runs on, as body text does, for a while.\n\n\
                     Lire aussi :\n  • MENU_TEXT one\n  • MENU_TEXT two\n\nNext heading\n\n\
                     Related\n\nA paragraph of BODY_TEXT that runs on.\n\n  * BODY_TEXT item\n";
-        let units = super::super::segment::segment(text);
-        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
-        let mut verdicts: Vec<Option<&'static str>> = units
-            .iter()
-            .zip(&facts)
-            .map(|(u, f)| super::super::rules::first_match(u, f))
-            .collect();
+        let (units, facts, mut verdicts) = judged(text);
         mark_teaser_items(&units, &facts, &mut verdicts);
         for (u, v) in units.iter().zip(&verdicts) {
             if u.text.contains("MENU_TEXT") {
