@@ -236,6 +236,14 @@ fn in_foreign_region(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
 
 /// True when the element's class or id contains one of `words` (ASCII case-insensitive).
 fn class_names_any(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
+    // A few words on the stack: no allocation for each element asked about.
+    let mut buffer = [0u32; 16];
+    if let Some(masks) = buffer.get_mut(..words.len()) {
+        for (mask, w) in masks.iter_mut().zip(words) {
+            *mask = letters(w.as_bytes());
+        }
+        return names_any(dom, id, words, masks);
+    }
     let masks: Vec<u32> = words.iter().map(|w| letters(w.as_bytes())).collect();
     names_any(dom, id, words, &masks)
 }
