@@ -7,7 +7,7 @@
 //! page, never the body blocks; regexes run on short texts only.
 
 use super::scan::{Scan, contains_ci};
-use super::{node_text, squeeze, urls};
+use super::{first_text_char, node_text, squeeze, urls};
 use crate::article::Caption;
 use crate::dom::{Dom, NodeId, Tag};
 use regex::Regex;
@@ -182,7 +182,7 @@ fn credit_element(dom: &Dom, figure: NodeId) -> Option<NodeId> {
 pub fn split_credit(text: &str) -> (String, Option<String>) {
     // Every credit mark holds one of these bytes (":" after a word, "/" after "AP Photo",
     // "©", "(c)"): a caption without them has none, and the pattern need not be built.
-    if !text.contains([':', '/', '©', '(']) {
+    if !text.contains([':', '/', '©']) && !contains_ci(text, "(c)") {
         return (text.to_string(), None);
     }
     let Some(mark) = CREDIT_MARK.as_ref() else {
@@ -204,6 +204,12 @@ pub fn closing_credits(dom: &Dom, scan: &Scan<'_>) -> Option<String> {
         if dom
             .ancestors(p)
             .any(|a| matches!(dom.tag(a), Some(Tag::Footer | Tag::Nav | Tag::Aside)))
+        {
+            continue;
+        }
+        // Every closing line starts with a lower-case letter (initials), "(" or the first
+        // letter of a reporting word ([`is_closing_line`]): other paragraphs are not read.
+        if !first_text_char(dom, p).is_some_and(|c| c.is_lowercase() || "(rwaectRWAECT".contains(c))
         {
             continue;
         }
@@ -252,6 +258,11 @@ mod tests {
             )
         );
         assert_eq!(split_credit("No credit here").1, None);
+        assert_eq!(split_credit("Two boats (left) at sea").1, None);
+        assert_eq!(
+            split_credit("The pier at night. (C) Jane Doe").1.as_deref(),
+            Some("(C) Jane Doe")
+        );
     }
 
     #[test]
