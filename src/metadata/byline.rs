@@ -7,7 +7,7 @@
 //! author). Byline elements inside comments, navigation, footers and
 //! asides are skipped. Must not guess a name from running text.
 
-use super::scan::Scan;
+use super::scan::{Scan, contains_ci};
 use super::{Sources, date, fold, node_text};
 use crate::dom::{Dom, NodeId, Tag};
 
@@ -878,6 +878,10 @@ const BUILDER_NAMES: &[&str] = &["elementor-widget"];
 fn foreign_class(dom: &Dom, id: NodeId) -> bool {
     ["class", "id"].iter().any(|k| {
         dom.attr(id, k).is_some_and(|v| {
+            // Without a builder name nothing is cut out: the words are looked for in place.
+            if !BUILDER_NAMES.iter().any(|b| contains_ci(v, b)) {
+                return FOREIGN_WORDS.iter().any(|w| contains_ci(v, w));
+            }
             let mut v = v.to_ascii_lowercase();
             for b in BUILDER_NAMES {
                 v = v.replace(b, "");

@@ -7,7 +7,7 @@
 //! page, never the body blocks; regexes run on short texts only.
 
 use super::scan::{Scan, contains_ci};
-use super::{node_text, squeeze, urls};
+use super::{first_text_char, node_text, squeeze, urls};
 use crate::article::Caption;
 use crate::dom::{Dom, NodeId, Tag};
 use regex::Regex;
@@ -40,31 +40,44 @@ const MAX_AGENCY_LIST_CHARS: usize = 60;
 /// Longest tail after "Reporting by" in a closing line, in characters.
 const MAX_REPORTING_CHARS: usize = 400;
 
-/// Closing lines: editors' initials with agencies, "Reporting by ...; Editing by ...", or an
-/// agency list. The patterns use open repetitions and the lengths above are checked in
-/// [`is_closing_line`]: counted repetitions of Unicode classes make a regex costly to build.
-static CLOSING: LazyLock<Option<[Regex; 3]>> = LazyLock::new(|| {
-    Some([
-        Regex::new(r"^(\p{Ll}+(?:/\p{Ll}+)+)(?:\s*\(([^()]{2,})\))?$").ok()?,
-        Regex::new(
-            r"(?i)^\(?(?:reporting|writing|additional reporting|editing|compiled|text)\s+by\b(.{3,})$",
-        )
-        .ok()?,
-        Regex::new(
-            r"(?i)^\((?:dpa|afp|ap|rtr|reuters|kna|epd|apa|sda|ansa|efe|ots|sid)(?:[,/ ]+\w+)*\)$",
-        )
-        .ok()?,
-    ])
+/// Closing line of editors' initials with agencies ("hk/uh (dpa, afp)"). The patterns here use
+/// open repetitions and the lengths above are checked in [`is_closing_line`]: counted repetitions
+/// of Unicode classes make a regex costly to build. Each pattern is built the first time a line
+/// passes its cheap byte test in [`is_closing_line`], so most pages never build one.
+static CLOSING_INITIALS: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^(\p{Ll}+(?:/\p{Ll}+)+)(?:\s*\(([^()]{2,})\))?$").ok());
+
+/// Closing line "Reporting by ...; Editing by ...".
+static CLOSING_REPORTING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\(?(?:reporting|writing|additional reporting|editing|compiled|text)\s+by\b(.{3,})$",
+    )
+    .ok()
+});
+
+/// Closing line that is only an agency list in parentheses ("(dpa/AFP)").
+static CLOSING_AGENCIES: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\((?:dpa|afp|ap|rtr|reuters|kna|epd|apa|sda|ansa|efe|ots|sid)(?:[,/ ]+\w+)*\)$",
+    )
+    .ok()
 });
 
 /// True when `text` is a closing credit line: "hk/uh (dpa, afp, rtr, ap)", "Reporting by Jane
 /// Roe; Editing by John Doe", "(dpa/AFP)".
+///
+/// Each pattern runs only on lines that pass a byte test every match passes: initials start
+/// with a lower-case letter and hold a slash; a reporting line starts with one of its words and
+/// holds "by" after a space ([`reporting_start`], [`has_spaced_by`]); an agency list starts
+/// with "(" and ends with ")".
 fn is_closing_line(text: &str) -> bool {
-    let Some([initials, reporting, agencies]) = CLOSING.as_ref() else {
-        return false;
-    };
     let chars = |m: regex::Match<'_>| m.as_str().chars().count();
-    if let Some(c) = initials.captures(text) {
+    let first = text.chars().next();
+    if first.is_some_and(char::is_lowercase)
+        && text.contains('/')
+        && let Some(initials) = CLOSING_INITIALS.as_ref()
+        && let Some(c) = initials.captures(text)
+    {
         let parts_ok = c.get(1).is_some_and(|m| {
             m.as_str()
                 .split('/')
@@ -74,12 +87,52 @@ fn is_closing_line(text: &str) -> bool {
             return true;
         }
     }
-    if let Some(c) = reporting.captures(text)
+    if reporting_start(text)
+        && has_spaced_by(text)
+        && let Some(reporting) = CLOSING_REPORTING.as_ref()
+        && let Some(c) = reporting.captures(text)
         && c.get(1).is_some_and(|m| chars(m) <= MAX_REPORTING_CHARS)
     {
         return true;
     }
-    agencies.is_match(text)
+    text.starts_with('(')
+        && text.ends_with(')')
+        && CLOSING_AGENCIES
+            .as_ref()
+            .is_some_and(|agencies| agencies.is_match(text))
+}
+
+/// Words a reporting line starts with (after an optional "("), as [`CLOSING_REPORTING`] reads
+/// them. None holds a letter whose case folds outside ASCII (k, s), so comparing ASCII
+/// without case finds every line the pattern matches.
+const REPORTING_WORDS: &[&str] = &[
+    "reporting",
+    "writing",
+    "additional reporting",
+    "editing",
+    "compiled",
+    "text",
+];
+
+/// True when `text` starts (after an optional "(") with one of [`REPORTING_WORDS`].
+fn reporting_start(text: &str) -> bool {
+    let rest = text.strip_prefix('(').unwrap_or(text).as_bytes();
+    REPORTING_WORDS.iter().any(|w| {
+        rest.get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
+
+/// True when "by" (any case) follows a white-space character in `text`.
+fn has_spaced_by(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| {
+        c.is_whitespace()
+            && text
+                .as_bytes()
+                .get(i + c.len_utf8()..)
+                .and_then(|rest| rest.get(..2))
+                .is_some_and(|b| b.eq_ignore_ascii_case(b"by"))
+    })
 }
 
 /// Every figure's caption and credit.
@@ -127,6 +180,11 @@ fn credit_element(dom: &Dom, figure: NodeId) -> Option<NodeId> {
 
 /// Splits "Caption text. Photo: Jane Doe/Agency" into the text and the credit.
 pub fn split_credit(text: &str) -> (String, Option<String>) {
+    // Every credit mark holds one of these bytes (":" after a word, "/" after "AP Photo",
+    // "©", "(c)"): a caption without them has none, and the pattern need not be built.
+    if !text.contains([':', '/', '©']) && !contains_ci(text, "(c)") {
+        return (text.to_string(), None);
+    }
     let Some(mark) = CREDIT_MARK.as_ref() else {
         return (text.to_string(), None);
     };
@@ -146,6 +204,12 @@ pub fn closing_credits(dom: &Dom, scan: &Scan<'_>) -> Option<String> {
         if dom
             .ancestors(p)
             .any(|a| matches!(dom.tag(a), Some(Tag::Footer | Tag::Nav | Tag::Aside)))
+        {
+            continue;
+        }
+        // Every closing line starts with a lower-case letter (initials), "(" or the first
+        // letter of a reporting word ([`is_closing_line`]): other paragraphs are not read.
+        if !first_text_char(dom, p).is_some_and(|c| c.is_lowercase() || "(rwaectRWAECT".contains(c))
         {
             continue;
         }
@@ -194,6 +258,11 @@ mod tests {
             )
         );
         assert_eq!(split_credit("No credit here").1, None);
+        assert_eq!(split_credit("Two boats (left) at sea").1, None);
+        assert_eq!(
+            split_credit("The pier at night. (C) Jane Doe").1.as_deref(),
+            Some("(C) Jane Doe")
+        );
     }
 
     #[test]
@@ -209,6 +278,19 @@ mod tests {
         );
         let (_, c) = page("<p>Just a story.</p>");
         assert_eq!(c, None);
+    }
+
+    #[test]
+    fn closing_line_byte_tests() {
+        assert!(reporting_start("(Additional reporting by X)"));
+        assert!(reporting_start("TEXT: by"));
+        assert!(!reporting_start("Reports say"));
+        assert!(has_spaced_by("Writing\u{a0}BY Jane"));
+        assert!(!has_spaced_by("Nearby"));
+        assert!(is_closing_line(
+            "(Writing by Jane Doe; editing by John Roe)"
+        ));
+        assert!(!is_closing_line("Reportingby Jane Doe"));
     }
 
     #[test]

@@ -193,6 +193,29 @@ pub fn node_text(dom: &Dom, id: NodeId, max: usize) -> String {
     out
 }
 
+/// The first character of [`node_text`] of `id` (`None` when that is empty), read without
+/// building the text: the same walk, stopped at the first word.
+pub fn first_text_char(dom: &Dom, id: NodeId) -> Option<char> {
+    let mut next = Some(id);
+    while let Some(node) = next {
+        if matches!(
+            dom.tag(node),
+            Some(Tag::Script | Tag::Style | Tag::Template | Tag::Noscript)
+        ) {
+            next = dom.next_after_subtree(id, node);
+            continue;
+        }
+        if let Some(word) = dom.text(node).and_then(|t| t.split_whitespace().next()) {
+            return word.chars().next();
+        }
+        next = match dom.node(node).first_child {
+            Some(child) => Some(child),
+            None => dom.next_after_subtree(id, node),
+        };
+    }
+    None
+}
+
 fn is_line_break(dom: &Dom, id: NodeId) -> bool {
     matches!(
         dom.tag(id),
@@ -236,6 +259,14 @@ fn in_foreign_region(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
 
 /// True when the element's class or id contains one of `words` (ASCII case-insensitive).
 fn class_names_any(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
+    // A few words on the stack: no allocation for each element asked about.
+    let mut buffer = [0u32; 16];
+    if let Some(masks) = buffer.get_mut(..words.len()) {
+        for (mask, w) in masks.iter_mut().zip(words) {
+            *mask = letters(w.as_bytes());
+        }
+        return names_any(dom, id, words, masks);
+    }
     let masks: Vec<u32> = words.iter().map(|w| letters(w.as_bytes())).collect();
     names_any(dom, id, words, &masks)
 }
@@ -282,6 +313,14 @@ mod tests {
         let dom = Dom::parse("<div>  By <b>Jane</b>\n Doe<script>x()</script><br>on Monday</div>");
         let div = dom.find(Tag::Div).expect("div");
         assert_eq!(node_text(&dom, div, 100), "By Jane Doe on Monday");
+        assert_eq!(first_text_char(&dom, div), Some('B'));
+        let dom = Dom::parse("<p> <script>x()</script><br> <i> \u{e9}t\u{e9}</i></p><div> </div>");
+        let p = dom.find(Tag::P).expect("p");
+        assert_eq!(first_text_char(&dom, p), Some('\u{e9}'));
+        assert_eq!(
+            first_text_char(&dom, dom.find(Tag::Div).expect("div")),
+            None
+        );
     }
 
     #[test]

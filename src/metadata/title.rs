@@ -765,24 +765,36 @@ fn banner_tail<'t>(t: &'t str, banners: &[String]) -> Option<&'t str> {
 }
 
 fn has_separator(t: &str) -> bool {
-    SEPARATORS.iter().any(|s| t.contains(s))
+    (0..t.len()).any(|i| separator_at(t, i, true).is_some())
 }
 
 fn split_last(t: &str) -> Option<(&str, &str)> {
-    SEPARATORS
-        .iter()
-        .filter(|s| **s != ": ")
-        .filter_map(|s| t.rfind(s).map(|i| (i, s.len())))
-        .max_by_key(|(i, _)| *i)
-        .map(|(i, len)| (&t[..i], &t[i + len..]))
+    let i = (0..t.len())
+        .rev()
+        .find(|&i| separator_at(t, i, false).is_some())?;
+    let len = separator_at(t, i, false)?;
+    Some((&t[..i], &t[i + len..]))
 }
 
 fn split_first(t: &str) -> Option<(&str, &str)> {
+    let i = (0..t.len()).find(|&i| separator_at(t, i, true).is_some())?;
+    let len = separator_at(t, i, true)?;
+    Some((&t[..i], &t[i + len..]))
+}
+
+/// The length of the [`SEPARATORS`] entry starting at byte `i` of `t` (": " only when `colon`).
+/// No two entries start at the same place (they differ in their first bytes or in the bytes
+/// after), so the first found is the only one; each starts with a character's first byte.
+fn separator_at(t: &str, i: usize, colon: bool) -> Option<usize> {
+    let rest = t.as_bytes().get(i..)?;
+    if !matches!(rest.first(), Some(b' ' | b':' | b'|' | 0xEF)) {
+        return None;
+    }
     SEPARATORS
         .iter()
-        .filter_map(|s| t.find(s).map(|i| (i, s.len())))
-        .min_by_key(|(i, _)| *i)
-        .map(|(i, len)| (&t[..i], &t[i + len..]))
+        .filter(|s| colon || **s != ": ")
+        .find(|s| rest.starts_with(s.as_bytes()))
+        .map(|s| s.len())
 }
 
 /// True when `part` names the site: equal to a declared name or host label (letters and digits
