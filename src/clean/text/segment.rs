@@ -70,6 +70,19 @@ const MAX_OVER_WIDTH_SHARE: f64 = 0.03;
 /// browser, with lines of any length, has far more lines beyond any width).
 const MIN_AT_WIDTH_SHARE: f64 = 0.16;
 
+/// Narrowest column a block of its own may be wrapped at (a table cell, a side box).
+const MIN_NARROW_WIDTH: usize = 24;
+/// Fewest lines a block needs before its own wrap width is read.
+const MIN_NARROW_LINES: usize = 4;
+/// Share of a narrow block's line breaks that must look wrapped (the next line's first word
+/// would not have fitted) for the block to count as wrapped at its widest line.
+const MIN_NARROW_WRAPPED_SHARE: f64 = 0.8;
+
+/// Largest share of a narrow block's lines after the first that may open like a new item,
+/// with a capital, a digit or ASCII punctuation (running text goes on mid-sentence, in lower
+/// case or in a script without case; a list of names, dates or links opens each line anew).
+const MAX_NARROW_ITEM_SHARE: f64 = 0.75;
+
 /// A joined unit is given room for this many lines of the length of its first one.
 const JOINED_LINES: usize = 6;
 
@@ -162,7 +175,8 @@ pub fn segment(text: &str) -> Vec<Unit> {
     let mut lines: Vec<Line> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     lines.extend(split_lines(text).map(|l| Line::new(l, syntax.markdown)));
-    let width = wrap_width(&lines);
+    let page_width = wrap_width(&lines);
+    let widths = narrow_block_widths(&lines, page_width);
     let mut units = Vec::new();
     let mut blank_before = true;
     let mut i = 0;
@@ -174,6 +188,7 @@ pub fn segment(text: &str) -> Vec<Unit> {
             continue;
         }
         let first = line.shape;
+        let width = widths[i];
         let head = &line.text[first.content..];
         // Built only when a wrapped line follows (most units are one line).
         let mut joined: Option<String> = None;
@@ -448,6 +463,67 @@ fn detect_syntax(text: &str) -> Syntax {
     }
 }
 
+/// Rule `narrow_block_wrap`: the wrap width of each line, the page's unless the line sits in
+/// a block (lines between blank lines) wrapped narrower than the page, as w3m and lynx wrap
+/// a table cell or a side column at 30-40 columns while the rest of the page runs to 80.
+/// A block counts as narrowly wrapped at its widest line (from [`MIN_NARROW_WIDTH`] up to
+/// the page's width) when it has [`MIN_NARROW_LINES`] lines or more and at least
+/// [`MIN_NARROW_WRAPPED_SHARE`] of its line breaks fall where the next line's first word
+/// would not have fitted, at most [`MAX_NARROW_ITEM_SHARE`] of its lines after the first
+/// open like a new item (see [`opens_item`]), and its last line ends a sentence. Example: "Wie der Ressortchef am Dienstag" / "vergangener Woche
+/// (6.10.) in" / "München erklärte, würde die" / … wrapped at 35 columns make one paragraph;
+/// a column of short menu entries ("Home" / "News" / "Kontakt") is too narrow, a list of
+/// teaser titles of uneven lengths breaks where the next title would have fitted, and a
+/// facts box ("Veröffentlicht am 16.08.2019" / "Dauer: 1 Stunde 4 Minuten" / …) opens its
+/// lines with capitals.
+fn narrow_block_widths(lines: &[Line], page_width: Option<usize>) -> Vec<Option<usize>> {
+    let mut widths = vec![page_width; lines.len()];
+    let below = page_width.map_or(MIN_WRAP_WIDTH, |w| w.saturating_sub(8));
+    let mut start = 0;
+    while start < lines.len() {
+        if lines[start].is_blank() {
+            start += 1;
+            continue;
+        }
+        let end = lines[start..]
+            .iter()
+            .position(Line::is_blank)
+            .map_or(lines.len(), |k| start + k);
+        let block = &lines[start..end];
+        let widest = block.iter().map(|l| l.chars).max().unwrap_or(0);
+        if block.len() >= MIN_NARROW_LINES && (MIN_NARROW_WIDTH..below).contains(&widest) {
+            let wrapped = block
+                .windows(2)
+                .filter(|pair| {
+                    let first_word = pair[1].text.split_whitespace().next().unwrap_or("");
+                    pair[0].chars + 1 + first_word.chars().count() > widest.saturating_sub(2)
+                })
+                .count();
+            let items = block[1..].iter().filter(|l| opens_item(l.text)).count();
+            let breaks = (block.len() - 1) as f64;
+            let last = block.last().map_or("", |l| l.text);
+            if wrapped as f64 >= breaks * MIN_NARROW_WRAPPED_SHARE
+                && items as f64 <= breaks * MAX_NARROW_ITEM_SHARE
+                && super::rules::sentence_end(last)
+            {
+                widths[start..end].fill(Some(widest));
+            }
+        }
+        start = end;
+    }
+    widths
+}
+
+/// True when `line` opens like a new item rather than a sentence going on: with a capital
+/// letter, a digit or ASCII punctuation. Example: "Dauer: 1 Stunde" and "[55]RES035" do,
+/// "vergangener Woche" and a Korean or Chinese line do not.
+fn opens_item(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c.is_ascii_punctuation())
+}
+
 /// True when `bytes` hold `://` (an address).
 fn has_scheme_separator(bytes: &[u8]) -> bool {
     memchr::memchr_iter(b':', bytes).any(|k| bytes[k + 1..].starts_with(b"//"))
@@ -530,6 +606,33 @@ mod tests {
             line.push_str(word);
         }
         lines
+    }
+
+    #[test]
+    fn a_block_wrapped_narrower_than_the_page_is_joined() {
+        let mut text = String::new();
+        for chunk in textwrap(&"wide ".repeat(60), 80) {
+            text.push_str(&chunk);
+            text.push('\n');
+        }
+        text.push_str("\nHome\nNews\nKontakt\nImpressum\n\n");
+        let para = "Wie der Ressortchef am Dienstag vergangener Woche in München erklärte, \
+                    würde die geplante Gewinnabschöpfung wichtige Investitionen gefährden.";
+        for chunk in textwrap(para, 35) {
+            text.push_str(&chunk);
+            text.push('\n');
+        }
+        text.push_str("\nSpiele heute\nAlle Ergebnisse der Liga\nTabelle\nDer Kader\n");
+        text.push_str("\nVeröffentlicht am 16.08.2019\nDauer: 1 Stunde 4 Minuten\n");
+        text.push_str("Lizenz: CC-BY 4.0 Namensnennung\nDownloads: 22.273 bis heute.\n");
+        let units = segment(&text);
+        assert_eq!(units.len(), 14, "{:?}", texts(&units));
+        assert_eq!(units[5].text, para);
+        assert_eq!(units[6].text, "Spiele heute");
+        assert_eq!(units[10].text, "Veröffentlicht am 16.08.2019");
+        assert!(opens_item("[55]RES035 GSI in Darmstadt"));
+        assert!(!opens_item("  vergangener Woche (6.10.) in"));
+        assert!(!opens_item("다. 여주인공 이유리의 연기는"));
     }
 
     #[test]
