@@ -10,6 +10,12 @@
 //! with the page's URL from a `ground-truth.json` in the directory above when there is one (as
 //! the eval does). Several directories may be given: `profile 1 ../shared/corpus/text/lynx
 //! ../shared/corpus/text/w3m`. `GLEANER_PROFILE_LIMIT=N` keeps the first N pages of each.
+//!
+//! With `GLEANER_PROFILE_BASELINE=1`, html5ever's tokenizer alone (no tree, a sink that drops
+//! every token) also runs over the same pages, right after, and the ratio of the two rates is
+//! printed. This VM's speed swings by a third from one hour to the next; the ratio does not, so
+//! it turns a run into the pages/s of the machine state where `../shared/DEPENDENCIES.md`
+//! measured the tokenizer alone at 1,200 pages/s.
 
 use std::fmt::Write as _;
 use std::io::Read;
@@ -130,5 +136,49 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         (total * rounds) as f64 / 1e6 / seconds,
         articles / rounds.max(1)
     );
+    if std::env::var_os("GLEANER_PROFILE_BASELINE").is_some() {
+        let start = Instant::now();
+        for _ in 0..rounds {
+            for page in &pages {
+                tokenize(&page.bytes);
+            }
+        }
+        let baseline = n / start.elapsed().as_secs_f64();
+        let ratio = n / seconds / baseline;
+        println!(
+            "html5ever tokenizer alone: {baseline:.0} pages/s; gleaner runs at {:.3} of it \
+             ({:.0} pages/s where the tokenizer alone does 1,200)",
+            ratio,
+            ratio * 1200.0
+        );
+    }
     Ok(())
+}
+
+/// A token sink that keeps nothing.
+struct Discard;
+
+impl html5ever::tokenizer::TokenSink for Discard {
+    type Handle = ();
+
+    fn process_token(
+        &self,
+        token: html5ever::tokenizer::Token,
+        _line: u64,
+    ) -> html5ever::tokenizer::TokenSinkResult<()> {
+        std::hint::black_box(token);
+        html5ever::tokenizer::TokenSinkResult::Continue
+    }
+}
+
+/// Runs html5ever's tokenizer alone over a page (decoded as UTF-8, invalid bytes replaced).
+fn tokenize(bytes: &[u8]) {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+    let text = String::from_utf8_lossy(bytes);
+    let tokenizer = Tokenizer::new(Discard, TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from(text.as_ref()));
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
 }
