@@ -247,7 +247,7 @@ fn description_dateline(sources: &Sources, order: DayOrder, out: &mut Vec<Candid
 }
 
 /// The *year placeholder* rule: a structured publication date of 1 January without a time
-/// ("datePublished": "2004-01-01") is a year stored as a date by the CMS (a recipe's or
+/// ("datePublished": "2007-01-01") is a year stored as a date by the CMS (a recipe's or
 /// product's first year), not a day; it is left out, so the page's other dates (or its update
 /// date) date it. A 1 January printed on the page or in the URL stays.
 fn is_year_placeholder(date: &FoundDate) -> bool {
