@@ -74,9 +74,9 @@ const UPDATE_WORDS: &[&str] = &[
 ];
 
 /// Words before a date that make it no date of the page's story at all: a forum member's
-/// registration day in the profile beside each post ("Registriert: 18.09.2008", "Joined: Mar
-/// 2009", "Mitglied seit"), and the clock a forum or portal prints when the page was rendered
-/// ("Aktuelle Zeit: 14.10.2020, 12:18", "It is currently"). Named the *not-a-dateline labels*.
+/// registration day in the profile beside each post ("Registriert: 03.05.2011", "Joined: Apr
+/// 2012", "Mitglied seit"), and the clock a forum or portal prints when the page was rendered
+/// ("Aktuelle Zeit: 22.06.2023, 16:41", "It is currently"). Named the *not-a-dateline labels*.
 const NOT_DATELINE_WORDS: &[&str] = &[
     "registriert",
     "registered",
@@ -100,8 +100,8 @@ const NOT_DATELINE_WORDS: &[&str] = &[
     "heure actuelle",
 ];
 
-/// Words of a bibliographic reference: a date after them is the cited work's ("In: Science;
-/// Vol. 371, Issue 6526, pp. 260 - 264, 15. Januar 2021, DOI ..."), not the page's. Matched as
+/// Words of a bibliographic reference: a date after them is the cited work's ("In: Journal of
+/// Tides; Vol. 48, Issue 213, pp. 77 - 85, 9. März 2018, DOI ..."), not the page's. Matched as
 /// whole words. Named the *citation* rule.
 const CITATION_WORDS: &[&str] = &["vol.", "pp.", "doi", "issn", "isbn", "jg."];
 
@@ -164,7 +164,7 @@ pub fn choose(
     if let Some(date) = modified {
         chosen.modified = Some(iso(&date));
         // The *update-date fallback*: a page that gives only the day it was last changed ("last
-        // edited 2019-11-10 13:28:18" under a wiki page) was published on or before it; that day
+        // edited 2017-04-22 08:05:41" under a wiki page) was published on or before it; that day
         // dates it better than nothing, as readers (and htmldate by default) take it. The source
         // `modified` says so, so nobody mistakes it for a stated publication date.
         if chosen.published.is_none() {
@@ -224,8 +224,8 @@ pub fn candidates(
     out
 }
 
-/// The *title dateline* rule: a full date in the page's `<title>` ("Government accuses the
-/// port operator - Información - 11/05/2022 - El País") is one the site printed for the page
+/// The *title dateline* rule: a full date in the page's `<title>` ("Council blames the
+/// ferry company - Noticias - 07/09/2021 - El Faro") is one the site printed for the page
 /// itself, shown in the reader's tab; when no dateline is printed in the page, it counts as
 /// one near the headline (so it outranks a structured date of another day, like a dateline).
 fn title_dateline(dom: &Dom, scan: &Scan<'_>, order: DayOrder, out: &mut Vec<Candidate>) {
@@ -247,7 +247,7 @@ fn description_dateline(sources: &Sources, order: DayOrder, out: &mut Vec<Candid
 }
 
 /// The *year placeholder* rule: a structured publication date of 1 January without a time
-/// ("datePublished": "2004-01-01") is a year stored as a date by the CMS (a recipe's or
+/// ("datePublished": "2007-01-01") is a year stored as a date by the CMS (a recipe's or
 /// product's first year), not a day; it is left out, so the page's other dates (or its update
 /// date) date it. A 1 January printed on the page or in the URL stays.
 fn is_year_placeholder(date: &FoundDate) -> bool {
@@ -300,8 +300,8 @@ fn is_visible_day_over_meta(other: &Candidate, structured: &Candidate) -> bool {
 
 /// True when `other` is a numeric dateline read in the page language's day order whose day and
 /// month, read the other way round, give `structured`'s day: the site prints dates in another
-/// order than its language suggests (an Austrian site writing "11/01/2021" for 1 November, the
-/// `datePublished` being "2021-11-01"), so the two sources agree and the machine-readable one,
+/// order than its language suggests (an Austrian site writing "09/03/2020" for 3 September, the
+/// `datePublished` being "2020-09-03"), so the two sources agree and the machine-readable one,
 /// which cannot be misread, stands. Named the *swapped-order agreement* rule.
 fn is_swapped_reading(other: &Candidate, structured: &Candidate) -> bool {
     use chrono::Datelike;
@@ -987,21 +987,21 @@ mod tests {
 
     #[test]
     fn a_dateline_in_the_other_numeric_order_agrees_with_the_structured_date() {
-        // German page, US-order dateline: "11/01/2021" is 1 November, as `datePublished` says.
+        // German page, US-order dateline: "09/03/2020" is 3 September, as `datePublished` says.
         let d = dates(
-            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-11-01T05:00:14"}</script><body><h1>T</h1><span class="date">11/01/2021</span><p>Body</p></body>"#,
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-09-03T06:20:47"}</script><body><h1>T</h1><span class="date">09/03/2020</span><p>Body</p></body>"#,
             None,
         );
         assert_eq!(
             (d.published.as_deref(), d.source),
-            (Some("2021-11-01"), Some("json-ld"))
+            (Some("2020-09-03"), Some("json-ld"))
         );
         // A dateline of another day still outranks the structured date.
         let d = dates(
-            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-11-01T05:00:14"}</script><body><h1>T</h1><span class="date">12/01/2021</span><p>Body</p></body>"#,
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-09-03T06:20:47"}</script><body><h1>T</h1><span class="date">10/03/2020</span><p>Body</p></body>"#,
             None,
         );
-        assert_eq!(d.published.as_deref(), Some("2021-01-12"));
+        assert_eq!(d.published.as_deref(), Some("2020-03-10"));
     }
 
     #[test]
@@ -1104,12 +1104,12 @@ mod tests {
     #[test]
     fn a_members_registration_day_and_the_forum_clock_are_no_datelines() {
         let d = dates(
-            "<body><h1>Community forum</h1><h3>Topic</h3><dl><dd>Beiträge: 1626</dd><dd>Registriert: 18.09.2008, 05:56</dd></dl><p class=author>von r23 » 21.01.2009, 05:42</p><p>Post</p></body>",
+            "<body><h1>Community forum</h1><h3>Topic</h3><dl><dd>Beiträge: 412</dd><dd>Registriert: 03.05.2011, 07:12</dd></dl><p class=author>von kx7 » 16.02.2012, 19:08</p><p>Post</p></body>",
             None,
         );
-        assert_eq!(d.published.as_deref(), Some("2009-01-21"));
+        assert_eq!(d.published.as_deref(), Some("2012-02-16"));
         let d = dates(
-            "<body><h1>Forum</h1><p>It is currently Tue Oct 14, 2020 12:18 pm</p><p>Joined: Sep 18, 2008</p></body>",
+            "<body><h1>Forum</h1><p>It is currently Thu Jun 22, 2023 4:41 pm</p><p>Joined: May 3, 2011</p></body>",
             None,
         );
         assert_eq!(d.published, None);
@@ -1118,12 +1118,12 @@ mod tests {
     #[test]
     fn a_page_with_only_an_update_date_is_dated_by_it() {
         let d = dates(
-            "<body><h1>Download</h1><p>Text</p><p>Download (last edited 2019-11-10 13:28:18 by Someone)</p></body>",
+            "<body><h1>Setup</h1><p>Text</p><p>Setup (last edited 2017-04-22 08:05:41 by Someone)</p></body>",
             None,
         );
         assert_eq!(
             (d.published.as_deref(), d.modified.as_deref(), d.source),
-            (Some("2019-11-10"), Some("2019-11-10"), Some("modified"))
+            (Some("2017-04-22"), Some("2017-04-22"), Some("modified"))
         );
         assert!(d.published_is_update);
         let d = dates(
@@ -1160,21 +1160,21 @@ mod tests {
     #[test]
     fn a_dateline_in_the_description_dates_an_otherwise_undated_page() {
         let d = dates(
-            r#"<meta name="description" content="Record year for the bears (Notizia del 14 Gennaio 2020)"><body><h1>Record year</h1><p>Body</p></body>"#,
+            r#"<meta name="description" content="Record year for the otters (Notizia del 23 Marzo 2017)"><body><h1>Record year</h1><p>Body</p></body>"#,
             None,
         );
-        assert_eq!(d.published.as_deref(), Some("2020-01-14"));
+        assert_eq!(d.published.as_deref(), Some("2017-03-23"));
     }
 
     #[test]
     fn a_cited_papers_date_is_no_dateline() {
         let d = dates(
-            "<body><h1>Helium nuclei found</h1><p>Darmstadt - January 2021. Body.</p><p>In: Science; Vol. 371, Issue 6526, pp. 260 - 264, 15. Januar 2021, DOI 10.1126/x</p><p>Aktualisiert am 17.01.2021.</p></body>",
+            "<body><h1>Tidal pools mapped</h1><p>Kiel - March 2018. Body.</p><p>In: Journal of Tides; Vol. 48, Issue 213, pp. 77 - 85, 9. März 2018, DOI 10.5555/x</p><p>Aktualisiert am 12.03.2018.</p></body>",
             None,
         );
-        assert_eq!(d.published.as_deref(), Some("2021-01-17"));
+        assert_eq!(d.published.as_deref(), Some("2018-03-12"));
         assert!(is_citation(
-            "science; vol. 371, issue 6526, pp. 260 - 264, "
+            "journal of tides; vol. 48, issue 213, pp. 77 - 85, "
         ));
         assert!(!is_citation("whatsapp. am "));
     }
@@ -1182,10 +1182,10 @@ mod tests {
     #[test]
     fn a_structured_first_of_january_is_a_year_placeholder() {
         let d = dates(
-            r#"<body><h1>Cake</h1><div itemscope itemtype="https://schema.org/Recipe"><meta itemprop="datePublished" content="2004-01-01"></div><p>Updated June 13, 2019</p></body>"#,
+            r#"<body><h1>Cake</h1><div itemscope itemtype="https://schema.org/Recipe"><meta itemprop="datePublished" content="2007-01-01"></div><p>Updated August 21, 2016</p></body>"#,
             None,
         );
-        assert_eq!(d.published.as_deref(), Some("2019-06-13"));
+        assert_eq!(d.published.as_deref(), Some("2016-08-21"));
         let d = dates(
             "<body><h1>Into the new year</h1><p>Body</p></body>",
             Some("https://example.org/2019/01/01/new-year/"),
@@ -1195,16 +1195,16 @@ mod tests {
 
     #[test]
     fn a_date_in_the_title_is_a_dateline() {
-        let page = r#"<head><title>Port conflict - Información - 11/05/2022 - El Diario</title><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-10T23:35:55"}</script></head><body><h1>Port conflict</h1><p>Body</p></body>"#;
+        let page = r#"<head><title>Ferry dispute - Noticias - 07/09/2021 - El Faro</title><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-09-06T22:14:31"}</script></head><body><h1>Ferry dispute</h1><p>Body</p></body>"#;
         let d = dates(page, None);
         assert_eq!(
             (d.published.as_deref(), d.source),
-            (Some("2022-05-11"), Some("text"))
+            (Some("2021-09-07"), Some("text"))
         );
         // A dateline printed in the page comes first.
-        let page = page.replace("<p>Body</p>", "<p class=date>10/05/2022</p><p>Body</p>");
+        let page = page.replace("<p>Body</p>", "<p class=date>06/09/2021</p><p>Body</p>");
         let d = dates(&page, None);
-        assert_eq!(d.published.as_deref(), Some("2022-05-10"));
+        assert_eq!(d.published.as_deref(), Some("2021-09-06"));
     }
 
     #[test]

@@ -201,7 +201,7 @@ fn without_short_tail(title: &str) -> String {
 const MIN_BREADCRUMB_PARTS: usize = 2;
 
 /// Rule `breadcrumb_tail`: a `<title>` ending in two or more short parts set off by hyphens
-/// ("Eintracht stellt Weichen für die Zukunft - Vereinspresse - News") keeps its first part when
+/// ("Ruderclub wählt neuen Vorstand am Kanal - Clubleben - Aktuell") keeps its first part when
 /// that reads as a full headline: a chain of short parts is the site's section path. One short
 /// part after a hyphen ("Spring walk - 36 walkers") may be the headline's own and stays.
 fn without_breadcrumb_tail(title: &str) -> String {
@@ -255,9 +255,9 @@ fn without_short_head(title: &str) -> String {
 /// (`twitter:title` against `og:title`) does not win, since Readability.js's ground truth keeps
 /// the most trusted one there.
 ///
-/// Rule `lowercase_title_takes_h1_case`: a title written all in lower case ("makrophotos von
-/// insekten") takes the `<h1>`'s capitals when the two have the same letters without case
-/// ("Makrophotos von Insekten"): lower case in metadata is a slug or a shortcut, not a style.
+/// Rule `lowercase_title_takes_h1_case`: a title written all in lower case ("nachtaufnahmen von
+/// libellen") takes the `<h1>`'s capitals when the two have the same letters without case
+/// ("Nachtaufnahmen von Libellen"): lower case in metadata is a slug or a shortcut, not a style.
 fn same_story_headline(candidates: &[String], h1s: &[String]) -> Option<String> {
     let candidate = candidates.first()?;
     let first = letters(candidate);
@@ -276,9 +276,9 @@ const MAX_SECTION_WORDS: usize = 2;
 
 /// Rule `section_name_title`: a most trusted title of at most [`MAX_SECTION_WORDS`] words that
 /// has nothing in common with the page's main `<h1>`s (neither holds the other) names a section
-/// or a listing ("Medienmitteilungen" in `og:title` on every press release) when a longer, less
-/// trusted title sits inside a main `<h1>`: the `<title>` "Impfen ist noch überall möglich"
-/// under the `<h1>` "Medienmitteilung der Direktion: Impfen ist noch überall möglich" wins.
+/// or a listing ("Amtsnachrichten" in `og:title` on every press release) when a longer, less
+/// trusted title sits inside a main `<h1>`: the `<title>` "Parkhaus am Markt bleibt geschlossen"
+/// under the `<h1>` "Amtsnachricht des Bauamts: Parkhaus am Markt bleibt geschlossen" wins.
 /// Taken as the `<h1>` writes it when the two have the same letters. A longer structured title
 /// that words the story otherwise stays (Readability.js keeps it too).
 fn section_name_title(dom: &Dom, scan: &Scan<'_>, candidates: &[String]) -> Option<String> {
@@ -417,8 +417,8 @@ fn letters(t: &str) -> String {
 const MAX_TOPIC_WORDS: usize = 4;
 
 /// Rule `topic_prefix_absent_from_title`: a structured title "Topic: Headline" (`og:title`
-/// "Industriell revolutioniert?: Anno 1800 Beta") whose page `<title>` repeats the headline
-/// without the topic ("Vorschauen: Anno 1800 Beta" once the site is gone) loses the topic: the
+/// "Frisch gepflastert?: Hafenstadt 1650 Demo") whose page `<title>` repeats the headline
+/// without the topic ("Vorschau: Hafenstadt 1650 Demo" once the site is gone) loses the topic: the
 /// page names its story without it. The topic has at most [`MAX_TOPIC_WORDS`] words and the
 /// headline at least two.
 fn without_topic_prefix(title: &str, document: Option<&str>) -> Option<String> {
@@ -455,11 +455,11 @@ const MAX_PATH_HEADINGS: usize = 20;
 /// Fewest letters of a path word that a heading's word must start with.
 const MIN_PATH_WORD: usize = 4;
 
-/// Rule `page_path_title`: a title that is a wiki's page path ("BeginnersGuide/Download": one
+/// Rule `page_path_title`: a title that is a wiki's page path ("FirstSteps/Install": one
 /// token, parts joined by "/", with a CamelCase word or three parts, unlike "Input/Output") is
 /// not a headline; the first `<h1>` or `<h2>` outside the
 /// site's navigation, header, asides and footer with a word that starts with a word of the
-/// path's last part ("Downloading Python") is. Words of the path are split at capitals
+/// path's last part ("Installing the toolkit") is. Words of the path are split at capitals
 /// ("GettingStarted" is "getting", "started"). Without such a heading the path stays.
 fn heading_for_page_path(dom: &Dom, title: &str) -> Option<String> {
     let title = title.trim();
@@ -519,8 +519,8 @@ const MAX_SUBHEADING_H1S: usize = 4;
 const MAX_NODES_TO_SUBHEADING: usize = 60;
 
 /// Rule `extending_subheading`: when the chosen title is an `<h1>` and the next heading, close
-/// after it, repeats that whole title and goes on after a dash or a colon ("Die Haubenwagen -
-/// Teil 49" then "Die Haubenwagen - Teil 49 – Büssing (Baujahre 1931 – 1945)"), the longer
+/// after it, repeats that whole title and goes on after a dash or a colon ("Die Dampfwalzen -
+/// Teil 12" then "Die Dampfwalzen - Teil 12 – Kemna (Baujahre 1905 – 1928)"), the longer
 /// heading is the full headline: the `<h1>` was cut for a box or a menu.
 fn extending_subheading(dom: &Dom, scan: &Scan<'_>, title: &str) -> Option<String> {
     let wanted = letters(title);
@@ -632,9 +632,9 @@ fn main_h1s<'d>(dom: &'d Dom, scan: &'d Scan<'_>) -> impl Iterator<Item = NodeId
 /// an element around it, below `<body>` and outside `<article>` and `<main>`: WordPress marks
 /// `<body class="wp-custom-logo">`) has a logo or masthead class or id ([`LOGO_WORDS`]), or its
 /// link goes
-/// to the site's home page (`<h1><a href="/">Salsa-Figuren - Rueda in Berlin</a></h1>`). Its
+/// to the site's home page (`<h1><a href="/">Tango-Schritte - Milonga in Potsdam</a></h1>`). Its
 /// text names the site, so a `<title>` part equal to it is dropped like a site name
-/// ("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin" gives "Enchufla Figuren").
+/// ("Giro Schritte - Tango-Schritte - Milonga in Potsdam" gives "Giro Schritte").
 fn is_banner_h1(dom: &Dom, h1: NodeId) -> bool {
     let logo = std::iter::once(h1)
         .chain(dom.ancestors(h1))
@@ -752,7 +752,7 @@ fn clean_with(title: &str, sites: &[String], banners: &[String], h1s: &[String])
 }
 
 /// The part of `t` before a separator whose whole tail is one of the folded `banners`
-/// ("Enchufla - Salsa-Figuren - Rueda in Berlin" before "Salsa-Figuren - Rueda in Berlin").
+/// ("Giro - Tango-Schritte - Milonga in Potsdam" before "Tango-Schritte - Milonga in Potsdam").
 fn banner_tail<'t>(t: &'t str, banners: &[String]) -> Option<&'t str> {
     if banners.is_empty() {
         return None;
@@ -1227,16 +1227,16 @@ mod tests {
         // The `<title>` keeps the topic too: it stays.
         assert_eq!(
             without_topic_prefix(
-                "Covid-19: Wie weit reicht die Welle?",
-                Some("Covid-19: Wie weit reicht die Welle?")
+                "Hochwasser: Wie hoch steigt der Fluss?",
+                Some("Hochwasser: Wie hoch steigt der Fluss?")
             ),
             None
         );
         // A long part before the colon is the headline's own.
         assert_eq!(
             without_topic_prefix(
-                "The royal split, racism and family struggles: 11 things",
-                Some("11 things")
+                "The old harbour, its ferries and its lighthouse: 7 facts",
+                Some("7 facts")
             ),
             None
         );
@@ -1245,32 +1245,32 @@ mod tests {
     #[test]
     fn site_banner_h1_names_the_site() {
         // An <h1> linking home: its text is the site's, dropped from the <title>.
-        let html = "<head><title>Enchufla Figuren - Salsa-Figuren - Rueda am Kanal</title></head>\
-                    <body><div id='header'><h1><a href='/'><span>Salsa-Figuren - Rueda am Kanal</span></a></h1></div></body>";
+        let html = "<head><title>Giro Schritte - Tango-Schritte - Milonga am See</title></head>\
+                    <body><div id='header'><h1><a href='/'><span>Tango-Schritte - Milonga am See</span></a></h1></div></body>";
         let none = sources_with(Fields::default(), Fields::default());
-        assert_eq!(chosen(html, &none).as_deref(), Some("Enchufla Figuren"));
+        assert_eq!(chosen(html, &none).as_deref(), Some("Giro Schritte"));
         // A logo <h1> repeating the title's tail is not the headline.
-        let html = "<head><title>Muffin Grundrezept : Muffin Backstube</title></head>\
-                    <body><div id='masthead'><h1 class='logo'><a href='https://muffins.example/'>Muffin Backstube</a></h1></div></body>";
-        assert_eq!(chosen(html, &none).as_deref(), Some("Muffin Grundrezept"));
+        let html = "<head><title>Waffel Grundteig : Waffel Stube</title></head>\
+                    <body><div id='masthead'><h1 class='logo'><a href='https://waffeln.example/'>Waffel Stube</a></h1></div></body>";
+        assert_eq!(chosen(html, &none).as_deref(), Some("Waffel Grundteig"));
         // A body class with "logo" (WordPress) does not make every <h1> a banner.
-        let html = "<head><title>Beitragseinreichung | Wiener Revue</title></head>\
-                    <body class='has_site_logo'><nav><ol><li><h1>Beitragseinreichung</h1></li></ol></nav></body>";
-        assert_eq!(chosen(html, &none).as_deref(), Some("Beitragseinreichung"));
+        let html = "<head><title>Manuskriptabgabe | Grazer Hefte</title></head>\
+                    <body class='has_site_logo'><nav><ol><li><h1>Manuskriptabgabe</h1></li></ol></nav></body>";
+        assert_eq!(chosen(html, &none).as_deref(), Some("Manuskriptabgabe"));
         assert!(is_home_link("/"));
-        assert!(is_home_link("https://muffins.example/"));
-        assert!(is_home_link("//muffins.example"));
-        assert!(!is_home_link("https://muffins.example/grundrezept/"));
-        assert!(!is_home_link("/grundrezept"));
+        assert!(is_home_link("https://waffeln.example/"));
+        assert!(is_home_link("//waffeln.example"));
+        assert!(!is_home_link("https://waffeln.example/grundteig/"));
+        assert!(!is_home_link("/grundteig"));
     }
 
     #[test]
     fn breadcrumb_tail_goes() {
         assert_eq!(
             without_breadcrumb_tail(
-                "Eintracht stellt Weichen für die Zukunft - Vereinspresse - News"
+                "Ruderclub wählt neuen Vorstand am Kanal - Clubleben - Aktuell"
             ),
-            "Eintracht stellt Weichen für die Zukunft"
+            "Ruderclub wählt neuen Vorstand am Kanal"
         );
         // One short part after a hyphen, or a long part in the chain: kept.
         assert_eq!(
@@ -1292,21 +1292,21 @@ mod tests {
 
     #[test]
     fn extending_subheading_completes_the_h1() {
-        let html = "<head><title>Die Haubenwagen - Teil 9 - Wagenwelt - Wagen weltweit</title></head>\
-                    <body><h1>Die Haubenwagen - Teil 9</h1><div><em>2. November 2021</em>\
-                    <h2 class='h1'>Die Haubenwagen - Teil 9 – Büssing (Baujahre 1931 – 1945)</h2></div></body>";
+        let html = "<head><title>Die Dampfwalzen - Teil 12 - Walzenwerk - Walzen weltweit</title></head>\
+                    <body><h1>Die Dampfwalzen - Teil 12</h1><div><em>7. März 2019</em>\
+                    <h2 class='h1'>Die Dampfwalzen - Teil 12 – Kemna (Baujahre 1905 – 1928)</h2></div></body>";
         let none = sources_with(Fields::default(), Fields::default());
         assert_eq!(
             chosen(html, &none).as_deref(),
-            Some("Die Haubenwagen - Teil 9 – Büssing (Baujahre 1931 – 1945)")
+            Some("Die Dampfwalzen - Teil 12 – Kemna (Baujahre 1905 – 1928)")
         );
         // A subheading that does not repeat the whole <h1>, or goes on without a separator: kept.
-        let html = "<head><title>Die Haubenwagen</title></head>\
-                    <body><h1>Die Haubenwagen</h1><h2>Die Haubenwagen der Feuerwehr</h2></body>";
-        assert_eq!(chosen(html, &none).as_deref(), Some("Die Haubenwagen"));
-        let html = "<head><title>Die Haubenwagen</title></head>\
-                    <body><h1>Die Haubenwagen</h1><h2>Teil 9 – Büssing</h2></body>";
-        assert_eq!(chosen(html, &none).as_deref(), Some("Die Haubenwagen"));
+        let html = "<head><title>Die Dampfwalzen</title></head>\
+                    <body><h1>Die Dampfwalzen</h1><h2>Die Dampfwalzen der Stadtwerke</h2></body>";
+        assert_eq!(chosen(html, &none).as_deref(), Some("Die Dampfwalzen"));
+        let html = "<head><title>Die Dampfwalzen</title></head>\
+                    <body><h1>Die Dampfwalzen</h1><h2>Teil 12 – Kemna</h2></body>";
+        assert_eq!(chosen(html, &none).as_deref(), Some("Die Dampfwalzen"));
     }
 
     #[test]
@@ -1348,55 +1348,55 @@ mod tests {
     #[test]
     fn section_name_title_gives_way_to_the_title_the_h1_holds() {
         let meta = Fields {
-            title: Some("Medienmitteilungen".to_string()),
+            title: Some("Amtsnachrichten".to_string()),
             ..Fields::default()
         };
-        let html = "<head><title>Impfen ist bis Ende Februar noch überall möglich</title></head>\
-                    <body><h1>Medienmitteilung der Direktion :Impfen ist bis Ende Februar noch überall möglich</h1></body>";
+        let html = "<head><title>Parkhaus am Markt bleibt bis Ende April geschlossen</title></head>\
+                    <body><h1>Amtsnachricht des Bauamts :Parkhaus am Markt bleibt bis Ende April geschlossen</h1></body>";
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta.clone())).as_deref(),
-            Some("Impfen ist bis Ende Februar noch überall möglich")
+            Some("Parkhaus am Markt bleibt bis Ende April geschlossen")
         );
         // The <h1> holds the section's name: it stays.
-        let html = "<head><title>Impfen ist bis Ende Februar noch überall möglich</title></head>\
-                    <body><h1>Medienmitteilungen</h1><h2>Impfen ist bis Ende Februar noch überall möglich</h2></body>";
+        let html = "<head><title>Parkhaus am Markt bleibt bis Ende April geschlossen</title></head>\
+                    <body><h1>Amtsnachrichten</h1><h2>Parkhaus am Markt bleibt bis Ende April geschlossen</h2></body>";
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
-            Some("Medienmitteilungen")
+            Some("Amtsnachrichten")
         );
         // A longer structured title that words the story otherwise stays.
         let meta = Fields {
-            title: Some("Impfen bis Februar".to_string()),
+            title: Some("Parkhaus bis April".to_string()),
             ..Fields::default()
         };
-        let html = "<head><title>Impfen ist bis Ende Februar noch überall möglich</title></head>\
-                    <body><h1>Impfen ist bis Ende Februar noch überall möglich</h1></body>";
+        let html = "<head><title>Parkhaus am Markt bleibt bis Ende April geschlossen</title></head>\
+                    <body><h1>Parkhaus am Markt bleibt bis Ende April geschlossen</h1></body>";
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
-            Some("Impfen bis Februar")
+            Some("Parkhaus bis April")
         );
     }
 
     #[test]
     fn lowercase_title_takes_h1_case() {
         let meta = Fields {
-            title: Some("makrophotos von insekten".to_string()),
+            title: Some("nachtaufnahmen von libellen".to_string()),
             ..Fields::default()
         };
-        let html = "<body><h1>Makrophotos von Insekten</h1></body>";
+        let html = "<body><h1>Nachtaufnahmen von Libellen</h1></body>";
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
-            Some("Makrophotos von Insekten")
+            Some("Nachtaufnahmen von Libellen")
         );
         // Other words: the metadata title stays.
         let meta = Fields {
-            title: Some("makrophotos von insekten".to_string()),
+            title: Some("nachtaufnahmen von libellen".to_string()),
             ..Fields::default()
         };
-        let html = "<body><h1>Makrophotos von Spinnen</h1></body>";
+        let html = "<body><h1>Nachtaufnahmen von Käfern</h1></body>";
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
-            Some("makrophotos von insekten")
+            Some("nachtaufnahmen von libellen")
         );
     }
 

@@ -231,7 +231,7 @@ const LEAD_WINDOW: usize = 8;
 /// `between-lead-and-body`.
 ///
 /// Example: "Title of the story" / "Jane Roe on why the harbour needs a new wall" /
-/// "21.01.2022 11:46 von" / "Jane Roe" / "The harbour wall, built in 1901, …".
+/// "08.06.2019 14:23 von" / "Jane Roe" / "The harbour wall, built in 1901, …".
 pub fn lead_region(
     units: &[Unit],
     facts: &[Facts],
@@ -250,7 +250,7 @@ pub fn lead_region(
         let f = &facts[k];
         let text = units[k].text.as_str();
         // Not a lead: the title printed again (a teaser of this very story), an embed's
-        // address, a time stamp ("Updated Nov 19, 6:55 AM").
+        // address, a time stamp ("Updated Feb 7, 3:12 PM").
         let clock = text
             .as_bytes()
             .windows(4)

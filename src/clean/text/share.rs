@@ -1,5 +1,5 @@
 //! Rows of share buttons too long for the `share-buttons` rule: "Condividi su Facebook
-//! Condividi su WhatsApp Invia per email".
+//! Condividi su Telegram Invia per email".
 //!
 //! Takes a unit and its facts; says whether the unit is a row of share buttons. Never reads
 //! other units.
@@ -36,7 +36,7 @@ const MAX_WORDS_PER_NETWORK: usize = 4;
 
 /// A row of share buttons: a share word, two networks or more, and little else.
 ///
-/// Example: "Condividi su Facebook Condividi su WhatsApp Invia per email".
+/// Example: "Condividi su Facebook Condividi su Telegram Invia per email".
 pub fn share_row(_: &Unit, facts: &Facts) -> bool {
     if !facts.has(Cue::Share) || facts.words > MAX_ROW_WORDS || facts.sentence_end {
         return false;
@@ -61,7 +61,7 @@ mod tests {
     #[test]
     fn rows_of_share_buttons() {
         assert!(row(
-            "Condividi su Facebook Condividi su WhatsApp Invia per email"
+            "Condividi su Facebook Condividi su Telegram Invia per email"
         ));
         assert!(row("Share on Facebook Share on X Share by email"));
         assert!(!row(

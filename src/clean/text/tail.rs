@@ -94,7 +94,7 @@ const NOTE_PHRASES: &[&str] = &[
 ];
 
 /// Professions named in an author's bio; matched at the start of a word or of a part of a
-/// hyphenated word ("ERP-Experte"), so "journalist" finds "Journalistin".
+/// hyphenated word ("CRM-Experte"), so "journalist" finds "Journalistin".
 const PROFESSIONS: &[&str] = &[
     "writer",
     "journalist",
@@ -154,7 +154,7 @@ const FIRST_PERSON: &[&str] = &[
     "soy ",
 ];
 
-/// Adjectives that may stand before the profession opening a bio ("Freier Autor in Berlin").
+/// Adjectives that may stand before the profession opening a bio ("Freie Autorin in Leipzig").
 const PROFESSION_ADJECTIVES: &[&str] = &["freier", "freie", "senior", "freelance", "staff"];
 
 /// Marks the closing units of the region (see the module doc), back from its end.
@@ -205,8 +205,8 @@ fn closing_rule(unit: &Unit, facts: &Facts, listed: bool) -> Option<&'static str
     None
 }
 
-/// A closing call or note: "Follow us on Twitter and never miss a story.", "Die Bilder in
-/// diesem Blog stehen unter einer Creative Commons Lizenz." (rules `closing-call`,
+/// A closing call or note: "Follow us on Twitter and never miss a story.", "Die Fotos auf
+/// dieser Seite stehen unter einer Creative Commons Lizenz." (rules `closing-call`,
 /// `closing-note`).
 fn has_phrase(lower: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| {
@@ -223,8 +223,8 @@ fn has_phrase(lower: &str, phrases: &[&str]) -> bool {
 
 /// An author's bio after the article (rule `closing-bio`): a name of two or three capitalised
 /// words and a verb, a first-person opener, or a profession, and a profession named.
-/// Example: "Jane Roe is a staff writer covering science.", "Ich bin Foodbloggerin und …",
-/// "Freier Autor in Berlin und Vorsitzender eines Vereins."
+/// Example: "Jane Roe is a staff writer covering science.", "Ich bin Bloggerin und …",
+/// "Freie Autorin in Leipzig und Leiterin eines Chors."
 fn is_bio(text: &str, lower: &str) -> bool {
     let words: Vec<&str> = text.split(' ').take(5).collect();
     let lower_words: Vec<&str> = lower.split(' ').take(5).collect();
@@ -263,7 +263,7 @@ fn names_profession(lower: &str) -> bool {
 
 /// A headline left after the last paragraph (rule `trailing-headline`): a short unit without
 /// sentence punctuation, not a list item, that no body text follows, so it is no subheading;
-/// the title of a teaser. Example: "Waymo bittet Autohersteller um Geld" at the end.
+/// the title of a teaser. Example: "Fährbetrieb bittet Stadtrat um Zuschuss" at the end.
 fn trailing_headline(unit: &Unit, facts: &Facts, listed: bool) -> bool {
     !listed
         && facts.words <= MAX_HEADLINE_WORDS
@@ -294,11 +294,11 @@ mod tests {
             Some("closing-call")
         );
         assert_eq!(
-            rule("Die Bilder in diesem Blog stehen unter einer Creative Commons Lizenz."),
+            rule("Die Fotos auf dieser Seite stehen unter einer Creative Commons Lizenz."),
             Some("closing-note")
         );
         assert_eq!(
-            rule("Les opinions exprimées dans ce blog n'engagent que leurs auteurs."),
+            rule("Les avis publiés sur ce site n'engagent que leurs signataires."),
             Some("closing-note")
         );
         assert_eq!(
@@ -331,15 +331,15 @@ mod tests {
             Some("closing-bio")
         );
         assert_eq!(
-            rule("Max Muster ist ERP-Experte mit langjähriger Berufserfahrung."),
+            rule("Tom Beispiel ist CRM-Experte mit zwanzig Jahren Praxis."),
             Some("closing-bio")
         );
         assert_eq!(
-            rule("Hallo, ich bin Foodbloggerin und backe seit meiner Kindheit."),
+            rule("Hallo, ich bin Bloggerin und wandere seit meiner Jugend."),
             Some("closing-bio")
         );
         assert_eq!(
-            rule("Freier Autor in Berlin und Vorsitzender eines Lesevereins."),
+            rule("Freie Autorin in Leipzig und Leiterin eines Chors."),
             Some("closing-bio")
         );
         assert_eq!(
