@@ -151,19 +151,34 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
 
 pub use crate::article::squeeze;
 
+/// The nodes below `id` (itself first) in document order, without the subtrees of scripts,
+/// styles, templates and `<noscript>`: what [`node_text`] and [`first_text_char`] read.
+fn visible_nodes(dom: &Dom, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    let mut next = Some(id);
+    std::iter::from_fn(move || {
+        loop {
+            let node = next?;
+            if matches!(
+                dom.tag(node),
+                Some(Tag::Script | Tag::Style | Tag::Template | Tag::Noscript)
+            ) {
+                next = dom.next_after_subtree(id, node);
+                continue;
+            }
+            next = match dom.node(node).first_child {
+                Some(child) => Some(child),
+                None => dom.next_after_subtree(id, node),
+            };
+            return Some(node);
+        }
+    })
+}
+
 /// The visible text below `id`, white space collapsed, scripts and styles skipped, cut after
 /// about `max` bytes.
 pub fn node_text(dom: &Dom, id: NodeId, max: usize) -> String {
     let mut out = String::new();
-    let mut next = Some(id);
-    while let Some(node) = next {
-        if matches!(
-            dom.tag(node),
-            Some(Tag::Script | Tag::Style | Tag::Template | Tag::Noscript)
-        ) {
-            next = dom.next_after_subtree(id, node);
-            continue;
-        }
+    for node in visible_nodes(dom, id) {
         if let Some(text) = dom.text(node) {
             if text.starts_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
@@ -183,10 +198,6 @@ pub fn node_text(dom: &Dom, id: NodeId, max: usize) -> String {
         } else if is_line_break(dom, node) && !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
-        next = match dom.node(node).first_child {
-            Some(child) => Some(child),
-            None => dom.next_after_subtree(id, node),
-        };
     }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
@@ -196,24 +207,9 @@ pub fn node_text(dom: &Dom, id: NodeId, max: usize) -> String {
 /// The first character of [`node_text`] of `id` (`None` when that is empty), read without
 /// building the text: the same walk, stopped at the first word.
 pub fn first_text_char(dom: &Dom, id: NodeId) -> Option<char> {
-    let mut next = Some(id);
-    while let Some(node) = next {
-        if matches!(
-            dom.tag(node),
-            Some(Tag::Script | Tag::Style | Tag::Template | Tag::Noscript)
-        ) {
-            next = dom.next_after_subtree(id, node);
-            continue;
-        }
-        if let Some(word) = dom.text(node).and_then(|t| t.split_whitespace().next()) {
-            return word.chars().next();
-        }
-        next = match dom.node(node).first_child {
-            Some(child) => Some(child),
-            None => dom.next_after_subtree(id, node),
-        };
-    }
-    None
+    visible_nodes(dom, id)
+        .find_map(|node| dom.text(node).and_then(|t| t.split_whitespace().next()))
+        .and_then(|word| word.chars().next())
 }
 
 fn is_line_break(dom: &Dom, id: NodeId) -> bool {
