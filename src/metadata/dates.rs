@@ -24,13 +24,14 @@ pub struct ChosenDates {
     pub published: Option<String>,
     /// Modification date, ISO 8601.
     pub modified: Option<String>,
-    /// `json-ld`, `meta`, `microdata`, `time-element`, `url` or `text`; `modified` when the page
-    /// gives only its last-update date (the update-date fallback).
+    /// `json-ld`, `meta`, `microdata`, `time-element`, `url` or `text`; [`UPDATE_FALLBACK`]
+    /// when the page gives only its last-update date.
     pub source: Option<&'static str>,
-    /// True when `published` is the update date, the page giving no publication date (the
-    /// update-date fallback): such a page is not dated for the page-type test.
-    pub published_is_update: bool,
 }
+
+/// The source of a `published` date that only repeats the page's last update (the update-date
+/// fallback): such a page is not dated for the page-type test.
+pub const UPDATE_FALLBACK: &str = "modified";
 
 /// One publication-date candidate and its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,8 +170,7 @@ pub fn choose(
         // `modified` says so, so nobody mistakes it for a stated publication date.
         if chosen.published.is_none() {
             chosen.published = chosen.modified.clone();
-            chosen.source = Some("modified");
-            chosen.published_is_update = true;
+            chosen.source = Some(UPDATE_FALLBACK);
         }
     }
     chosen
@@ -1125,7 +1125,6 @@ mod tests {
             (d.published.as_deref(), d.modified.as_deref(), d.source),
             (Some("2017-04-22"), Some("2017-04-22"), Some("modified"))
         );
-        assert!(d.published_is_update);
         let d = dates(
             r#"<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2021-02-03T10:00:00+01:00"}</script><body><h1>T</h1></body>"#,
             None,

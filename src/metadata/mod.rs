@@ -112,7 +112,7 @@ pub fn from_html(dom: &Dom, url: Option<&url::Url>) -> Metadata {
     metadata.language = language::declared(&scan, &sources);
     let order = date::DayOrder::for_language(metadata.language.as_deref());
     let dates = dates::choose(dom, &scan, &sources, url, order);
-    let dated = dates.published.is_some() && !dates.published_is_update;
+    let dated = dates.published.is_some() && dates.source != Some(dates::UPDATE_FALLBACK);
     metadata.published = dates.published;
     metadata.modified = dates.modified;
     metadata.date_source = dates.source.map(str::to_string);
