@@ -10,6 +10,8 @@
 const BARE_LABELS: &[&str] = &[
     "Photo", "Photos", "photo", "Foto", "Fotos", "foto", "Bild", "Crédit", "Credit", "Image",
 ];
+/// The first bytes of the [`BARE_LABELS`] (a test checks it).
+const LABEL_FIRST_BYTES: &[u8] = b"PpFfBCI";
 /// A bare credit has at most this many words after its label.
 const MAX_BARE_CREDIT_WORDS: usize = 5;
 /// A caption carrying a bare credit has at most this many words.
@@ -26,7 +28,8 @@ pub fn bare_credit_start(text: &str) -> Option<usize> {
     ) {
         return None;
     }
-    let last_word = &text[memchr::memrchr(b' ', bytes).map_or(0, |k| k + 1)..];
+    // (Read back byte by byte: a call to search costs more than a last word's few bytes.)
+    let last_word = &text[last_space(bytes).map_or(0, |k| k + 1)..];
     let opens = last_word.as_bytes().first().copied().unwrap_or(b'a');
     let capital = if opens.is_ascii() {
         opens.is_ascii_uppercase() || opens == b'-'
@@ -36,19 +39,29 @@ pub fn bare_credit_start(text: &str) -> Option<usize> {
     if !capital {
         return None;
     }
-    // The label stands among the last words: only that tail is searched.
-    let tail = memchr::memrchr_iter(b' ', bytes)
-        .nth(MAX_BARE_CREDIT_WORDS + 1)
-        .unwrap_or(0);
-    // The last label word of the tail, at a word start (after a space or a bracket).
-    let (k, label) = text[tail..]
-        .match_indices([' ', '('])
-        .rev()
-        .find_map(|(at, _)| {
-            let k = tail + at + 1;
-            let word = text[k..].split([' ', ')']).next()?;
-            BARE_LABELS.iter().find(|l| **l == word).map(|l| (k, *l))
-        })?;
+    // The label stands among the last words: only that tail is searched, back from the end
+    // to the space before its first word. The last label word of the tail, at a word start
+    // (after a space or a bracket; both are ASCII, so every word start is a character
+    // boundary); a word whose first byte opens no label is passed over without a look at the
+    // list.
+    let mut spaces = 0;
+    let mut at = bytes.len();
+    let (k, label) = loop {
+        at = bytes[..at].iter().rposition(|&b| b == b' ' || b == b'(')?;
+        let k = at + 1;
+        if bytes.get(k).is_some_and(|b| LABEL_FIRST_BYTES.contains(b)) {
+            let word = text[k..].split([' ', ')']).next().unwrap_or("");
+            if let Some(label) = BARE_LABELS.iter().find(|l| **l == word) {
+                break (k, *label);
+            }
+        }
+        if bytes[at] == b' ' {
+            spaces += 1;
+            if spaces > MAX_BARE_CREDIT_WORDS + 1 {
+                return None;
+            }
+        }
+    };
     if memchr::memchr_iter(b' ', bytes).count() >= MAX_CAPTION_WORDS
         || !text[k + label.len()..].starts_with(' ')
     {
@@ -76,6 +89,17 @@ pub fn bare_credit_start(text: &str) -> Option<usize> {
     ((bracketed || after_sentence) && names && start > 0).then_some(start)
 }
 
+/// The position of the last space in `bytes`: a few bytes are read back one by one (the
+/// last word is short), the rest searched.
+fn last_space(bytes: &[u8]) -> Option<usize> {
+    const NEAR: usize = 32;
+    let near = bytes.len().saturating_sub(NEAR);
+    match bytes[near..].iter().rposition(|&b| b == b' ') {
+        Some(k) => Some(near + k),
+        None => memchr::memrchr(b' ', &bytes[..near]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +116,13 @@ mod tests {
             bare_credit_start(text).map(|k| &text[k..]),
             Some("(foto Marco Zanetti)")
         );
+    }
+
+    #[test]
+    fn every_label_opens_with_a_listed_byte() {
+        for label in BARE_LABELS {
+            assert!(LABEL_FIRST_BYTES.contains(&label.as_bytes()[0]), "{label}");
+        }
     }
 
     #[test]

@@ -867,7 +867,15 @@ fn image_alt(unit: &Unit, _: &Facts) -> bool {
 /// A bare address alone: `https://p.dw.com/p/3ThUS`, `www.example.com`.
 fn url_line(unit: &Unit, _: &Facts) -> bool {
     let text = unit.text.as_str();
-    // The first word settles most units.
+    // The first byte settles most units: an address opens with `h` or `w`, or a bracket that
+    // `is_url` trims.
+    if !matches!(
+        text.as_bytes().first(),
+        Some(b'h' | b'w' | b'<' | b'>' | b'(' | b')')
+    ) {
+        return false;
+    }
+    // The first word settles most others.
     let first = &text[..memchr::memchr(b' ', text.as_bytes()).unwrap_or(text.len())];
     !text.is_empty() && is_url(first) && text.split(' ').all(is_url)
 }
@@ -911,13 +919,25 @@ fn comment_header(unit: &Unit, facts: &Facts) -> bool {
         " schreibt:",
         " dit :",
     ];
+    const _: () = {
+        let mut n = 0;
+        while n < ENDINGS.len() {
+            let ending = ENDINGS[n].as_bytes();
+            assert!(
+                ending[ending.len() - 1] == b':',
+                "every ending closes with a colon"
+            );
+            n += 1;
+        }
+    };
     const OPENERS: &[&str] = &["responses to", "thoughts on", "replies to", "comments on"];
     const CLOSED: &[&str] = &["comments are closed", "kommentare sind geschlossen"];
-    let ending = ENDINGS.iter().any(|e| facts.lower.ends_with(e));
+    // (Every ending closes with a colon: most lines are let go by their last byte.)
+    let ending = facts.lower.ends_with(':') && ENDINGS.iter().any(|e| facts.lower.ends_with(e));
     // "Milan Griffes on September 12, 2018 at 4:47 pm said:"
     let dated =
-        facts.words <= MAX_COMMENT_HEADER_WORDS && unit.text.bytes().any(|b| b.is_ascii_digit());
-    (ending && (facts.words <= SHORT_WORDS || dated))
+        || facts.words <= MAX_COMMENT_HEADER_WORDS && unit.text.bytes().any(|b| b.is_ascii_digit());
+    (ending && (facts.words <= SHORT_WORDS || dated()))
         || (facts.words <= 20
             && unit.text.starts_with(|c: char| c.is_ascii_digit())
             && OPENERS.iter().any(|o| facts.lower.contains(o)))
@@ -971,7 +991,7 @@ fn tag_line(_: &Unit, facts: &Facts) -> bool {
 
 /// "Read more: …", "Lesen Sie auch: …" lines pointing to another article.
 fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
-    let lead_in = [
+    const LEAD_IN: &[&str] = &[
         "read more",
         "see also",
         "lesen sie auch",
@@ -1001,7 +1021,7 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "ver también",
     ];
     // Labels that open a teaser only with their colon ("Lea: …", "MIRA: …").
-    let labelled = [
+    const LABELLED: &[&str] = &[
         "auch interessant:",
         "mehr dazu:",
         "read also:",
@@ -1014,8 +1034,8 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "also read:",
     ];
     facts.words <= 30
-        && ((facts.has(Cue::Related) && starts_with_any(&facts.lower, &lead_in))
-            || starts_with_any(&facts.lower, &labelled))
+        && ((facts.has(Cue::Related) && starts_with_any(&facts.lower, LEAD_IN))
+            || starts_with_any(&facts.lower, LABELLED))
 }
 
 /// A short line that is only a time stamp: "Tuesday November 19, 2019", "2 days ago at 07:52 am".
@@ -1081,12 +1101,11 @@ fn link_list(unit: &Unit, facts: &Facts) -> bool {
 
 /// Where a picture credit starts in `text`, if the text reads as a caption with a credit.
 pub fn credit_start(text: &str) -> Option<usize> {
-    let (Some(labels), Some(sources)) = (LABELS.as_ref(), SOURCES.as_ref()) else {
-        return None;
-    };
     // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned: a
-    // vectorised count gives up on texts too long for a caption, then a backward pass finds
-    // where that tail starts.
+    // vectorised count gives up on texts too long for a caption, then one backward pass finds
+    // where that tail starts, the first place in it where a label opens, and the first place
+    // in the last SOURCE_TAIL bytes where two bytes open an agency name. The automatons run
+    // only from there, when there is one (no match can start before it).
     let bytes = text.as_bytes();
     // (A text shorter than that many bytes cannot hold that many spaces.)
     if bytes.len() >= MAX_CAPTION_WORDS
@@ -1094,41 +1113,124 @@ pub fn credit_start(text: &str) -> Option<usize> {
     {
         return None;
     }
+    let mut tail = text.len().saturating_sub(SOURCE_TAIL);
+    while !text.is_char_boundary(tail) {
+        tail -= 1;
+    }
+    let pairs = &*SOURCE_STARTS;
     let mut seen = 0;
     let mut from = 0;
-    for (k, &b) in bytes.iter().enumerate().rev() {
-        if b == b' ' {
+    let mut label = None;
+    let mut source = None;
+    let mut k = bytes.len();
+    while k > 0 {
+        k -= 1;
+        let class = CREDIT_BYTES[usize::from(bytes[k])];
+        if class == 0 {
+            continue;
+        }
+        if class == CREDIT_SPACE {
             seen += 1;
             if seen > MAX_CREDIT_WORDS {
                 from = k + 1;
                 break;
             }
+            continue;
+        }
+        if class & CREDIT_LABEL != 0 && has_pair(&LABEL_PAIRS, bytes, k) && opens_label(&bytes[k..])
+        {
+            label = Some(k);
+        }
+        if class & CREDIT_SOURCE != 0 && k >= tail && pairs.at(bytes, k) {
+            source = Some(k);
         }
     }
-    let labelled = if may_hold_label(&text.as_bytes()[from..]) {
-        labels
-            .find_iter(&text[from..])
-            .map(|m| from + m.start())
+    // (Every label opens with an ASCII byte or a character's first byte, so `at` is a
+    // character boundary.)
+    let labelled = label.and_then(|at| {
+        LABELS
+            .as_ref()?
+            .find_iter(&text[at..])
+            .map(|m| at + m.start())
             .find(|&k| opens_credit(text, k))
-    } else {
-        None
-    };
+    });
     let start = labelled.or_else(|| {
-        let mut tail = text.len().saturating_sub(SOURCE_TAIL);
-        while !text.is_char_boundary(tail) {
-            tail -= 1;
-        }
-        // No match starts before the first place where two bytes open an agency name, and
-        // most tails have none: the automaton runs from there, when there is one. (Every
-        // agency name opens with an ASCII byte, so that place is a character boundary.)
-        let first = SOURCE_STARTS.first(&text.as_bytes()[tail..])? + tail;
-        sources
+        // The pass stopped at `from`: agency openings between `tail` and there come first.
+        let first = if from > tail {
+            pairs
+                .first(&bytes[tail..(from + 1).min(bytes.len())])
+                .map(|k| tail + k)
+                .or(source)
+        } else {
+            source
+        }?;
+        // (Every agency name opens with an ASCII byte, so `first` is a character boundary.)
+        SOURCES
+            .as_ref()?
             .find_iter(&text[first..])
             .map(|m| first + m.start())
             .next()
             .map(|k| source_start(text, k))
     })?;
     (spaces(&text[start..]) < MAX_CREDIT_WORDS).then_some(start)
+}
+
+/// [`CREDIT_BYTES`]: a space.
+const CREDIT_SPACE: u8 = 1;
+/// [`CREDIT_BYTES`]: the first byte of a credit label.
+const CREDIT_LABEL: u8 = 2;
+/// [`CREDIT_BYTES`]: the first byte of an agency name.
+const CREDIT_SOURCE: u8 = 4;
+
+/// What each byte may be to [`credit_start`]'s backward pass: a space, or the first byte of
+/// a label or of an agency name. Most bytes are none of these and cost one look-up.
+const CREDIT_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b' ' as usize] = CREDIT_SPACE;
+    let mut n = 0;
+    while n < CREDIT_LABELS.len() {
+        table[CREDIT_LABELS[n].as_bytes()[0] as usize] |= CREDIT_LABEL;
+        n += 1;
+    }
+    let mut n = 0;
+    while n < CREDIT_SOURCES.len() {
+        table[CREDIT_SOURCES[n].as_bytes()[0] as usize] |= CREDIT_SOURCE;
+        n += 1;
+    }
+    table
+};
+
+/// The first two bytes of every credit label, one bit each (a label's first byte alone is
+/// a capital letter, which opens many words).
+const LABEL_PAIRS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut n = 0;
+    while n < CREDIT_LABELS.len() {
+        let label = CREDIT_LABELS[n].as_bytes();
+        let k = (label[0] as usize) << 8 | label[1] as usize;
+        bits[k >> 6] |= 1 << (k & 63);
+        n += 1;
+    }
+    bits
+};
+
+/// True when the two bytes at `k` in `bytes` are in the pair set `bits`.
+fn has_pair(bits: &[u64; 1024], bytes: &[u8], k: usize) -> bool {
+    match bytes.get(k..k + 2) {
+        Some(&[a, b]) => {
+            let k = usize::from(a) << 8 | usize::from(b);
+            bits[k >> 6] >> (k & 63) & 1 != 0
+        }
+        _ => false,
+    }
+}
+
+/// True when one of the [`CREDIT_LABELS`] opens `bytes`.
+fn opens_label(bytes: &[u8]) -> bool {
+    CREDIT_LABELS.iter().any(|label| {
+        let label = label.as_bytes();
+        label[0] == bytes[0] && bytes.starts_with(label)
+    })
 }
 
 /// The first two bytes of every agency name in [`CREDIT_SOURCES`].
@@ -1158,6 +1260,11 @@ impl PairSet {
         PairSet { bits, firsts }
     }
 
+    /// True when the pair at `k` in `bytes` is in the set.
+    fn at(&self, bytes: &[u8], k: usize) -> bool {
+        has_pair(&self.bits, bytes, k)
+    }
+
     /// The position of the first pair of `bytes` in the set.
     fn first(&self, bytes: &[u8]) -> Option<usize> {
         // Most bytes open no pair: one table look-up each settles them.
@@ -1168,41 +1275,6 @@ impl PairSet {
             }
         })
     }
-}
-
-/// One byte of every credit label, at most [`MAX_LABEL_BYTES`] in all (`:`, the second byte of
-/// `©` and `é`, a label's first letter...), or `None` when the labels need more: a text without
-/// any of them holds no label, and the label automaton is not run on it.
-static LABEL_BYTES: LazyLock<Option<Vec<u8>>> = LazyLock::new(|| {
-    let mut needles: Vec<u8> = Vec::new();
-    for label in CREDIT_LABELS {
-        let bytes = label.as_bytes();
-        if bytes.iter().any(|b| needles.contains(b)) {
-            continue;
-        }
-        let pick = [b':', 0xA9]
-            .into_iter()
-            .find(|b| bytes.contains(b))
-            .or(bytes.first().copied())?;
-        needles.push(pick);
-    }
-    (needles.len() <= MAX_LABEL_BYTES).then_some(needles)
-});
-
-/// Most bytes in [`LABEL_BYTES`]: two `memchr3` passes; more would cost what the automaton does.
-const MAX_LABEL_BYTES: usize = 6;
-
-/// False when `bytes` cannot hold any credit label (see [`LABEL_BYTES`]).
-fn may_hold_label(bytes: &[u8]) -> bool {
-    let Some(needles) = LABEL_BYTES.as_deref() else {
-        return true;
-    };
-    needles.chunks(3).any(|group| match *group {
-        [a] => memchr::memchr(a, bytes).is_some(),
-        [a, b] => memchr::memchr2(a, b, bytes).is_some(),
-        [a, b, c] => memchr::memchr3(a, b, c, bytes).is_some(),
-        _ => true,
-    })
 }
 
 /// The number of spaces in `text` (its words less one, in squeezed text).
@@ -1447,13 +1519,18 @@ mod tests {
     }
 
     #[test]
-    fn every_credit_label_holds_a_prefilter_byte() {
-        let needles = LABEL_BYTES.as_ref().expect("a few bytes cover the labels");
-        assert!(needles.len() <= MAX_LABEL_BYTES, "{needles:?}");
+    fn credit_bytes_mark_every_label_and_agency_opening() {
         for label in CREDIT_LABELS {
-            assert!(may_hold_label(label.as_bytes()), "{label}");
+            assert!(opens_label(label.as_bytes()), "{label}");
+            let text = format!("A caption {label} Jane Doe");
+            assert_eq!(credit_start(&text), Some(10), "{label}");
         }
-        assert!(!may_hold_label(b"a caption without any label"));
+        assert!(!opens_label(b"Pho"));
+        for source in CREDIT_SOURCES {
+            let class = CREDIT_BYTES[usize::from(source.as_bytes()[0])];
+            assert_ne!(class & CREDIT_SOURCE, 0, "{source}");
+        }
+        assert_eq!(credit_start("a caption without any label"), None);
     }
 
     #[test]
