@@ -419,7 +419,26 @@ fn word_key(word: &[u8]) -> u64 {
     let mut head = [0u8; 8];
     let n = word.len().min(8);
     head[..n].copy_from_slice(&word[..n]);
-    let key = u64::from_le_bytes(head) ^ (word.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    mix_key(u64::from_le_bytes(head), word.len())
+}
+
+/// The bytes of `word` (eight bytes, little-endian) that are not [`LETTER`]s, as their top
+/// bit: ASCII bytes outside `0-9`, `A-Z` and `a-z`. Each range test adds to the low seven
+/// bits of every byte at once (no carry crosses a byte).
+fn non_letters(word: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let low = word & !TOP;
+    let at_least = |c: u8| (low + LOW * u64::from(0x80 - c)) & TOP;
+    let digit = at_least(b'0') & !at_least(b'9' + 1);
+    let upper = at_least(b'A') & !at_least(b'Z' + 1);
+    let lower = at_least(b'a') & !at_least(b'z' + 1);
+    !(digit | upper | lower | word) & TOP
+}
+
+/// [`word_key`] of a word of `len` bytes whose first eight (zero-padded) read as `head`.
+fn mix_key(head: u64, len: usize) -> u64 {
+    let key = head ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (key ^ (key >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
@@ -699,20 +718,48 @@ pub fn unspaced_script(text: &str) -> bool {
 pub fn cues(lower: &str) -> u16 {
     let index = &*PHRASE_INDEX;
     let bytes = lower.as_bytes();
+    let n = bytes.len();
     let letter = |k: usize| bytes.get(k).is_some_and(|&b| LETTER[usize::from(b)]);
     let mut found = 0u16;
     let mut k = 0;
-    while k < bytes.len() {
+    while k < n {
         if !LETTER[usize::from(bytes[k])] {
             k += 1;
             continue;
         }
         let start = k;
-        while letter(k) {
-            k += 1;
+        // The word's end and key from one load of eight bytes when the text has them: most
+        // words end inside them (the bytes after the word are masked off the key).
+        let key = match bytes.get(start..start + 8) {
+            Some(head) => {
+                let head = u64::from_le_bytes(head.try_into().unwrap_or([0; 8]));
+                let stops = non_letters(head);
+                if stops != 0 {
+                    // (At least one byte long: the first byte is a letter.)
+                    let len = (stops.trailing_zeros() / 8) as usize;
+                    k = start + len;
+                    mix_key(head & ((1u64 << (8 * len)) - 1), len)
+                } else {
+                    k = start + 8;
+                    while k < n && LETTER[usize::from(bytes[k])] {
+                        k += 1;
+                    }
+                    mix_key(head, k - start)
+                }
+            }
+            None => {
+                k += 1;
+                while k < n && LETTER[usize::from(bytes[k])] {
+                    k += 1;
+                }
+                word_key(&bytes[start..k])
+            }
+        };
+        let opened = index.opened_by(key);
+        if opened.is_empty() {
+            continue;
         }
         let word = &bytes[start..k];
-        let opened = index.opened_by(word_key(word));
         // The longest phrase found here; the search goes on after it, matched or not at its
         // end (as a leftmost-longest search does).
         if let Some(&(_, _, n)) = opened.iter().find(|&&(_, first, n)| {
@@ -1505,6 +1552,18 @@ mod tests {
             "",
         ] {
             assert_eq!(cues(text), cues_by_automaton(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn non_letters_agree_with_the_letter_table() {
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b'a', b, b'z', 0xC3, b, b'0', b' ', b]);
+            let stops = non_letters(word);
+            for (n, &byte) in word.to_le_bytes().iter().enumerate() {
+                let stop = stops >> (8 * n + 7) & 1 == 1;
+                assert_eq!(stop, !LETTER[usize::from(byte)], "byte {byte:#x}");
+            }
         }
     }
 
