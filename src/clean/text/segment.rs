@@ -131,7 +131,7 @@ impl<'a> Line<'a> {
         Line {
             text,
             shape,
-            chars: text.chars().count(),
+            chars: char_count(text),
             hard_break: markdown && raw.trim_end_matches('\r').ends_with("  "),
         }
     }
@@ -139,6 +139,28 @@ impl<'a> Line<'a> {
     fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
+}
+
+/// The number of characters in `text`: its bytes less the continuation bytes (`10xxxxxx`) of
+/// characters outside ASCII, counted eight bytes at a time (a line is too short for the
+/// standard library's count to reach its fast loop).
+pub fn char_count(text: &str) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // One bit a byte: top bit set, the next one clear; the product sums them in its top byte.
+        let marks = (word >> 7) & !(word >> 6) & LOW;
+        continuation += (marks.wrapping_mul(LOW) >> 56) as usize;
+    }
+    continuation += chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 == 0x80)
+        .count();
+    bytes.len() - continuation
 }
 
 /// The shape given to blank lines (never read).
@@ -659,6 +681,24 @@ mod tests {
         assert_eq!(units[1].text, "Zur Navigation");
         assert_eq!(units[2].kind, Kind::Paragraph);
         assert_eq!(units[2].text, "25. November 2019");
+    }
+
+    #[test]
+    fn characters_are_counted_as_the_standard_library_counts_them() {
+        for text in [
+            "",
+            "a",
+            "plain ASCII text of some length, longer than eight bytes",
+            "Veröffentlicht am 16.08.2019 – „Zitat“ … 出所を表示する機能 🙂",
+            "éééééééééé",
+            "出所を表示する機能",
+        ] {
+            for cut in 0..=text.len() {
+                if let Some(part) = text.get(..cut) {
+                    assert_eq!(char_count(part), part.chars().count(), "{part}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -209,15 +209,28 @@ fn closing_rule(unit: &Unit, facts: &Facts, listed: bool) -> Option<&'static str
 /// dieser Seite stehen unter einer Creative Commons Lizenz." (rules `closing-call`,
 /// `closing-note`).
 fn has_phrase(lower: &str, phrases: &[&str]) -> bool {
+    // A phrase counts only at a word start, so the places where a word may start are listed
+    // once (after a byte that is not an ASCII letter or digit, so every word start is among
+    // them), and a phrase found at none of them is let go without a search; the others are
+    // searched as before.
+    let bytes = lower.as_bytes();
+    let starts: Vec<usize> = (0..bytes.len())
+        .filter(|&k| bytes[k] & 0xC0 != 0x80 && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric()))
+        .collect();
     phrases.iter().any(|p| {
-        lower.match_indices(p).any(|(k, _)| {
-            let before = lower[..k].chars().next_back();
-            let word_start = before.is_none_or(|c| !c.is_alphanumeric());
-            let end = k + p.len();
-            let after = lower[end..].chars().next();
-            // Short phrases must end a word too ("app" is not "apple").
-            word_start && (p.len() > 5 || after.is_none_or(|c| !c.is_alphanumeric()))
-        })
+        let needle = p.as_bytes();
+        let may_start = |&k: &usize| {
+            needle.first().is_none_or(|&b| b == bytes[k]) && bytes[k..].starts_with(needle)
+        };
+        (needle.is_empty() || starts.iter().any(may_start))
+            && lower.match_indices(p).any(|(k, _)| {
+                let before = lower[..k].chars().next_back();
+                let word_start = before.is_none_or(|c| !c.is_alphanumeric());
+                let end = k + p.len();
+                let after = lower[end..].chars().next();
+                // Short phrases must end a word too ("app" is not "apple").
+                word_start && (p.len() > 5 || after.is_none_or(|c| !c.is_alphanumeric()))
+            })
     })
 }
 
