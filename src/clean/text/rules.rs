@@ -383,11 +383,15 @@ struct PhraseIndex {
     /// `(key of the first word, length of the first word, phrase)`, by key, the longest
     /// phrase first.
     entries: Vec<(u64, usize, usize)>,
+    /// Bit `a | b << 8` is set when a phrase's first word opens with the bytes `a`, `b` (`b`
+    /// is 0 for a word of one byte): most words are let go by it before their key is made.
+    pairs: Box<[u64; 1024]>,
 }
 
 impl PhraseIndex {
     fn of(phrases: &[(&str, Cue)]) -> PhraseIndex {
         let mut filter = Box::new([0u64; 1024]);
+        let mut pairs = Box::new([0u64; 1024]);
         let mut entries = Vec::new();
         for (n, (phrase, _)) in phrases.iter().enumerate() {
             let bytes = phrase.as_bytes();
@@ -397,10 +401,22 @@ impl PhraseIndex {
                 .unwrap_or(bytes.len());
             let key = word_key(&bytes[..first]);
             filter[(key >> 54) as usize] |= 1 << ((key >> 48) & 63);
+            let pair = word_pair(&bytes[..first]);
+            pairs[pair >> 6] |= 1 << (pair & 63);
             entries.push((key, first, n));
         }
         entries.sort_by_key(|&(key, _, n)| (key, std::cmp::Reverse(phrases[n].0.len())));
-        PhraseIndex { filter, entries }
+        PhraseIndex {
+            filter,
+            entries,
+            pairs,
+        }
+    }
+
+    /// False when no phrase's first word opens with the pair of bytes `pair` (see
+    /// [`word_pair`]).
+    fn may_open(&self, pair: usize) -> bool {
+        self.pairs[pair >> 6] >> (pair & 63) & 1 != 0
     }
 
     /// The phrases whose first word has `key`, the longest first.
@@ -412,6 +428,12 @@ impl PhraseIndex {
         let to = from + self.entries[from..].partition_point(|e| e.0 == key);
         &self.entries[from..to]
     }
+}
+
+/// A word's first two bytes as `a | b << 8` (`b` is 0 for a word of one byte).
+fn word_pair(word: &[u8]) -> usize {
+    usize::from(word.first().copied().unwrap_or(0))
+        | usize::from(word.get(1).copied().unwrap_or(0)) << 8
 }
 
 /// A hash of a word from its first eight bytes and its length.
@@ -738,7 +760,11 @@ pub fn cues(lower: &str) -> u16 {
                     // (At least one byte long: the first byte is a letter.)
                     let len = (stops.trailing_zeros() / 8) as usize;
                     k = start + len;
-                    mix_key(head & ((1u64 << (8 * len)) - 1), len)
+                    let head = head & ((1u64 << (8 * len)) - 1);
+                    if !index.may_open((head & 0xFFFF) as usize) {
+                        continue;
+                    }
+                    mix_key(head, len)
                 } else {
                     k = start + 8;
                     while k < n && LETTER[usize::from(bytes[k])] {

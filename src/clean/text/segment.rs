@@ -557,9 +557,11 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     let mut multiword = 0usize;
     for line in lines {
         let bytes = line.text.as_bytes();
+        // (Two spaces come within a line's first bytes: read one by one, they cost less than
+        // a call to search.)
         if bytes.len() < MIN_LONG_LINE
+            || bytes.iter().filter(|&&b| b == b' ').nth(1).is_none()
             || has_scheme_separator(bytes)
-            || memchr::memchr_iter(b' ', bytes).nth(1).is_none()
         {
             continue;
         }
