@@ -576,8 +576,7 @@ impl Facts {
         } else {
             (lower_case(head(text, MAX_CUE_BYTES)), 0)
         };
-        let spaces = memchr::memchr_iter(b' ', text.as_bytes()).count();
-        let chars = super::segment::char_count(text);
+        let (spaces, chars) = super::segment::spaces_and_chars(text);
         let words = if chars > 20 && spaces * 12 < chars && unspaced_script(text) {
             chars / 2
         } else if unit.text.is_empty() {

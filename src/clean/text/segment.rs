@@ -163,6 +163,31 @@ pub fn char_count(text: &str) -> usize {
     bytes.len() - continuation
 }
 
+/// The number of spaces and of characters in `text`, in one pass of eight bytes at a time
+/// (see [`char_count`]; a space is a byte whose difference from `b' '` is zero).
+pub fn spaces_and_chars(text: &str) -> (usize, usize) {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut spaces = 0;
+    let mut continuation = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let marks = (word >> 7) & !(word >> 6) & LOW;
+        continuation += (marks.wrapping_mul(LOW) >> 56) as usize;
+        let diff = word ^ (LOW * u64::from(b' '));
+        // Top bit set in each byte that is zero (no carry crosses a byte).
+        let zero = !(((diff & !TOP) + !TOP) | diff) & TOP;
+        spaces += ((zero >> 7).wrapping_mul(LOW) >> 56) as usize;
+    }
+    for &b in chunks.remainder() {
+        continuation += usize::from(b & 0xC0 == 0x80);
+        spaces += usize::from(b == b' ');
+    }
+    (spaces, bytes.len() - continuation)
+}
+
 /// The shape given to blank lines (never read).
 const BLANK: Shape = Shape {
     indent: 0,
@@ -199,7 +224,8 @@ pub fn segment(text: &str) -> Vec<Unit> {
     lines.extend(split_lines(text).map(|l| Line::new(l, syntax.markdown)));
     let page_width = wrap_width(&lines);
     let widths = narrow_block_widths(&lines, page_width);
-    let mut units = Vec::new();
+    // At most one unit a line that is not blank: sized once.
+    let mut units = Vec::with_capacity(lines.iter().filter(|l| !l.is_blank()).count());
     let mut blank_before = true;
     let mut i = 0;
     while i < lines.len() {
@@ -698,6 +724,12 @@ mod tests {
             for cut in 0..=text.len() {
                 if let Some(part) = text.get(..cut) {
                     assert_eq!(char_count(part), part.chars().count(), "{part}");
+                    let spaces = part.bytes().filter(|&b| b == b' ').count();
+                    assert_eq!(
+                        spaces_and_chars(part),
+                        (spaces, part.chars().count()),
+                        "{part}"
+                    );
                 }
             }
         }
