@@ -188,6 +188,34 @@ pub fn spaces_and_chars(text: &str) -> (usize, usize) {
     (spaces, bytes.len() - continuation)
 }
 
+/// True for the ASCII bytes that are white space to `char::is_whitespace` (tab to carriage
+/// return, and space).
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The characters in the first word of `text` as `split_whitespace` cuts it (0 when there is
+/// none). ASCII is read byte by byte; a character outside ASCII before the word's end sends
+/// the text to `split_whitespace` (it knows the white space outside ASCII).
+fn first_word_chars(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() && is_space_byte(bytes[k]) {
+        k += 1;
+    }
+    let start = k;
+    while k < bytes.len() && bytes[k] < 0x80 && !is_space_byte(bytes[k]) {
+        k += 1;
+    }
+    if bytes.get(k).is_some_and(|&b| b >= 0x80) {
+        return text
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+    }
+    k - start
+}
+
 /// The shape given to blank lines (never read).
 const BLANK: Shape = Shape {
     indent: 0,
@@ -341,16 +369,16 @@ fn continues(last: &Line, next: &Line, first: Shape, width: Option<usize>, markd
     if shape_next.indent != first.content_column && !(markdown && shape_next.indent == 0) {
         return false;
     }
-    let mut words = next.text.split_whitespace();
-    let first_word = words.next().unwrap_or("");
     // A dash is glued to the word after it: the wrapper moved both.
     let second = if dash {
+        let mut words = next.text.split_whitespace();
+        words.next();
         words.next().map_or(0, |w| w.chars().count() + 1)
     } else {
         0
     };
     let used = last.chars;
-    used + 1 + first_word.chars().count() + second > width.saturating_sub(2)
+    used + 1 + first_word_chars(next.text) + second > width.saturating_sub(2)
         || (last.text.ends_with('-') && used + 12 > width)
 }
 
@@ -399,17 +427,21 @@ fn is_wrapped_dash(shape_next: &Shape, next: &str, first: Shape, last: &str) -> 
 }
 
 fn shape(line: &str, markdown: bool) -> Shape {
-    let indent = line.len() - line.trim_start_matches(' ').len();
+    let indent = line.bytes().take_while(|&b| b == b' ').count();
     let rest = &line[indent..];
     let (marker, skip) = marker(rest, indent, markdown);
     let content = indent + skip;
     let after = &line[content..];
-    let pad = after.len() - after.trim_start().len();
+    // Content mostly opens with a visible ASCII byte: nothing to trim.
+    let pad = match after.as_bytes().first() {
+        Some(&b) if b < 0x80 && !is_space_byte(b) => 0,
+        _ => after.len() - after.trim_start().len(),
+    };
     Shape {
         indent,
         marker,
         content: content + pad,
-        content_column: line[..content + pad].chars().count(),
+        content_column: char_count(&line[..content + pad]),
     }
 }
 
@@ -543,8 +575,7 @@ fn narrow_block_widths(lines: &[Line], page_width: Option<usize>) -> Vec<Option<
             let wrapped = block
                 .windows(2)
                 .filter(|pair| {
-                    let first_word = pair[1].text.split_whitespace().next().unwrap_or("");
-                    pair[0].chars + 1 + first_word.chars().count() > widest.saturating_sub(2)
+                    pair[0].chars + 1 + first_word_chars(pair[1].text) > widest.saturating_sub(2)
                 })
                 .count();
             let items = block[1..].iter().filter(|l| opens_item(l.text)).count();
@@ -732,6 +763,28 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn first_words_are_cut_as_split_whitespace_cuts_them() {
+        for text in [
+            "",
+            "   ",
+            "word",
+            "   two words",
+            "\tTabbed\x0bvertical",
+            "é first",
+            "ab\u{a0}cd next",
+            "abc\u{2003}def",
+            "Straße ist",
+            "  \u{a0} after a no-break space",
+        ] {
+            let expected = text
+                .split_whitespace()
+                .next()
+                .map_or(0, |w| w.chars().count());
+            assert_eq!(first_word_chars(text), expected, "{text:?}");
         }
     }
 
