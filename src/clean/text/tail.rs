@@ -213,12 +213,28 @@ fn has_phrase(lower: &str, phrases: &[&str]) -> bool {
     // once (after a byte that is not an ASCII letter or digit, so every word start is among
     // them), and a phrase found at none of them is let go without a search; the others are
     // searched as before.
+    // The first two bytes of every word start are kept in a bit set too: most phrases open
+    // with a pair no word opens with, and are let go by one look-up.
     let bytes = lower.as_bytes();
+    let pair = |a: u8, b: u8| usize::from(a & 63) << 6 | usize::from(b & 63);
+    let mut pairs = [0u64; 64];
     let starts: Vec<usize> = (0..bytes.len())
         .filter(|&k| bytes[k] & 0xC0 != 0x80 && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric()))
+        .inspect(|&k| {
+            if let Some(&next) = bytes.get(k + 1) {
+                let bit = pair(bytes[k], next);
+                pairs[bit >> 6] |= 1 << (bit & 63);
+            }
+        })
         .collect();
     phrases.iter().any(|p| {
         let needle = p.as_bytes();
+        if let [a, b, ..] = *needle {
+            let bit = pair(a, b);
+            if pairs[bit >> 6] >> (bit & 63) & 1 == 0 {
+                return false;
+            }
+        }
         let may_start = |&k: &usize| {
             needle.first().is_none_or(|&b| b == bytes[k]) && bytes[k..].starts_with(needle)
         };
