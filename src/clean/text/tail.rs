@@ -171,15 +171,138 @@ pub fn mark(
             continue;
         }
         if read == TAIL_UNITS || k == region.start {
-            return;
+            break;
         }
         read += 1;
         let rule = closing_rule(&units[k], &facts[k], listed[k]);
         match rule {
             Some(name) => verdicts[k] = Some(name),
-            None => return,
+            None => break,
         }
     }
+    mark_teaser_pairs(units, facts, verdicts, region, listed);
+}
+
+/// Rules whose unit closes an article and is never printed inside one: what follows such a
+/// unit, up to the region's end, belongs to the page.
+const FINAL_RULES: &[&str] = &[
+    "closing-call",
+    "closing-note",
+    "closing-bio",
+    "licence-note",
+    "disclosure-note",
+    "author-bio",
+    "author-box",
+    "comment-header",
+    "comments",
+    "post-navigation",
+    "engagement-call",
+];
+/// Rules whose unit may also stand inside an article (a "Related" box, an inline newsletter
+/// box, share buttons under the lead): teasers after one are taken only when there are
+/// several of them.
+const BOX_RULES: &[&str] = &["related-links", "newsletter", "share-buttons", "share-row"];
+/// A teaser's text under its headline has at most this many words (an excerpt of the
+/// teased article's first paragraph).
+const MAX_DEK_WORDS: usize = 120;
+/// A closing call found before teasers, not at the region's end, has at most this many
+/// words (a longer one may be an article's paragraph that asks readers to write in).
+const MAX_EARLY_CALL_WORDS: usize = 30;
+/// At most this many kept units are read back from the region's end for teasers.
+const TEASER_UNITS: usize = 14;
+/// After a [`BOX_RULES`] unit, teasers are taken when at least this many headline and text
+/// pairs follow it.
+const MIN_BOX_PAIRS: usize = 2;
+
+/// Rule `trailing-teaser`: teasers after the article, each a headline and a line of text,
+/// read back from the region's end up to a unit that closes an article. The pairs are taken
+/// only when such a unit comes before them (an article's last section is a subheading and
+/// a paragraph too); short lines among them (section labels, "Featured Video") go with them.
+///
+/// Example: the last paragraph, "Join the hundreds of developers who get new code every
+/// week.", "Keep Reading", "The Curious Case of the Locking Query", "I maintain an internal
+/// service that does metadata processing."
+fn mark_teaser_pairs(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+    listed: &[bool],
+) {
+    // Most articles end with a paragraph under another: nothing to read then.
+    let mut last = region.clone().rev().filter(|&k| verdicts[k].is_none());
+    let (Some(end), before) = (last.next(), last.next()) else {
+        return;
+    };
+    let headline_at = |j: usize| trailing_headline(&units[j], &facts[j], listed[j]);
+    if !headline_at(end) && !before.is_some_and(headline_at) {
+        return;
+    }
+    let kept: Vec<usize> = region
+        .clone()
+        .rev()
+        .filter(|&k| verdicts[k].is_none() || is_closer(verdicts[k]))
+        .take(TEASER_UNITS)
+        .collect();
+    let mut taken: Vec<usize> = Vec::new();
+    let mut pairs = 0;
+    let mut n = 0;
+    let headline = |j: usize, verdicts: &[Option<&str>]| {
+        verdicts[j].is_none() && trailing_headline(&units[j], &facts[j], listed[j])
+    };
+    while n < kept.len() {
+        let k = kept[n];
+        let pair = verdicts[k].is_none()
+            && !headline(k, verdicts)
+            && facts[k].words <= MAX_DEK_WORDS
+            && !matches!(units[k].kind, Kind::Item { .. })
+            && kept.get(n + 1).is_some_and(|&h| headline(h, verdicts));
+        // A closing call, note or bio not at the very end closes the article all the same
+        // (read only after a pair: the phrase search costs more than the rest).
+        let closing = match verdicts[k] {
+            Some(rule) => Some(rule),
+            None if pairs > 0 => early_closer(&units[k], &facts[k], listed[k]),
+            None => None,
+        };
+        if let Some(rule) = closing {
+            let enough = FINAL_RULES.contains(&rule) || pairs >= MIN_BOX_PAIRS;
+            if pairs > 0 && enough {
+                verdicts[k] = Some(rule);
+                for &j in &taken {
+                    verdicts[j] = Some("trailing-teaser");
+                }
+            }
+            if pairs > 0 || FINAL_RULES.contains(&rule) {
+                return;
+            }
+            n += 1;
+        } else if headline(k, verdicts) {
+            taken.push(k);
+            n += 1;
+        } else if pair {
+            // A line of text under a headline.
+            taken.extend([k, kept[n + 1]]);
+            pairs += 1;
+            n += 2;
+        } else {
+            return;
+        }
+    }
+}
+
+/// The closing rule of a unit read before teasers, not at the region's end: a short call or
+/// note, or a bio.
+fn early_closer(unit: &Unit, facts: &Facts, listed: bool) -> Option<&'static str> {
+    if facts.words <= MAX_EARLY_CALL_WORDS {
+        closing_rule(unit, facts, listed).filter(|&rule| rule != "trailing-headline")
+    } else {
+        (facts.words <= MAX_BIO_WORDS && is_bio(&unit.text, &facts.lower)).then_some("closing-bio")
+    }
+}
+
+/// True for a verdict that closes an article or opens a box of links.
+fn is_closer(verdict: Option<&str>) -> bool {
+    verdict.is_some_and(|v| FINAL_RULES.contains(&v) || BOX_RULES.contains(&v))
 }
 
 /// The name of the tail rule `unit` matches, if any.
@@ -370,5 +493,38 @@ mod tests {
                 Some("trailing-headline")
             ]
         );
+    }
+
+    #[test]
+    fn teasers_after_a_closing_call_go_but_a_last_section_stays() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let teaser = "MENU_TEXT I maintain an internal service that does metadata processing.";
+        let text = format!(
+            "{body}\n\n{body} Two.\n\nJoin the hundreds of developers who get new code \
+             every week.\n\nKeep Reading\n\nThe Curious Case of the MENU_TEXT Query\n\n{teaser}\n"
+        );
+        let units = segment(&text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        let listed = vec![false; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        assert_eq!(
+            verdicts,
+            vec![
+                None,
+                None,
+                Some("closing-call"),
+                Some("trailing-teaser"),
+                Some("trailing-teaser"),
+                Some("trailing-teaser")
+            ]
+        );
+        // Without the call, the subheading and paragraph are the article's last section.
+        let text = format!("{body}\n\n{body} Two.\n\nWhat comes next\n\n{body} Three.\n");
+        let units = segment(&text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        assert_eq!(verdicts, vec![None; 4]);
     }
 }
