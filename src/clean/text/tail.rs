@@ -234,8 +234,9 @@ fn mark_teaser_pairs(
     let (Some(end), before) = (last.next(), last.next()) else {
         return;
     };
-    let headline_at = |j: usize| trailing_headline(&units[j], &facts[j], listed[j]);
-    if !headline_at(end) && !before.is_some_and(headline_at) {
+    if !trailing_headline(&units[end], &facts[end], listed[end])
+        && !before.is_some_and(|j| teaser_headline(&facts[j]))
+    {
         return;
     }
     let kept: Vec<usize> = region
@@ -252,11 +253,14 @@ fn mark_teaser_pairs(
     };
     while n < kept.len() {
         let k = kept[n];
+        // A teaser's headline may be a list item ("• The Curious Case…"), its text indented
+        // under it.
         let pair = verdicts[k].is_none()
             && !headline(k, verdicts)
             && facts[k].words <= MAX_DEK_WORDS
-            && !matches!(units[k].kind, Kind::Item { .. })
-            && kept.get(n + 1).is_some_and(|&h| headline(h, verdicts));
+            && kept
+                .get(n + 1)
+                .is_some_and(|&h| verdicts[h].is_none() && teaser_headline(&facts[h]));
         // A closing call, note or bio not at the very end closes the article all the same
         // (read only after a pair: the phrase search costs more than the rest).
         let closing = match verdicts[k] {
@@ -265,16 +269,19 @@ fn mark_teaser_pairs(
             None => None,
         };
         if let Some(rule) = closing {
-            let enough = FINAL_RULES.contains(&rule) || pairs >= MIN_BOX_PAIRS;
-            if pairs > 0 && enough {
+            let last = FINAL_RULES.contains(&rule);
+            if pairs > 0 && (last || pairs >= MIN_BOX_PAIRS) {
                 verdicts[k] = Some(rule);
                 for &j in &taken {
                     verdicts[j] = Some("trailing-teaser");
                 }
-            }
-            if pairs > 0 || FINAL_RULES.contains(&rule) {
                 return;
             }
+            if last {
+                return;
+            }
+            // A box label with too few teasers after it: what comes before it may still
+            // close the article.
             n += 1;
         } else if headline(k, verdicts) {
             taken.push(k);
@@ -288,6 +295,11 @@ fn mark_teaser_pairs(
             return;
         }
     }
+}
+
+/// A teaser's headline: short, without a sentence's punctuation; a list item too.
+fn teaser_headline(facts: &Facts) -> bool {
+    facts.words <= MAX_HEADLINE_WORDS && !facts.sentence_end && !facts.inner_sentence
 }
 
 /// The closing rule of a unit read before teasers, not at the region's end: a short call or
@@ -526,5 +538,26 @@ mod tests {
         let mut verdicts = vec![None; units.len()];
         mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
         assert_eq!(verdicts, vec![None; 4]);
+    }
+
+    #[test]
+    fn a_listed_teaser_after_a_subscribe_box_and_a_call_goes() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let text = format!(
+            "{body}\n\n{body} Two.\n\nJoin the hundreds of developers who get new code \
+             every week.\n\nSubscribe\n\nKeep Reading\n\n  • The Curious Case of the MENU_TEXT \
+             Query\n\nMENU_TEXT I maintain an internal service that does metadata processing.\n"
+        );
+        let units = segment(&text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts: Vec<Option<&'static str>> = vec![None; units.len()];
+        verdicts[3] = Some("newsletter");
+        let listed = vec![false; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        assert_eq!(&verdicts[..3], &[None, None, Some("closing-call")]);
+        assert!(
+            verdicts[4..].iter().all(|v| *v == Some("trailing-teaser")),
+            "{verdicts:?}"
+        );
     }
 }
