@@ -157,8 +157,29 @@ const FIRST_PERSON: &[&str] = &[
 /// Adjectives that may stand before the profession opening a bio ("Freie Autorin in Leipzig").
 const PROFESSION_ADJECTIVES: &[&str] = &["freier", "freie", "senior", "freelance", "staff"];
 
+/// How many times the closing units are read again after teasers were taken (the units
+/// before the teasers may close the article too: "Jane Roe is a senior writer…").
+const TAIL_ROUNDS: usize = 2;
+
 /// Marks the closing units of the region (see the module doc), back from its end.
 pub fn mark(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+    listed: &[bool],
+) {
+    for _ in 0..TAIL_ROUNDS {
+        mark_closing(units, facts, verdicts, region, listed);
+        if !mark_teaser_pairs(units, facts, verdicts, region, listed) {
+            return;
+        }
+    }
+}
+
+/// Marks the closing units back from the region's last kept unit, up to the first unit that
+/// closes nothing.
+fn mark_closing(
     units: &[Unit],
     facts: &[Facts],
     verdicts: &mut [Option<&'static str>],
@@ -171,16 +192,15 @@ pub fn mark(
             continue;
         }
         if read == TAIL_UNITS || k == region.start {
-            break;
+            return;
         }
         read += 1;
         let rule = closing_rule(&units[k], &facts[k], listed[k]);
         match rule {
             Some(name) => verdicts[k] = Some(name),
-            None => break,
+            None => return,
         }
     }
-    mark_teaser_pairs(units, facts, verdicts, region, listed);
 }
 
 /// Rules whose unit closes an article and is never printed inside one: what follows such a
@@ -218,6 +238,7 @@ const MIN_BOX_PAIRS: usize = 2;
 /// read back from the region's end up to a unit that closes an article. The pairs are taken
 /// only when such a unit comes before them (an article's last section is a subheading and
 /// a paragraph too); short lines among them (section labels, "Featured Video") go with them.
+/// Returns true when teasers were taken.
 ///
 /// Example: the last paragraph, "Join the hundreds of developers who get new code every
 /// week.", "Keep Reading", "The Curious Case of the Locking Query", "I maintain an internal
@@ -228,16 +249,16 @@ fn mark_teaser_pairs(
     verdicts: &mut [Option<&'static str>],
     region: &Range<usize>,
     listed: &[bool],
-) {
+) -> bool {
     // Most articles end with a paragraph under another: nothing to read then.
     let mut last = region.clone().rev().filter(|&k| verdicts[k].is_none());
     let (Some(end), before) = (last.next(), last.next()) else {
-        return;
+        return false;
     };
     if !trailing_headline(&units[end], &facts[end], listed[end])
         && !before.is_some_and(|j| teaser_headline(&facts[j]))
     {
-        return;
+        return false;
     }
     let kept: Vec<usize> = region
         .clone()
@@ -275,10 +296,10 @@ fn mark_teaser_pairs(
                 for &j in &taken {
                     verdicts[j] = Some("trailing-teaser");
                 }
-                return;
+                return true;
             }
             if last {
-                return;
+                return false;
             }
             // A box label with too few teasers after it: what comes before it may still
             // close the article.
@@ -292,9 +313,10 @@ fn mark_teaser_pairs(
             pairs += 1;
             n += 2;
         } else {
-            return;
+            return false;
         }
     }
+    false
 }
 
 /// A teaser's headline: short, without a sentence's punctuation; a list item too.
@@ -559,5 +581,23 @@ mod tests {
             verdicts[4..].iter().all(|v| *v == Some("trailing-teaser")),
             "{verdicts:?}"
         );
+    }
+
+    #[test]
+    fn a_bio_before_a_teaser_goes_with_it() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let text = format!(
+            "{body}\n\n{body} Two.\n\nJane Roe is a senior writer covering science and \
+             the MENU_TEXT climate.\n\nSenior Writer\n\nFeatured Video\n\nHow the MENU_TEXT \
+             Robots Became Famous\n\nThe MENU_TEXT chief shares the backstory of the videos.\n"
+        );
+        let units = segment(&text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        let listed = vec![false; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        assert_eq!(&verdicts[..2], &[None, None]);
+        assert_eq!(verdicts[2], Some("closing-bio"), "{verdicts:?}");
+        assert!(verdicts[3..].iter().all(Option::is_some), "{verdicts:?}");
     }
 }
