@@ -14,6 +14,7 @@ pub mod labels;
 pub mod lift;
 pub mod markup;
 pub mod masthead;
+pub mod notes;
 pub mod region;
 pub mod rules;
 pub mod segment;

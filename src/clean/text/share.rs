@@ -34,9 +34,37 @@ const MIN_NETWORKS: usize = 2;
 /// ...and has at most this many words per network named ("Condividi su Facebook": 3).
 const MAX_WORDS_PER_NETWORK: usize = 4;
 
-/// A row of share buttons: a share word, two networks or more, and little else.
+/// The notes a page prints after a link that opens a new window, lower case.
+const WINDOW_NOTES: &[&str] = &[
+    "opens in new window",
+    "opens in a new window",
+    "opens in new tab",
+    "opens in a new tab",
+    "öffnet in neuem fenster",
+    "öffnet sich in einem neuen fenster",
+    "s'ouvre dans une nouvelle fenêtre",
+    "nouvelle fenêtre",
+    "se abre en una nueva ventana",
+    "abre en una nueva ventana",
+    "si apre in una nuova finestra",
+    "abre em uma nova janela",
+    "abre numa nova janela",
+    "opent in een nieuw venster",
+    "otwiera się w nowym oknie",
+];
+/// Openers of a single share button written out ("Click to share on Twitter").
+const BUTTON_OPENERS: &[&str] = &[
+    "click to ",
+    "klicken, um ",
+    "cliquez pour ",
+    "haz clic para ",
+];
+
+/// A row of share buttons: a share word, two networks or more, and little else; or one share
+/// button written out with the note that its link opens a new window.
 ///
-/// Example: "Condividi su Facebook Condividi su Telegram Invia per email".
+/// Example: "Condividi su Facebook Condividi su Telegram Invia per email", "Click to share on
+/// Twitter (Opens in new window)".
 pub fn share_row(_: &Unit, facts: &Facts) -> bool {
     if !facts.has(Cue::Share) || facts.words > MAX_ROW_WORDS || facts.sentence_end {
         return false;
@@ -46,7 +74,9 @@ pub fn share_row(_: &Unit, facts: &Facts) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| NETWORKS.contains(w))
         .count();
-    networks >= MIN_NETWORKS && facts.words <= networks * MAX_WORDS_PER_NETWORK
+    let row = networks >= MIN_NETWORKS && facts.words <= networks * MAX_WORDS_PER_NETWORK;
+    row || (BUTTON_OPENERS.iter().any(|o| facts.lower.starts_with(o))
+        && WINDOW_NOTES.iter().any(|n| facts.lower.contains(n)))
 }
 
 #[cfg(test)]
@@ -70,5 +100,8 @@ mod tests {
         assert!(!row(
             "Facebook and WhatsApp were down for six hours in the region"
         ));
+        assert!(row("Click to share on Twitter (Opens in new window)"));
+        assert!(row("Click to print (Opens in new window)"));
+        assert!(!row("Click to read the BODY_TEXT report"));
     }
 }

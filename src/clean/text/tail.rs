@@ -157,8 +157,29 @@ const FIRST_PERSON: &[&str] = &[
 /// Adjectives that may stand before the profession opening a bio ("Freie Autorin in Leipzig").
 const PROFESSION_ADJECTIVES: &[&str] = &["freier", "freie", "senior", "freelance", "staff"];
 
+/// How many times the closing units are read again after teasers were taken (the units
+/// before the teasers may close the article too: "Jane Roe is a senior writer…").
+const TAIL_ROUNDS: usize = 2;
+
 /// Marks the closing units of the region (see the module doc), back from its end.
 pub fn mark(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+    listed: &[bool],
+) {
+    for _ in 0..TAIL_ROUNDS {
+        mark_closing(units, facts, verdicts, region, listed);
+        if !mark_teaser_pairs(units, facts, verdicts, region, listed) {
+            return;
+        }
+    }
+}
+
+/// Marks the closing units back from the region's last kept unit, up to the first unit that
+/// closes nothing.
+fn mark_closing(
     units: &[Unit],
     facts: &[Facts],
     verdicts: &mut [Option<&'static str>],
@@ -180,6 +201,142 @@ pub fn mark(
             None => return,
         }
     }
+}
+
+/// Rules whose unit closes an article and is never printed inside one: what follows such a
+/// unit, up to the region's end, belongs to the page.
+const FINAL_RULES: &[&str] = &[
+    "closing-call",
+    "closing-note",
+    "closing-bio",
+    "licence-note",
+    "disclosure-note",
+    "author-bio",
+    "author-box",
+    "comment-header",
+    "comments",
+    "post-navigation",
+    "engagement-call",
+];
+/// Rules whose unit may also stand inside an article (a "Related" box, an inline newsletter
+/// box, share buttons under the lead): teasers after one are taken only when there are
+/// several of them.
+const BOX_RULES: &[&str] = &["related-links", "newsletter", "share-buttons", "share-row"];
+/// A teaser's text under its headline has at most this many words (an excerpt of the
+/// teased article's first paragraph).
+const MAX_DEK_WORDS: usize = 120;
+/// A closing call found before teasers, not at the region's end, has at most this many
+/// words (a longer one may be an article's paragraph that asks readers to write in).
+const MAX_EARLY_CALL_WORDS: usize = 30;
+/// At most this many kept units are read back from the region's end for teasers.
+const TEASER_UNITS: usize = 14;
+/// After a [`BOX_RULES`] unit, teasers are taken when at least this many headline and text
+/// pairs follow it.
+const MIN_BOX_PAIRS: usize = 2;
+
+/// Rule `trailing-teaser`: teasers after the article, each a headline and a line of text,
+/// read back from the region's end up to a unit that closes an article. The pairs are taken
+/// only when such a unit comes before them (an article's last section is a subheading and
+/// a paragraph too); short lines among them (section labels, "Featured Video") go with them.
+/// Returns true when teasers were taken.
+///
+/// Example: the last paragraph, "Join the hundreds of developers who get new code every
+/// week.", "Keep Reading", "The Curious Case of the Locking Query", "I maintain an internal
+/// service that does metadata processing."
+fn mark_teaser_pairs(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+    listed: &[bool],
+) -> bool {
+    // Most articles end with a paragraph under another: nothing to read then.
+    let mut last = region.clone().rev().filter(|&k| verdicts[k].is_none());
+    let (Some(end), before) = (last.next(), last.next()) else {
+        return false;
+    };
+    if !trailing_headline(&units[end], &facts[end], listed[end])
+        && !before.is_some_and(|j| teaser_headline(&facts[j]))
+    {
+        return false;
+    }
+    let kept: Vec<usize> = region
+        .clone()
+        .rev()
+        .filter(|&k| verdicts[k].is_none() || is_closer(verdicts[k]))
+        .take(TEASER_UNITS)
+        .collect();
+    let mut taken: Vec<usize> = Vec::new();
+    let mut pairs = 0;
+    let mut n = 0;
+    let headline = |j: usize, verdicts: &[Option<&str>]| {
+        verdicts[j].is_none() && trailing_headline(&units[j], &facts[j], listed[j])
+    };
+    while n < kept.len() {
+        let k = kept[n];
+        // A teaser's headline may be a list item ("• The Curious Case…"), its text indented
+        // under it.
+        let pair = verdicts[k].is_none()
+            && !headline(k, verdicts)
+            && facts[k].words <= MAX_DEK_WORDS
+            && kept
+                .get(n + 1)
+                .is_some_and(|&h| verdicts[h].is_none() && teaser_headline(&facts[h]));
+        // A closing call, note or bio not at the very end closes the article all the same
+        // (read only after a pair: the phrase search costs more than the rest).
+        let closing = match verdicts[k] {
+            Some(rule) => Some(rule),
+            None if pairs > 0 => early_closer(&units[k], &facts[k], listed[k]),
+            None => None,
+        };
+        if let Some(rule) = closing {
+            let last = FINAL_RULES.contains(&rule);
+            if pairs > 0 && (last || pairs >= MIN_BOX_PAIRS) {
+                verdicts[k] = Some(rule);
+                for &j in &taken {
+                    verdicts[j] = Some("trailing-teaser");
+                }
+                return true;
+            }
+            if last {
+                return false;
+            }
+            // A box label with too few teasers after it: what comes before it may still
+            // close the article.
+            n += 1;
+        } else if headline(k, verdicts) {
+            taken.push(k);
+            n += 1;
+        } else if pair {
+            // A line of text under a headline.
+            taken.extend([k, kept[n + 1]]);
+            pairs += 1;
+            n += 2;
+        } else {
+            return false;
+        }
+    }
+    false
+}
+
+/// A teaser's headline: short, without a sentence's punctuation; a list item too.
+fn teaser_headline(facts: &Facts) -> bool {
+    facts.words <= MAX_HEADLINE_WORDS && !facts.sentence_end && !facts.inner_sentence
+}
+
+/// The closing rule of a unit read before teasers, not at the region's end: a short call or
+/// note, or a bio.
+fn early_closer(unit: &Unit, facts: &Facts, listed: bool) -> Option<&'static str> {
+    if facts.words <= MAX_EARLY_CALL_WORDS {
+        closing_rule(unit, facts, listed).filter(|&rule| rule != "trailing-headline")
+    } else {
+        (facts.words <= MAX_BIO_WORDS && is_bio(&unit.text, &facts.lower)).then_some("closing-bio")
+    }
+}
+
+/// True for a verdict that closes an article or opens a box of links.
+fn is_closer(verdict: Option<&str>) -> bool {
+    verdict.is_some_and(|v| FINAL_RULES.contains(&v) || BOX_RULES.contains(&v))
 }
 
 /// The name of the tail rule `unit` matches, if any.
@@ -399,5 +556,77 @@ mod tests {
                 Some("trailing-headline")
             ]
         );
+    }
+
+    #[test]
+    fn teasers_after_a_closing_call_go_but_a_last_section_stays() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let teaser = "MENU_TEXT I maintain an internal service that does metadata processing.";
+        let text = format!(
+            "{body}\n\n{body} Two.\n\nJoin the hundreds of developers who get new code \
+             every week.\n\nKeep Reading\n\nThe Curious Case of the MENU_TEXT Query\n\n{teaser}\n"
+        );
+        let units = segment(&text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        let listed = vec![false; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        assert_eq!(
+            verdicts,
+            vec![
+                None,
+                None,
+                Some("closing-call"),
+                Some("trailing-teaser"),
+                Some("trailing-teaser"),
+                Some("trailing-teaser")
+            ]
+        );
+        // Without the call, the subheading and paragraph are the article's last section.
+        let text = format!("{body}\n\n{body} Two.\n\nWhat comes next\n\n{body} Three.\n");
+        let units = segment(&text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        assert_eq!(verdicts, vec![None; 4]);
+    }
+
+    #[test]
+    fn a_listed_teaser_after_a_subscribe_box_and_a_call_goes() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let text = format!(
+            "{body}\n\n{body} Two.\n\nJoin the hundreds of developers who get new code \
+             every week.\n\nSubscribe\n\nKeep Reading\n\n  • The Curious Case of the MENU_TEXT \
+             Query\n\nMENU_TEXT I maintain an internal service that does metadata processing.\n"
+        );
+        let units = segment(&text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts: Vec<Option<&'static str>> = vec![None; units.len()];
+        verdicts[3] = Some("newsletter");
+        let listed = vec![false; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        assert_eq!(&verdicts[..3], &[None, None, Some("closing-call")]);
+        assert!(
+            verdicts[4..].iter().all(|v| *v == Some("trailing-teaser")),
+            "{verdicts:?}"
+        );
+    }
+
+    #[test]
+    fn a_bio_before_a_teaser_goes_with_it() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
+        let text = format!(
+            "{body}\n\n{body} Two.\n\nJane Roe is a senior writer covering science and \
+             the MENU_TEXT climate.\n\nSenior Writer\n\nFeatured Video\n\nHow the MENU_TEXT \
+             Robots Became Famous\n\nThe MENU_TEXT chief shares the backstory of the videos.\n"
+        );
+        let units = segment(&text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        let listed = vec![false; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        assert_eq!(&verdicts[..2], &[None, None]);
+        assert_eq!(verdicts[2], Some("closing-bio"), "{verdicts:?}");
+        assert!(verdicts[3..].iter().all(Option::is_some), "{verdicts:?}");
     }
 }

@@ -10,7 +10,6 @@
 use super::region::{self, body_like};
 use super::rules::{Facts, SHORT_WORDS};
 use super::segment::{Kind, Unit};
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// A teaser headline has at most this many words.
@@ -40,6 +39,7 @@ pub fn mark(
 ) {
     mark_related_boxes(units, facts, verdicts, region);
     mark_repeated_below(units, facts, verdicts, region);
+    super::notes::mark(units, facts, verdicts, region);
 }
 
 /// Rule `related-box-teaser`: the headlines right after a "Related" label inside the article,
@@ -101,16 +101,28 @@ fn mark_repeated_below(
     verdicts: &mut [Option<&'static str>],
     region: &Range<usize>,
 ) {
-    let below: HashSet<&str> = units[region.end.min(units.len())..]
-        .iter()
-        .map(|u| u.text.as_str())
+    // The candidates are few: they are sorted once, and each text below the article is
+    // looked up among them (no hashing of every unit below).
+    let mut candidates: Vec<(&str, usize)> = region
+        .clone()
+        .filter(|&k| {
+            verdicts[k].is_none()
+                && facts[k].words >= MIN_REPEATED_WORDS
+                && headline_like(&units[k], &facts[k])
+        })
+        .map(|k| (units[k].text.as_str(), k))
         .collect();
-    for k in region.clone() {
-        if verdicts[k].is_none()
-            && facts[k].words >= MIN_REPEATED_WORDS
-            && headline_like(&units[k], &facts[k])
-            && below.contains(units[k].text.as_str())
-        {
+    if candidates.is_empty() {
+        return;
+    }
+    candidates.sort_unstable();
+    for unit in &units[region.end.min(units.len())..] {
+        let text = unit.text.as_str();
+        let from = candidates.partition_point(|(t, _)| *t < text);
+        for &(t, k) in &candidates[from..] {
+            if t != text {
+                break;
+            }
             verdicts[k] = Some("teaser-repeated-below");
         }
     }

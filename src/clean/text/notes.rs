@@ -1,0 +1,370 @@
+//! Notes printed with an article that are not part of it: licence and credit lines ("Die
+//! Bilder stehen unter einer Creative Commons Lizenz", "… /domena publiczna"), source credits
+//! closing a caption ("Praca w magazynie / Źródło: Pixabay"), and advertising or affiliate
+//! disclosures ("We may receive compensation for some of the links in our stories").
+//!
+//! Takes the units, their facts, the verdicts so far and the article region; marks such notes
+//! inside the region (rules `licence-note`, `source-credit`, `disclosure-note`). Only short
+//! units are read, so running text about licences stays. Phrase lists are data, in the common
+//! languages; nothing here reads metadata.
+
+use super::rules::Facts;
+use super::segment::{Kind, Unit};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A licence line has at most this many words (an article's paragraph about licences is
+/// longer).
+const MAX_LICENCE_WORDS: usize = 30;
+/// A disclosure has at most this many words (they run to a few sentences).
+const MAX_DISCLOSURE_WORDS: usize = 70;
+/// A caption closed by a source credit has at most this many words...
+const MAX_CAPTION_WORDS: usize = 40;
+/// ...and the credit after its label at most this many.
+const MAX_SOURCE_WORDS: usize = 6;
+
+/// A page with at least this many licence lines in its article is about licences...
+const MIN_LICENCE_TOPIC_LINES: usize = 3;
+/// ...and there only a line whose licence is followed by at most this many words (a credit
+/// closing a caption) is a note.
+const MAX_WORDS_AFTER: usize = 2;
+
+/// Licence phrases, lower case: a line naming one is a licence or credit note.
+const LICENCE_PHRASES: &[&str] = &[
+    "creative commons",
+    "creativecommons",
+    "cc by",
+    "cc-by",
+    "cc0",
+    "wikimedia commons",
+    "public domain",
+    "gemeinfrei",
+    "domaine public",
+    "dominio público",
+    "dominio publico",
+    "pubblico dominio",
+    "dominio pubblico",
+    "domínio público",
+    "publiek domein",
+    "domena publiczna",
+    "licensed under",
+    "lizenziert unter",
+    "unter der lizenz",
+    "sous licence",
+    "bajo licencia",
+    "bajo una licencia",
+    "sotto licenza",
+    "sob licença",
+    "na licencji",
+    "onder licentie",
+    "gnu free documentation",
+];
+
+/// Advertising and affiliate disclosures, lower case.
+const DISCLOSURE_PHRASES: &[&str] = &[
+    "advertising disclosure",
+    "advertiser disclosure",
+    "advertising disclaimer",
+    "may receive compensation",
+    "may earn a commission",
+    "may earn a small commission",
+    "we earn a commission",
+    "references to products from",
+    "affiliate link",
+    "affiliate-link",
+    "partnerlinks",
+    "provisionslink",
+    "werbelink",
+    "liens affiliés",
+    "liens d'affiliation",
+    "lien affilié",
+    "enlaces de afiliado",
+    "enlace de afiliado",
+    "link di affiliazione",
+    "link affiliati",
+    "links afiliados",
+    "link afiliado",
+    "linki afiliacyjne",
+    "linki partnerskie",
+];
+
+/// Labels of a source credit, as printed: "Źródło: Pixabay", "Quelle: Fotolia.com".
+const SOURCE_LABELS: &[&str] = &[
+    "Source:",
+    "Sources:",
+    "Quelle:",
+    "Quellen:",
+    "Bildquelle:",
+    "Bildnachweis:",
+    "Fotonachweis:",
+    "Titelbild:",
+    "Źródło:",
+    "Źródło zdjęcia:",
+    "Zdjęcie:",
+    "Fuente:",
+    "Fonte:",
+    "Bron:",
+    "Crédit photo :",
+    "Crédits photo :",
+    "Photo :",
+];
+
+/// Words of which a disclosure longer than a caption names one ("advertisers",
+/// "affiliate", "afiliado", "affiliazione"), lower case.
+static LONG_DISCLOSURE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+    LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("advertis"),
+            memchr::memmem::Finder::new("affil"),
+            memchr::memmem::Finder::new("afili"),
+        ]
+    });
+
+/// What a phrase of the automaton names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Licence,
+    Disclosure,
+    Source,
+}
+
+/// One automaton over the three lists (source labels in lower case), so each unit is read
+/// once; the families of its patterns, by pattern id.
+struct Phrases {
+    automaton: AhoCorasick,
+    families: Vec<Family>,
+}
+
+static PHRASES: LazyLock<Option<Phrases>> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut families = Vec::new();
+    for (list, family) in [
+        (LICENCE_PHRASES, Family::Licence),
+        (DISCLOSURE_PHRASES, Family::Disclosure),
+        (SOURCE_LABELS, Family::Source),
+    ] {
+        for phrase in list {
+            patterns.push(phrase.to_lowercase());
+            families.push(family);
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostFirst)
+        .prefilter(false)
+        .build(&patterns)
+        .ok()?;
+    Some(Phrases {
+        automaton,
+        families,
+    })
+});
+
+/// What the automaton found in a unit's lower-case text.
+#[derive(Debug, Default)]
+struct Found {
+    /// Where the last licence phrase ends.
+    licence_end: Option<usize>,
+    /// A disclosure phrase was found.
+    disclosure: bool,
+    /// A source label closes the text (see [`source_credit`]).
+    source: bool,
+}
+
+/// Reads `lower` once for the phrases of the three lists, at word boundaries.
+fn find(lower: &str) -> Found {
+    let mut found = Found::default();
+    let Some(phrases) = PHRASES.as_ref() else {
+        return found;
+    };
+    let bytes = lower.as_bytes();
+    for m in phrases.automaton.find_iter(lower) {
+        let family = phrases.families[m.pattern().as_usize()];
+        let before = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
+        let after = bytes
+            .get(m.end())
+            .is_none_or(|b| !b.is_ascii_alphanumeric());
+        match family {
+            Family::Licence if before && after => found.licence_end = Some(m.end()),
+            Family::Disclosure if before && after => found.disclosure = true,
+            Family::Source => found.source |= source_credit(lower, m.start(), m.end()),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Marks licence, source and disclosure notes among the kept units of the region.
+pub fn mark(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &mut [Option<&'static str>],
+    region: &Range<usize>,
+) {
+    let found: Vec<(usize, Note)> = region
+        .clone()
+        .filter(|&k| verdicts[k].is_none())
+        .filter_map(|k| Some((k, note_rule(&units[k], &facts[k])?)))
+        .collect();
+    // A page naming licences in many lines is about licences: only the credits that close
+    // their line, not a sentence, are notes there.
+    let about_licences = found
+        .iter()
+        .filter(|(_, n)| matches!(n, Note::Licence { .. }))
+        .count()
+        >= MIN_LICENCE_TOPIC_LINES;
+    for (k, note) in found {
+        if let Note::Licence { words_after } = note
+            && about_licences
+            && (words_after > MAX_WORDS_AFTER || facts[k].sentence_end)
+        {
+            continue;
+        }
+        let rule = note.rule();
+        verdicts[k] = Some(rule);
+    }
+}
+
+/// A note found in a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Note {
+    /// A licence line (rule `licence-note`), with the words after the licence's name.
+    Licence { words_after: usize },
+    /// A source credit (rule `source-credit`).
+    Source,
+    /// A disclosure (rule `disclosure-note`).
+    Disclosure,
+}
+
+impl Note {
+    /// The rule's name.
+    fn rule(self) -> &'static str {
+        match self {
+            Note::Licence { .. } => "licence-note",
+            Note::Source => "source-credit",
+            Note::Disclosure => "disclosure-note",
+        }
+    }
+}
+
+/// The note `unit` is, if any.
+fn note_rule(unit: &Unit, facts: &Facts) -> Option<Note> {
+    if facts.words > MAX_DISCLOSURE_WORDS || matches!(unit.kind, Kind::Heading(_)) {
+        return None;
+    }
+    // Most units are longer than a licence line: only a caption's source credit, which holds
+    // a colon, or a disclosure, which names advertisers or affiliates, may be among them;
+    // byte searches tell those apart before the automaton runs.
+    let bytes = facts.lower.as_bytes();
+    if facts.words > MAX_LICENCE_WORDS
+        && !(facts.words <= MAX_CAPTION_WORDS && memchr::memchr(b':', bytes).is_some())
+        && !LONG_DISCLOSURE_WORDS
+            .iter()
+            .any(|w| w.find(bytes).is_some())
+    {
+        return None;
+    }
+    let found = find(&facts.lower);
+    // A question is never a note ("Was ist Creative Commons?").
+    if facts.words <= MAX_LICENCE_WORDS
+        && !unit.text.ends_with('?')
+        && let Some(end) = found.licence_end
+    {
+        let words_after = facts.lower[end..].split_whitespace().count();
+        return Some(Note::Licence { words_after });
+    }
+    if facts.words <= MAX_CAPTION_WORDS && found.source && !facts.sentence_end {
+        return Some(Note::Source);
+    }
+    found.disclosure.then_some(Note::Disclosure)
+}
+
+/// Rule `source-credit`: a caption, or a line alone, closed by a source label (found at
+/// `start..end` of `lower`) and a few words that end the unit without a sentence's stop.
+///
+/// Example: "Praca w magazynie, zdjęcie ilustracyjne / Źródło: Pixabay", "Quelle: jorisvo /
+/// Fotolia.com".
+fn source_credit(lower: &str, start: usize, end: usize) -> bool {
+    if lower.ends_with(['.', '!', '?', ':', ';', ',']) {
+        return false;
+    }
+    let before = lower[..start].trim_end();
+    let opens = before.is_empty() || before.ends_with(['/', '|', '(', '.', '–', '-', '·']);
+    let rest = lower[end..].trim();
+    opens && !rest.is_empty() && rest.split(' ').count() <= MAX_SOURCE_WORDS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(text: &str) -> Option<&'static str> {
+        let unit = Unit::paragraph(text);
+        note_rule(&unit, &Facts::of(&unit)).map(Note::rule)
+    }
+
+    #[test]
+    fn a_page_about_licences_keeps_its_sentences_about_them() {
+        let text = "Was ist Creative Commons?\n\nMit Creative Commons können Urheber BODY_TEXT \
+                    Lizenzen erstellen.\n\nCreative Commons Lizenzen unterstützen eine Kultur \
+                    des Teilens.\n\nZwischen Copyright und Public Domain (PD).\n\n\
+                    Ein Bild der Stadt, CC BY 2.0\n";
+        let units = super::super::segment::segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()));
+        assert_eq!(verdicts, vec![None, None, None, None, Some("licence-note")]);
+    }
+
+    #[test]
+    fn licence_lines_in_several_languages() {
+        assert_eq!(
+            rule("Die Bilder in diesem Blog stehen unter einer Creative Commons Lizenz."),
+            Some("licence-note")
+        );
+        assert_eq!(
+            rule("Angus Barbieri mając 27 lat, ważył 206 kilogramów /domena publiczna"),
+            Some("licence-note")
+        );
+        assert_eq!(rule("Titelbild: Flickr, CC BY 2.0"), Some("licence-note"));
+        assert_eq!(rule("La foto è di pubblico dominio"), Some("licence-note"));
+    }
+
+    #[test]
+    fn source_credits_close_a_caption() {
+        assert_eq!(
+            rule("Praca w magazynie, zdjęcie ilustracyjne / Źródło: Pixabay"),
+            Some("source-credit")
+        );
+        assert_eq!(rule("Quelle: jorisvo / Fotolia.com"), Some("source-credit"));
+        assert_eq!(
+            rule("Source: the BODY_TEXT ministry said five people were hurt."),
+            None
+        );
+        assert_eq!(rule("Quellen:"), None);
+    }
+
+    #[test]
+    fn disclosures() {
+        assert_eq!(
+            rule(
+                "Advertising disclosure: We may receive compensation for some of the links in \
+                 our stories. Thank you for supporting us."
+            ),
+            Some("disclosure-note")
+        );
+    }
+
+    #[test]
+    fn running_text_about_licences_stays() {
+        let long = "The BODY_TEXT court ruled that the photographs, released under a Creative \
+                    Commons licence in 2009, could be printed by any newspaper as long as the \
+                    photographer was named, which the paper had failed to do on three occasions.";
+        assert_eq!(rule(long), None);
+        assert_eq!(
+            rule("The BODY_TEXT is a public domainer's dream and more words"),
+            None
+        );
+    }
+}
