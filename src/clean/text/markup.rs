@@ -292,18 +292,22 @@ fn address(target: &str) -> String {
 }
 
 /// The position of the `close` byte that balances the brackets opened from `from` on (nested
-/// pairs counted), or `None` when they never close.
+/// pairs counted), or `None` when they never close. Jumps from bracket to bracket (a link's
+/// target runs to a hundred bytes and more).
 fn matching_close(bytes: &[u8], from: usize, open: u8, close: u8) -> Option<usize> {
     let mut depth = 0usize;
-    for (k, &b) in bytes.iter().enumerate().skip(from) {
-        if b == open {
+    let mut k = from;
+    while let Some(pos) = memchr::memchr2(open, close, bytes.get(k..)?) {
+        k += pos;
+        if bytes[k] == open {
             depth += 1;
-        } else if b == close {
+        } else {
             depth = depth.saturating_sub(1);
             if depth == 0 {
                 return Some(k);
             }
         }
+        k += 1;
     }
     None
 }
@@ -362,6 +366,17 @@ mod tests {
         assert_eq!(inline.text, "its electric Gran Turismo is striking");
         assert_eq!(inline.links, 1);
         assert_eq!(inline.link_chars, "electric Gran Turismo".len());
+    }
+
+    #[test]
+    fn brackets_are_matched_with_nesting() {
+        let text = b"[a [b] c](x (y) z) [open";
+        assert_eq!(matching_close(text, 0, b'[', b']'), Some(8));
+        assert_eq!(matching_close(text, 9, b'(', b')'), Some(17));
+        assert_eq!(matching_close(text, 19, b'[', b']'), None);
+        assert_eq!(matching_close(text, 40, b'[', b']'), None);
+        // Callers start at the opening bracket; a closing one met first closes at once.
+        assert_eq!(matching_close(b"] [x]", 0, b'[', b']'), Some(0));
     }
 
     #[test]
