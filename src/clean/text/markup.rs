@@ -180,12 +180,34 @@ fn push_counted(out: &mut String, text: &str, in_link: bool, inline: &mut Inline
     out.push_str(text);
 }
 
+/// The bytes that may open Markdown-like markup in [`markdown`]: escape, line break, image,
+/// link, emphasis, inline code.
+const MARKDOWN_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let opening = b"\\\n![*_`";
+    while k < opening.len() {
+        table[opening[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Reads Markdown-like markup. `depth` bounds nesting (a link's text may hold an image).
 fn markdown(raw: &str, out: &mut String, inline: &mut Inline, depth: u8) {
     let bytes = raw.as_bytes();
     let mut i = 0;
     let mut copied = 0;
     while i < bytes.len() {
+        // Plain bytes are passed over in a tight loop; only the bytes that may open markup
+        // are looked at.
+        match bytes[i..]
+            .iter()
+            .position(|&b| MARKDOWN_BYTES[usize::from(b)])
+        {
+            Some(step) => i += step,
+            None => break,
+        }
         let b = bytes[i];
         let skip = match b {
             b'\\' if i + 1 < bytes.len() && bytes[i + 1].is_ascii_punctuation() => {
@@ -390,6 +412,18 @@ mod tests {
                 "https://x.example/car-1.jpg".into()
             )]
         );
+    }
+
+    #[test]
+    fn only_markup_bytes_stop_the_markdown_scan() {
+        let stops: Vec<u8> = (0..=255u8)
+            .filter(|&b| MARKDOWN_BYTES[usize::from(b)])
+            .collect();
+        assert_eq!(stops, b"\n!*[\\_`".to_vec());
+        for b in (0x20..0x7Fu8).filter(|&b| !MARKDOWN_BYTES[usize::from(b)]) {
+            let raw = format!("a{}b", char::from(b));
+            assert_eq!(read(&raw, MD).text, squeeze(&raw), "{raw:?}");
+        }
     }
 
     #[test]
