@@ -65,14 +65,24 @@ fn label(name: &str) -> Option<&'static Encoding> {
 }
 
 /// Finds `<meta charset=...>` or `<meta http-equiv=Content-Type content="...; charset=...">`.
+///
+/// Read in place, letter case ignored (no lowercased copy of the head: in a page saved as text,
+/// the first `<` is seldom near).
 fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
-    let lower = head.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(pos) = memchr::memmem::find(&lower[from..], b"<meta") {
-        let start = from + pos + 5;
-        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
-        let tag = &lower[start..end];
-        if let Some(at) = memchr::memmem::find(tag, b"charset") {
+    while let Some(pos) = memchr::memchr(b'<', &head[from..]) {
+        let open = from + pos;
+        if !head
+            .get(open + 1..open + 5)
+            .is_some_and(|name| name.eq_ignore_ascii_case(b"meta"))
+        {
+            from = open + 1;
+            continue;
+        }
+        let start = open + 5;
+        let end = memchr::memchr(b'>', &head[start..]).map_or(head.len(), |e| start + e);
+        let tag = &head[start..end];
+        if let Some(at) = find_ignoring_case(tag, b"charset") {
             let rest = &tag[at + 7..];
             let rest = trim_start(rest);
             if let Some(value) = rest.strip_prefix(b"=") {
@@ -85,6 +95,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
                     .iter()
                     .position(|b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
                     .unwrap_or(value.len());
+                // Labels are matched without regard to ASCII case.
                 if let Some(encoding) = std::str::from_utf8(&value[..len]).ok().and_then(label) {
                     return Some(encoding);
                 }
@@ -93,6 +104,12 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
         from = end.max(start);
     }
     None
+}
+
+/// The first position of `needle` (lower case ASCII) in `hay`, letter case ignored.
+fn find_ignoring_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn trim_start(bytes: &[u8]) -> &[u8] {
@@ -125,6 +142,24 @@ mod tests {
         assert_eq!(decode(bytes, None).0, "<meta charset=\"iso-8859-1\">Straße");
         let bytes = b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1252\">\x93x\x94";
         assert!(decode(bytes, None).0.ends_with("\u{201c}x\u{201d}"));
+    }
+
+    #[test]
+    fn meta_charset_is_read_in_any_letter_case() {
+        assert_eq!(
+            meta_charset(b"<p>a < b</p><MeTa CharSet='ISO-8859-2'>"),
+            Some(encoding_rs::ISO_8859_2)
+        );
+        assert_eq!(
+            meta_charset(b"<meta name=x><Meta http-equiv=content-type content=\"text/html; CHARSET=Shift_JIS\">"),
+            Some(encoding_rs::SHIFT_JIS)
+        );
+        assert_eq!(meta_charset(b"<met"), None);
+        assert_eq!(
+            meta_charset(b"<meta charset=nonsense><meta charset=koi8-r>"),
+            Some(encoding_rs::KOI8_R)
+        );
+        assert_eq!(meta_charset(b"text with <metadata> and no charset"), None);
     }
 
     #[test]

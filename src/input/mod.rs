@@ -110,15 +110,30 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         return None;
     }
     let head = &bytes[..bytes.len().min(4096)];
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b))
-        .count();
+    let control = control_bytes(head);
     if memchr::memchr(0, head).is_some() && control * 100 > head.len() || control * 10 > head.len()
     {
         return Some("control bytes");
     }
     None
+}
+
+/// Counts the control bytes that text does not hold: below the tab, and from 0x0E to 0x1F but
+/// ESC (0x1B, in ANSI colour codes and ISO-2022 text).
+///
+/// Counted without branches in runs of at most 255 bytes into a byte-wide sum, which the
+/// compiler turns into vector code (a filtered count costs several instructions a byte).
+fn control_bytes(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|run| {
+            let in_run = run.iter().fold(0u8, |n, &b| {
+                let control = (b < 0x09) | ((b.wrapping_sub(0x0e) < 0x12) & (b != 0x1b));
+                n + u8::from(control)
+            });
+            usize::from(in_run)
+        })
+        .sum()
 }
 
 /// Decides HTML or text by content: a document that starts with markup, or that has a good
@@ -167,6 +182,24 @@ mod tests {
         ));
         let garbage: Vec<u8> = (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect();
         assert!(matches!(read(&garbage, &options), Err(Error::Binary(_))));
+    }
+
+    #[test]
+    fn control_bytes_are_the_ones_text_does_not_hold() {
+        let reference = |bytes: &[u8]| {
+            bytes
+                .iter()
+                .filter(|&&b| b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b))
+                .count()
+        };
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(control_bytes(&all), reference(&all));
+        assert_eq!(control_bytes(&all), 9 + 18 - 1);
+        let long: Vec<u8> = (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        assert_eq!(control_bytes(&long), reference(&long));
+        let zeros = [0u8; 600];
+        assert_eq!(control_bytes(&zeros), 600);
+        assert_eq!(control_bytes(b"plain\ttext\r\n\x1b[0m"), 0);
     }
 
     #[test]

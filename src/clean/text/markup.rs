@@ -180,12 +180,34 @@ fn push_counted(out: &mut String, text: &str, in_link: bool, inline: &mut Inline
     out.push_str(text);
 }
 
+/// The bytes that may open Markdown-like markup in [`markdown`]: escape, line break, image,
+/// link, emphasis, inline code.
+const MARKDOWN_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let opening = b"\\\n![*_`";
+    while k < opening.len() {
+        table[opening[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Reads Markdown-like markup. `depth` bounds nesting (a link's text may hold an image).
 fn markdown(raw: &str, out: &mut String, inline: &mut Inline, depth: u8) {
     let bytes = raw.as_bytes();
     let mut i = 0;
     let mut copied = 0;
     while i < bytes.len() {
+        // Plain bytes are passed over in a tight loop; only the bytes that may open markup
+        // are looked at.
+        match bytes[i..]
+            .iter()
+            .position(|&b| MARKDOWN_BYTES[usize::from(b)])
+        {
+            Some(step) => i += step,
+            None => break,
+        }
         let b = bytes[i];
         let skip = match b {
             b'\\' if i + 1 < bytes.len() && bytes[i + 1].is_ascii_punctuation() => {
@@ -292,18 +314,22 @@ fn address(target: &str) -> String {
 }
 
 /// The position of the `close` byte that balances the brackets opened from `from` on (nested
-/// pairs counted), or `None` when they never close.
+/// pairs counted), or `None` when they never close. Jumps from bracket to bracket (a link's
+/// target runs to a hundred bytes and more).
 fn matching_close(bytes: &[u8], from: usize, open: u8, close: u8) -> Option<usize> {
     let mut depth = 0usize;
-    for (k, &b) in bytes.iter().enumerate().skip(from) {
-        if b == open {
+    let mut k = from;
+    while let Some(pos) = memchr::memchr2(open, close, bytes.get(k..)?) {
+        k += pos;
+        if bytes[k] == open {
             depth += 1;
-        } else if b == close {
+        } else {
             depth = depth.saturating_sub(1);
             if depth == 0 {
                 return Some(k);
             }
         }
+        k += 1;
     }
     None
 }
@@ -365,6 +391,17 @@ mod tests {
     }
 
     #[test]
+    fn brackets_are_matched_with_nesting() {
+        let text = b"[a [b] c](x (y) z) [open";
+        assert_eq!(matching_close(text, 0, b'[', b']'), Some(8));
+        assert_eq!(matching_close(text, 9, b'(', b')'), Some(17));
+        assert_eq!(matching_close(text, 19, b'[', b']'), None);
+        assert_eq!(matching_close(text, 40, b'[', b']'), None);
+        // Callers start at the opening bracket; a closing one met first closes at once.
+        assert_eq!(matching_close(b"] [x]", 0, b'[', b']'), Some(0));
+    }
+
+    #[test]
     fn markdown_images_are_lifted_out() {
         let inline = read("![A red\ncar](https://x.example/car-\n1.jpg \"t\")", MD);
         assert_eq!(inline.text, "");
@@ -375,6 +412,18 @@ mod tests {
                 "https://x.example/car-1.jpg".into()
             )]
         );
+    }
+
+    #[test]
+    fn only_markup_bytes_stop_the_markdown_scan() {
+        let stops: Vec<u8> = (0..=255u8)
+            .filter(|&b| MARKDOWN_BYTES[usize::from(b)])
+            .collect();
+        assert_eq!(stops, b"\n!*[\\_`".to_vec());
+        for b in (0x20..0x7Fu8).filter(|&b| !MARKDOWN_BYTES[usize::from(b)]) {
+            let raw = format!("a{}b", char::from(b));
+            assert_eq!(read(&raw, MD).text, squeeze(&raw), "{raw:?}");
+        }
     }
 
     #[test]

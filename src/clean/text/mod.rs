@@ -11,6 +11,7 @@
 
 pub mod credits;
 pub mod labels;
+pub mod language;
 pub mod lift;
 pub mod markup;
 pub mod masthead;
@@ -41,19 +42,6 @@ const NAV_WORDS: usize = 4;
 const HEADING_MAX_WORDS: usize = 15;
 /// Bytes of body text sampled to detect the language.
 const LANGUAGE_SAMPLE: usize = 240;
-/// The languages told apart (whatlang compares every trigram with every allowed language, so
-/// the list is kept to the common ones; languages with a script of their own cost nothing).
-const LANGUAGES: &[whatlang::Lang] = {
-    use whatlang::Lang::*;
-    &[
-        Eng, Deu, Fra, Spa, Ita, Por, Nld, Pol, Ces, Swe, Dan, Nob, Fin, Hun, Ron, Tur, Hrv, Slv,
-        Slk, Lit, Lav, Est, Cat, Rus, Ukr, Bul, Srp, Ell, Ara, Heb, Pes, Hin, Cmn, Jpn, Kor, Tha,
-        Vie, Ind,
-    ]
-};
-static DETECTOR: std::sync::LazyLock<whatlang::Detector> =
-    std::sync::LazyLock::new(|| whatlang::Detector::with_allowlist(LANGUAGES.to_vec()));
-
 /// Extracts the body and metadata of a page saved as text; `url` is the page's address if
 /// known (it helps find the title).
 pub fn extract(text: &str, options: &CleanOptions, url: Option<&str>) -> (Extraction, Metadata) {
@@ -112,8 +100,7 @@ fn language(units: &[Unit], facts: &[Facts], region: &Range<usize>) -> Option<wh
         cut -= 1;
     }
     sample.truncate(cut);
-    let info = DETECTOR.detect(&sample)?;
-    (info.is_reliable() || sample.len() >= LANGUAGE_SAMPLE / 2).then_some(info.lang())
+    language::identify(&sample)
 }
 
 /// Marks runs of short, unpunctuated units inside the region as a menu.
