@@ -11,6 +11,7 @@
 
 pub mod credits;
 pub mod labels;
+pub mod layout;
 pub mod lift;
 pub mod markup;
 pub mod masthead;
