@@ -12,6 +12,7 @@
 pub mod credits;
 pub mod labels;
 pub mod language;
+pub mod layout;
 pub mod lift;
 pub mod markup;
 pub mod masthead;

@@ -246,6 +246,7 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 pub fn segment(text: &str) -> Vec<Unit> {
     let text = cut_reference_list(text);
     let syntax = detect_syntax(text);
+    let text = &*super::layout::straighten(text, syntax);
     // Sized once by a vectorised count (the iterator cannot tell its length).
     let mut lines: Vec<Line> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
