@@ -181,7 +181,28 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
             best = (sum, start, k + 1);
         }
     }
-    cut_at_end(units, facts, verdicts, best.1..best.2)
+    let region = cut_at_end(units, facts, verdicts, best.1..best.2);
+    with_closing_list(units, &listed, region)
+}
+
+/// Rule `closing_list`: the items of a list that a colon line introduces at the article's
+/// end belong to it. They score nothing in the search (neither body nor menu), so the densest
+/// run stops at the colon line; the region is carried on over them, up to the first blank
+/// line after the first item (the list's lines follow each other; what comes after a gap is
+/// the page's next block).
+///
+/// Example: "I know it's a lot of graphs, so I'll summarize them:" then "Tuples save a bit of
+/// memory", "Slotted classes save a lot of memory" as the last lines of a post.
+fn with_closing_list(units: &[Unit], listed: &[bool], region: Range<usize>) -> Range<usize> {
+    let mut end = region.end;
+    while end > region.start
+        && end < listed.len()
+        && listed[end]
+        && (end == region.end || !units[end].blank_before)
+    {
+        end += 1;
+    }
+    region.start..end
 }
 
 /// Ends the region at the first "Related" or "Comments" heading that follows enough body,
@@ -270,6 +291,19 @@ mod tests {
         );
         let region = region_of(&text);
         assert!(region.iter().any(|t| t.contains("BODY_TEXT")), "{region:?}");
+    }
+
+    #[test]
+    fn a_list_announced_by_the_last_paragraph_closes_the_article() {
+        let body = "BODY_TEXT runs on for a while, as sentences in an article do, with words.";
+        let text = format!(
+            "Home\nWorld\nSport\nMenu\n\n{body}\n\n{body}\n\nSo here is what we found, in short:\n\
+             Tuples save a bit of LIST_ITEM memory\nSlotted classes save a lot\n\n\
+             Home\nWorld\nSport\nMenu\n"
+        );
+        let region = region_of(&text);
+        assert!(region.iter().any(|t| t.contains("LIST_ITEM")), "{region:?}");
+        assert!(!region.iter().any(|t| t == "Home"), "{region:?}");
     }
 
     #[test]
