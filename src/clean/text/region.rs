@@ -90,6 +90,8 @@ pub fn introduced_lists(
 const ANCHOR_BONUS: i64 = 400;
 /// A dateline has at most this many words.
 const DATELINE_MAX_WORDS: usize = 16;
+/// A date line holds at least this many digits (a year).
+const DATE_MIN_DIGITS: usize = 4;
 /// The first paragraph is looked for within this many units after the dateline.
 const ANCHOR_WINDOW: usize = 8;
 
@@ -104,7 +106,7 @@ fn dateline_anchor(
     let dateline = |k: usize| {
         matches!(verdicts[k], None | Some("date-stamp"))
             && facts[k].words <= DATELINE_MAX_WORDS
-            && units[k].text.bytes().filter(u8::is_ascii_digit).count() >= 4
+            && digits(&units[k].text) >= DATE_MIN_DIGITS
             && !crate::metadata::date::find_dates(
                 &units[k].text,
                 crate::metadata::date::DayOrder::DayFirst,
@@ -143,7 +145,33 @@ fn score(unit: &Unit, facts: &Facts, verdict: Option<&str>) -> i64 {
     if matches!(unit.kind, Kind::Heading(_)) {
         return -SHORT_PENALTY / 5;
     }
+    if unpunctuated_prose(unit, facts) {
+        return 0;
+    }
     -SHORT_PENALTY
+}
+
+/// Prose has at most this share (in percent) of its words capitalised; a headline in title
+/// case, a name list or a table row has more.
+const PROSE_MAX_CAPITALISED_PERCENT: usize = 40;
+
+/// Rule `unpunctuated_prose`: a long unlinked line of running words that only lacks its
+/// closing punctuation (a sentence closed by an emoji, a parenthesis, a line cut short)
+/// scores as neither body nor menu, so it no longer breaks the article around it. A
+/// headline in title case or a table row is no such line: most of its words are capitalised.
+///
+/// Example: "Und bitte entschuldigt den Helium-Fehler (falls ihr ihn überhaupt gefunden habt
+/// 😉 )" between the show notes and the episode's details.
+fn unpunctuated_prose(unit: &Unit, facts: &Facts) -> bool {
+    if facts.words < BODY_MIN_WORDS || unit.link_chars * 2 >= facts.chars {
+        return false;
+    }
+    let (mut words, mut capitalised) = (0usize, 0usize);
+    for word in unit.text.split_whitespace() {
+        words += 1;
+        capitalised += usize::from(word.chars().next().is_some_and(char::is_uppercase));
+    }
+    capitalised * 100 <= words * PROSE_MAX_CAPITALISED_PERCENT
 }
 
 /// The article's range of units: the maximum-sum run of unit scores.
@@ -165,7 +193,7 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
         }
         in_comments |= verdicts[k] == Some("comment-header")
             && body_before >= COMMENTS_AFTER_CHARS
-            && unit.text.bytes().any(|b| b.is_ascii_digit());
+            && (digits(&unit.text) > 0 || dated_next(units, facts, k));
         if s > 0 {
             body_before += s;
             if in_comments {
@@ -203,6 +231,19 @@ fn with_closing_list(units: &[Unit], listed: &[bool], region: Range<usize>) -> R
         end += 1;
     }
     region.start..end
+}
+
+/// The ASCII digits in `text`.
+fn digits(text: &str) -> usize {
+    text.bytes().filter(u8::is_ascii_digit).count()
+}
+
+/// True when the unit after `k` is a short line with a date's digits: a comment header
+/// whose date stands on the next line ("Peter sagt:" over "24. August 2019 um 03:36 Uhr").
+fn dated_next(units: &[Unit], facts: &[Facts], k: usize) -> bool {
+    units.get(k + 1).is_some_and(|next| {
+        facts[k + 1].words <= DATELINE_MAX_WORDS && digits(&next.text) >= DATE_MIN_DIGITS
+    })
 }
 
 /// Ends the region at the first "Related" or "Comments" heading that follows enough body,
@@ -304,6 +345,39 @@ mod tests {
         let region = region_of(&text);
         assert!(region.iter().any(|t| t.contains("LIST_ITEM")), "{region:?}");
         assert!(!region.iter().any(|t| t == "Home"), "{region:?}");
+    }
+
+    #[test]
+    fn a_comment_dated_on_the_line_below_its_header_does_not_win() {
+        let post = "BODY_TEXT of a post that runs on for a while, as the sentences of a short \
+                    post do, and tells what the episode is about, who speaks in it and for how long.";
+        let reply = "MENU_TEXT is a long reply from a reader, longer than the post, with many \
+                     more words in it than the post has, going on and on about the topic, and \
+                     then some more words about the topic, and about the episode too.";
+        let text = format!(
+            "An episode title\n\n{post}\n\nPeter says:\n24 August 2019 at 03:36\n\n{reply}\n"
+        );
+        let region = region_of(&text);
+        assert!(region.iter().any(|t| t.contains("BODY_TEXT")), "{region:?}");
+        assert!(
+            !region.iter().any(|t| t.contains("MENU_TEXT")),
+            "{region:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_its_full_stop_stays_between_paragraphs() {
+        let body = "BODY_TEXT runs on for a while, as sentences in an article do, with words.";
+        let open =
+            "and please forgive the KEPT_LINE mistake about helium (if you found it at all 😉 )";
+        let units = segment(&format!("{open}\n"));
+        let facts = Facts::of(&units[0]);
+        assert!(unpunctuated_prose(&units[0], &facts));
+        let headline = "How a Network Is Building a Fake Empire on Facebook and Getting Away";
+        let units = segment(&format!("{headline}\n"));
+        assert!(!unpunctuated_prose(&units[0], &Facts::of(&units[0])));
+        let text = format!("{body}\n\n{open}\n\n{body} More.\n");
+        assert!(region_of(&text).iter().any(|t| t.contains("KEPT_LINE")));
     }
 
     #[test]
