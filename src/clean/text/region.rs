@@ -183,8 +183,12 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
     let mut in_comments = false;
     let listed = introduced_lists(units, facts, verdicts);
     let anchor = dateline_anchor(units, facts, verdicts);
+    let wrapped = wrapped_paragraphs(units, facts, verdicts);
     for (k, unit) in units.iter().enumerate() {
         let mut s = score(unit, &facts[k], verdicts[k]);
+        if wrapped[k] {
+            s = s.max(facts[k].chars.saturating_sub(unit.link_chars) as i64);
+        }
         if listed[k] {
             s = s.max(0);
         }
@@ -231,6 +235,81 @@ fn with_closing_list(units: &[Unit], listed: &[bool], region: Range<usize>) -> R
         end += 1;
     }
     region.start..end
+}
+
+/// A wrapped paragraph has at least this many lines.
+const WRAPPED_MIN_LINES: usize = 2;
+/// Every line but the last of a hard-wrapped paragraph has at least this many words.
+const WRAPPED_LINE_MIN_WORDS: usize = 6;
+
+/// Rule `wrapped_paragraph`: the lines of a paragraph that a text browser wrapped at a fixed
+/// width, and that were not joined back, score as the body text they are. Such a paragraph
+/// is a run of lines without a blank line between them, each of at least
+/// [`WRAPPED_LINE_MIN_WORDS`] words but the last, none matched by a rule, none a list item
+/// or heading, mostly unlinked, holding [`BODY_MIN_WORDS`] words or more and ending a
+/// sentence. One pass over the units.
+///
+/// Example: "Decorators in Python enable you to modify the behaviour of existing" /
+/// "functions without changing the original function; Advice in Lisp" / "enables similar
+/// functionality." on three lines.
+fn wrapped_paragraphs(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &[Option<&'static str>],
+) -> Vec<bool> {
+    let mut marks = vec![false; units.len()];
+    let line = |k: usize| {
+        verdicts[k].is_none()
+            && matches!(units[k].kind, Kind::Paragraph)
+            && units[k].link_chars * 2 < facts[k].chars.max(1)
+    };
+    let mut k = 0;
+    while k < units.len() {
+        let start = k;
+        let mut words = 0;
+        while k < units.len()
+            && line(k)
+            && (k == start || !units[k].blank_before)
+            && (k == start || facts[k - 1].words >= WRAPPED_LINE_MIN_WORDS)
+            && (k == start
+                || !facts[k - 1].sentence_end
+                || facts[k - 1].words >= WRAPPED_LINE_MIN_WORDS)
+        {
+            words += facts[k].words;
+            k += 1;
+            if facts[k - 1].words < WRAPPED_LINE_MIN_WORDS {
+                break;
+            }
+        }
+        let lines = k - start;
+        if lines >= WRAPPED_MIN_LINES
+            && words >= BODY_MIN_WORDS
+            && facts[k - 1].sentence_end
+            && even_width(&facts[start..k])
+        {
+            marks[start..k].iter_mut().for_each(|m| *m = true);
+        }
+        k = k.max(start + 1);
+    }
+    marks
+}
+
+/// The lines of a wrapped paragraph but the last are at most this many characters shorter
+/// than the longest (the width, less a word that did not fit)...
+const WRAP_BAND_CHARS: usize = 25;
+/// ...and no line is longer than the others by more than this many characters.
+const WRAP_SLACK_CHARS: usize = 4;
+
+/// True when `lines` have the shape of one paragraph wrapped at a fixed width: all but the
+/// last nearly as long as the longest of them, none longer. A headline over its summary
+/// (the summary much longer) or a menu (short entries) has another shape.
+fn even_width(lines: &[Facts]) -> bool {
+    let Some((last, body)) = lines.split_last() else {
+        return false;
+    };
+    let width = body.iter().map(|f| f.chars).max().unwrap_or(0);
+    let narrowest = body.iter().map(|f| f.chars).min().unwrap_or(0);
+    narrowest + WRAP_BAND_CHARS >= width && last.chars <= width + WRAP_SLACK_CHARS
 }
 
 /// The ASCII digits in `text`.
@@ -378,6 +457,31 @@ mod tests {
         assert!(!unpunctuated_prose(&units[0], &Facts::of(&units[0])));
         let text = format!("{body}\n\n{open}\n\n{body} More.\n");
         assert!(region_of(&text).iter().any(|t| t.contains("KEPT_LINE")));
+    }
+
+    #[test]
+    fn a_paragraph_wrapped_at_a_fixed_width_scores_as_body() {
+        let text = "Home\nWorld\n\nDecorators in Python enable you to modify the WRAPPED\n\
+                    functions without changing the original function; Advice in\n\
+                    Lisp enables similar functionality, and it came in early.\n\n\
+                    Home\nWorld\nSport\n";
+        let units = segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let verdicts = vec![None; units.len()];
+        let wrapped = wrapped_paragraphs(&units, &facts, &verdicts);
+        let marked: Vec<&str> = (0..units.len())
+            .filter(|&k| wrapped[k])
+            .map(|k| units[k].text.as_str())
+            .collect();
+        assert!(marked.iter().all(|t| !t.contains("Home")), "{marked:?}");
+        assert_eq!(marked.len(), 3, "{marked:?}");
+        // A headline over a longer summary is no wrapped paragraph.
+        let text = "A headline over its summary\nThe summary runs on for much longer than the \
+                    headline over it does, as summaries do.\n";
+        let units = segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let wrapped = wrapped_paragraphs(&units, &facts, &[None, None]);
+        assert!(!wrapped.iter().any(|&w| w), "{units:?}");
     }
 
     #[test]
