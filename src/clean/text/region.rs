@@ -166,10 +166,25 @@ fn unpunctuated_prose(unit: &Unit, facts: &Facts) -> bool {
     if facts.words < BODY_MIN_WORDS || unit.link_chars * 2 >= facts.chars {
         return false;
     }
-    let (mut words, mut capitalised) = (0usize, 0usize);
-    for word in unit.text.split_whitespace() {
-        words += 1;
-        capitalised += usize::from(word.chars().next().is_some_and(char::is_uppercase));
+    // Bytes: a word opens after a space; only a word's first character is decoded, and only
+    // when it is not ASCII.
+    let text = unit.text.as_str();
+    let (mut words, mut capitalised, mut at_start) = (0usize, 0usize, true);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            at_start = true;
+        } else if at_start {
+            at_start = false;
+            words += 1;
+            let upper = if b.is_ascii() {
+                b.is_ascii_uppercase()
+            } else {
+                text.get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase)
+            };
+            capitalised += usize::from(upper);
+        }
     }
     capitalised * 100 <= words * PROSE_MAX_CAPITALISED_PERCENT
 }
@@ -184,8 +199,13 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
     let listed = introduced_lists(units, facts, verdicts);
     let anchor = dateline_anchor(units, facts, verdicts);
     let wrapped = wrapped_paragraphs(units, facts, verdicts);
+    let scores: Vec<i64> = units
+        .iter()
+        .enumerate()
+        .map(|(k, unit)| score(unit, &facts[k], verdicts[k]))
+        .collect();
     for (k, unit) in units.iter().enumerate() {
-        let mut s = score(unit, &facts[k], verdicts[k]);
+        let mut s = scores[k];
         if wrapped[k] {
             s = s.max(facts[k].chars.saturating_sub(unit.link_chars) as i64);
         }
@@ -213,7 +233,7 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
             best = (sum, start, k + 1);
         }
     }
-    let region = cut_at_end(units, facts, verdicts, best.1..best.2);
+    let region = cut_at_end(units, facts, verdicts, &scores, best.1..best.2);
     with_closing_list(units, &listed, region)
 }
 
@@ -332,9 +352,10 @@ fn cut_at_end(
     units: &[Unit],
     facts: &[Facts],
     verdicts: &[Option<&'static str>],
+    scores: &[i64],
     region: Range<usize>,
 ) -> Range<usize> {
-    let mass = |k: usize| score(&units[k], &facts[k], verdicts[k]).max(0);
+    let mass = |k: usize| scores[k].max(0);
     let body = |k: usize| verdicts[k].is_none() && body_like(&units[k], &facts[k]);
     let total: i64 = region.clone().map(mass).sum();
     let need = END_MIN_CHARS.min((total as f64 * END_MIN_SHARE) as i64);
