@@ -120,6 +120,7 @@ fn mark_navigation_runs(
             && facts[k].words <= NAV_WORDS
             && !facts[k].sentence_end
             && !matches!(units[k].kind, Kind::Item { .. } | Kind::Heading(_))
+            && !code_like(&units[k].text)
     };
     let mut k = region.start;
     while k < region.end {
@@ -134,6 +135,20 @@ fn mark_navigation_runs(
         }
         k = k.max(start + 1);
     }
+}
+
+/// True when a short line reads as program code rather than a menu entry: it holds an
+/// operator, a brace, a call's bracket, or a dot joining two lower-case names ("from django.conf import
+/// settings", "x = 1", "main()"). Such lines are kept out of navigation runs.
+fn code_like(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().any(|b| b"={};".contains(b))
+        || bytes
+            .windows(2)
+            .any(|w| w[1] == b'(' && (w[0].is_ascii_alphanumeric() || w[0] == b'_'))
+        || bytes
+            .windows(3)
+            .any(|w| w[1] == b'.' && w[0].is_ascii_lowercase() && w[2].is_ascii_lowercase())
 }
 
 /// A repeat is at least this many bytes long (short lines such as "Photo" or a name may
@@ -327,6 +342,21 @@ mod tests {
         assert_eq!(metadata.authors, vec!["Jane Roe"]);
         assert!(!texts.iter().any(|t| t.contains("MENU_TEXT")), "{texts:?}");
         assert_eq!(texts.len(), 3, "{texts:?}");
+    }
+
+    #[test]
+    fn lines_of_code_are_no_menu() {
+        let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do, \
+                    and then it runs on for a while more, with commas and words, until it ends.";
+        let text = format!(
+            "{body}\n\nimport os\nfrom django.conf import CODE_LINE\nx = compute()\n\
+             run(x)\nprint(x)\n\n{body} Again.\n"
+        );
+        let (extraction, _) = extract(&text, &CleanOptions::default(), None);
+        let texts: Vec<String> = extraction.blocks.iter().map(Block::text).collect();
+        assert!(texts.iter().any(|t| t.contains("CODE_LINE")), "{texts:?}");
+        assert!(code_like("x = 1") && code_like("main()") && code_like("a.b import c"));
+        assert!(!code_like("(BUTTON) Debatte") && !code_like("Home") && !code_like("Sport"));
     }
 
     #[test]

@@ -90,6 +90,8 @@ pub fn introduced_lists(
 const ANCHOR_BONUS: i64 = 400;
 /// A dateline has at most this many words.
 const DATELINE_MAX_WORDS: usize = 16;
+/// A date line holds at least this many digits (a year).
+const DATE_MIN_DIGITS: usize = 4;
 /// The first paragraph is looked for within this many units after the dateline.
 const ANCHOR_WINDOW: usize = 8;
 
@@ -104,7 +106,7 @@ fn dateline_anchor(
     let dateline = |k: usize| {
         matches!(verdicts[k], None | Some("date-stamp"))
             && facts[k].words <= DATELINE_MAX_WORDS
-            && units[k].text.bytes().filter(u8::is_ascii_digit).count() >= 4
+            && digits(&units[k].text) >= DATE_MIN_DIGITS
             && !crate::metadata::date::find_dates(
                 &units[k].text,
                 crate::metadata::date::DayOrder::DayFirst,
@@ -143,7 +145,48 @@ fn score(unit: &Unit, facts: &Facts, verdict: Option<&str>) -> i64 {
     if matches!(unit.kind, Kind::Heading(_)) {
         return -SHORT_PENALTY / 5;
     }
+    if unpunctuated_prose(unit, facts) {
+        return 0;
+    }
     -SHORT_PENALTY
+}
+
+/// Prose has at most this share (in percent) of its words capitalised; a headline in title
+/// case, a name list or a table row has more.
+const PROSE_MAX_CAPITALISED_PERCENT: usize = 40;
+
+/// Rule `unpunctuated_prose`: a long unlinked line of running words that only lacks its
+/// closing punctuation (a sentence closed by an emoji, a parenthesis, a line cut short)
+/// scores as neither body nor menu, so it no longer breaks the article around it. A
+/// headline in title case or a table row is no such line: most of its words are capitalised.
+///
+/// Example: "Und bitte entschuldigt den Helium-Fehler (falls ihr ihn überhaupt gefunden habt
+/// 😉 )" between the show notes and the episode's details.
+fn unpunctuated_prose(unit: &Unit, facts: &Facts) -> bool {
+    if facts.words < BODY_MIN_WORDS || unit.link_chars * 2 >= facts.chars {
+        return false;
+    }
+    // Bytes: a word opens after a space; only a word's first character is decoded, and only
+    // when it is not ASCII.
+    let text = unit.text.as_str();
+    let (mut words, mut capitalised, mut at_start) = (0usize, 0usize, true);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            at_start = true;
+        } else if at_start {
+            at_start = false;
+            words += 1;
+            let upper = if b.is_ascii() {
+                b.is_ascii_uppercase()
+            } else {
+                text.get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase)
+            };
+            capitalised += usize::from(upper);
+        }
+    }
+    capitalised * 100 <= words * PROSE_MAX_CAPITALISED_PERCENT
 }
 
 /// The article's range of units: the maximum-sum run of unit scores.
@@ -155,8 +198,17 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
     let mut in_comments = false;
     let listed = introduced_lists(units, facts, verdicts);
     let anchor = dateline_anchor(units, facts, verdicts);
+    let wrapped = wrapped_paragraphs(units, facts, verdicts);
+    let scores: Vec<i64> = units
+        .iter()
+        .enumerate()
+        .map(|(k, unit)| score(unit, &facts[k], verdicts[k]))
+        .collect();
     for (k, unit) in units.iter().enumerate() {
-        let mut s = score(unit, &facts[k], verdicts[k]);
+        let mut s = scores[k];
+        if wrapped[k] {
+            s = s.max(facts[k].chars.saturating_sub(unit.link_chars) as i64);
+        }
         if listed[k] {
             s = s.max(0);
         }
@@ -165,7 +217,7 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
         }
         in_comments |= verdicts[k] == Some("comment-header")
             && body_before >= COMMENTS_AFTER_CHARS
-            && unit.text.bytes().any(|b| b.is_ascii_digit());
+            && (digits(&unit.text) > 0 || dated_next(units, facts, k));
         if s > 0 {
             body_before += s;
             if in_comments {
@@ -181,7 +233,116 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
             best = (sum, start, k + 1);
         }
     }
-    cut_at_end(units, facts, verdicts, best.1..best.2)
+    let region = cut_at_end(units, facts, verdicts, &scores, best.1..best.2);
+    with_closing_list(units, &listed, region)
+}
+
+/// Rule `closing_list`: the items of a list that a colon line introduces at the article's
+/// end belong to it. They score nothing in the search (neither body nor menu), so the densest
+/// run stops at the colon line; the region is carried on over them, up to the first blank
+/// line after the first item (the list's lines follow each other; what comes after a gap is
+/// the page's next block).
+///
+/// Example: "I know it's a lot of graphs, so I'll summarize them:" then "Tuples save a bit of
+/// memory", "Slotted classes save a lot of memory" as the last lines of a post.
+fn with_closing_list(units: &[Unit], listed: &[bool], region: Range<usize>) -> Range<usize> {
+    let mut end = region.end;
+    while end > region.start
+        && end < listed.len()
+        && listed[end]
+        && (end == region.end || !units[end].blank_before)
+    {
+        end += 1;
+    }
+    region.start..end
+}
+
+/// A wrapped paragraph has at least this many lines.
+const WRAPPED_MIN_LINES: usize = 2;
+/// Every line but the last of a hard-wrapped paragraph has at least this many words.
+const WRAPPED_LINE_MIN_WORDS: usize = 6;
+
+/// Rule `wrapped_paragraph`: the lines of a paragraph that a text browser wrapped at a fixed
+/// width, and that were not joined back, score as the body text they are. Such a paragraph
+/// is a run of lines without a blank line between them, each of at least
+/// [`WRAPPED_LINE_MIN_WORDS`] words but the last, none matched by a rule, none a list item
+/// or heading, mostly unlinked, holding [`BODY_MIN_WORDS`] words or more and ending a
+/// sentence. One pass over the units.
+///
+/// Example: "Decorators in Python enable you to modify the behaviour of existing" /
+/// "functions without changing the original function; Advice in Lisp" / "enables similar
+/// functionality." on three lines.
+fn wrapped_paragraphs(
+    units: &[Unit],
+    facts: &[Facts],
+    verdicts: &[Option<&'static str>],
+) -> Vec<bool> {
+    let mut marks = vec![false; units.len()];
+    let line = |k: usize| {
+        verdicts[k].is_none()
+            && matches!(units[k].kind, Kind::Paragraph)
+            && units[k].link_chars * 2 < facts[k].chars.max(1)
+    };
+    let mut k = 0;
+    while k < units.len() {
+        let start = k;
+        let mut words = 0;
+        while k < units.len()
+            && line(k)
+            && (k == start || !units[k].blank_before)
+            && (k == start || facts[k - 1].words >= WRAPPED_LINE_MIN_WORDS)
+            && (k == start
+                || !facts[k - 1].sentence_end
+                || facts[k - 1].words >= WRAPPED_LINE_MIN_WORDS)
+        {
+            words += facts[k].words;
+            k += 1;
+            if facts[k - 1].words < WRAPPED_LINE_MIN_WORDS {
+                break;
+            }
+        }
+        let lines = k - start;
+        if lines >= WRAPPED_MIN_LINES
+            && words >= BODY_MIN_WORDS
+            && facts[k - 1].sentence_end
+            && even_width(&facts[start..k])
+        {
+            marks[start..k].iter_mut().for_each(|m| *m = true);
+        }
+        k = k.max(start + 1);
+    }
+    marks
+}
+
+/// The lines of a wrapped paragraph but the last are at most this many characters shorter
+/// than the longest (the width, less a word that did not fit)...
+const WRAP_BAND_CHARS: usize = 25;
+/// ...and no line is longer than the others by more than this many characters.
+const WRAP_SLACK_CHARS: usize = 4;
+
+/// True when `lines` have the shape of one paragraph wrapped at a fixed width: all but the
+/// last nearly as long as the longest of them, none longer. A headline over its summary
+/// (the summary much longer) or a menu (short entries) has another shape.
+fn even_width(lines: &[Facts]) -> bool {
+    let Some((last, body)) = lines.split_last() else {
+        return false;
+    };
+    let width = body.iter().map(|f| f.chars).max().unwrap_or(0);
+    let narrowest = body.iter().map(|f| f.chars).min().unwrap_or(0);
+    narrowest + WRAP_BAND_CHARS >= width && last.chars <= width + WRAP_SLACK_CHARS
+}
+
+/// The ASCII digits in `text`.
+fn digits(text: &str) -> usize {
+    text.bytes().filter(u8::is_ascii_digit).count()
+}
+
+/// True when the unit after `k` is a short line with a date's digits: a comment header
+/// whose date stands on the next line ("Peter sagt:" over "24. August 2019 um 03:36 Uhr").
+fn dated_next(units: &[Unit], facts: &[Facts], k: usize) -> bool {
+    units.get(k + 1).is_some_and(|next| {
+        facts[k + 1].words <= DATELINE_MAX_WORDS && digits(&next.text) >= DATE_MIN_DIGITS
+    })
 }
 
 /// Ends the region at the first "Related" or "Comments" heading that follows enough body,
@@ -191,9 +352,10 @@ fn cut_at_end(
     units: &[Unit],
     facts: &[Facts],
     verdicts: &[Option<&'static str>],
+    scores: &[i64],
     region: Range<usize>,
 ) -> Range<usize> {
-    let mass = |k: usize| score(&units[k], &facts[k], verdicts[k]).max(0);
+    let mass = |k: usize| scores[k].max(0);
     let body = |k: usize| verdicts[k].is_none() && body_like(&units[k], &facts[k]);
     let total: i64 = region.clone().map(mass).sum();
     let need = END_MIN_CHARS.min((total as f64 * END_MIN_SHARE) as i64);
@@ -270,6 +432,77 @@ mod tests {
         );
         let region = region_of(&text);
         assert!(region.iter().any(|t| t.contains("BODY_TEXT")), "{region:?}");
+    }
+
+    #[test]
+    fn a_list_announced_by_the_last_paragraph_closes_the_article() {
+        let body = "BODY_TEXT runs on for a while, as sentences in an article do, with words.";
+        let text = format!(
+            "Home\nWorld\nSport\nMenu\n\n{body}\n\n{body}\n\nSo here is what we found, in short:\n\
+             Tuples save a bit of LIST_ITEM memory\nSlotted classes save a lot\n\n\
+             Home\nWorld\nSport\nMenu\n"
+        );
+        let region = region_of(&text);
+        assert!(region.iter().any(|t| t.contains("LIST_ITEM")), "{region:?}");
+        assert!(!region.iter().any(|t| t == "Home"), "{region:?}");
+    }
+
+    #[test]
+    fn a_comment_dated_on_the_line_below_its_header_does_not_win() {
+        let post = "BODY_TEXT of a post that runs on for a while, as the sentences of a short \
+                    post do, and tells what the episode is about, who speaks in it and for how long.";
+        let reply = "MENU_TEXT is a long reply from a reader, longer than the post, with many \
+                     more words in it than the post has, going on and on about the topic, and \
+                     then some more words about the topic, and about the episode too.";
+        let text = format!(
+            "An episode title\n\n{post}\n\nPeter says:\n24 August 2019 at 03:36\n\n{reply}\n"
+        );
+        let region = region_of(&text);
+        assert!(region.iter().any(|t| t.contains("BODY_TEXT")), "{region:?}");
+        assert!(
+            !region.iter().any(|t| t.contains("MENU_TEXT")),
+            "{region:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_its_full_stop_stays_between_paragraphs() {
+        let body = "BODY_TEXT runs on for a while, as sentences in an article do, with words.";
+        let open =
+            "and please forgive the KEPT_LINE mistake about helium (if you found it at all 😉 )";
+        let units = segment(&format!("{open}\n"));
+        let facts = Facts::of(&units[0]);
+        assert!(unpunctuated_prose(&units[0], &facts));
+        let headline = "How a Network Is Building a Fake Empire on Facebook and Getting Away";
+        let units = segment(&format!("{headline}\n"));
+        assert!(!unpunctuated_prose(&units[0], &Facts::of(&units[0])));
+        let text = format!("{body}\n\n{open}\n\n{body} More.\n");
+        assert!(region_of(&text).iter().any(|t| t.contains("KEPT_LINE")));
+    }
+
+    #[test]
+    fn a_paragraph_wrapped_at_a_fixed_width_scores_as_body() {
+        let text = "Home\nWorld\n\nDecorators in Python enable you to modify the WRAPPED\n\
+                    functions without changing the original function; Advice in\n\
+                    Lisp enables similar functionality, and it came in early.\n\n\
+                    Home\nWorld\nSport\n";
+        let units = segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let verdicts = vec![None; units.len()];
+        let wrapped = wrapped_paragraphs(&units, &facts, &verdicts);
+        let marked: Vec<&str> = (0..units.len())
+            .filter(|&k| wrapped[k])
+            .map(|k| units[k].text.as_str())
+            .collect();
+        assert!(marked.iter().all(|t| !t.contains("Home")), "{marked:?}");
+        assert_eq!(marked.len(), 3, "{marked:?}");
+        // A headline over a longer summary is no wrapped paragraph.
+        let text = "A headline over its summary\nThe summary runs on for much longer than the \
+                    headline over it does, as summaries do.\n";
+        let units = segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let wrapped = wrapped_paragraphs(&units, &facts, &[None, None]);
+        assert!(!wrapped.iter().any(|&w| w), "{units:?}");
     }
 
     #[test]
