@@ -536,6 +536,13 @@ const MAX_CAPTION_WORDS: usize = 70;
 /// Phrases are looked for only in units up to this long (longer ones are running text; only
 /// cookie notices run that long).
 const MAX_CUE_BYTES: usize = 600;
+/// Of a unit with more words than this, only the cookie cue is looked for: every other cue
+/// is read by rules that take at most this many words (the longest: calls to act, newsletter
+/// boxes and teasers, 30), while cookie notices run long. A test checks the word limits.
+const MAX_CUED_WORDS: usize = 30;
+/// Every [`Cue::Cookie`] phrase holds one of these (in lower case); a long unit without any
+/// of them has no cue worth a search.
+const COOKIE_STEMS: &[&str] = &["cookie", "consent", "einwilligung"];
 /// A dated comment header ("Jane on May 2, 2019 at 4:47 pm said:") has at most this many
 /// words.
 const MAX_COMMENT_HEADER_WORDS: usize = 14;
@@ -543,6 +550,14 @@ const MAX_COMMENT_HEADER_WORDS: usize = 14;
 const MAX_STAMP_WORDS: usize = 8;
 /// Short units: at most this many words (buttons, headings, menu entries).
 pub const SHORT_WORDS: usize = 6;
+
+/// Searchers for [`COOKIE_STEMS`].
+static COOKIE_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    COOKIE_STEMS
+        .iter()
+        .map(|s| memchr::memmem::Finder::new(s.as_bytes()))
+        .collect()
+});
 
 /// What the rules read about a unit, computed once.
 #[derive(Debug, Clone, Default)]
@@ -552,7 +567,8 @@ pub struct Facts {
     pub lower: String,
     /// Word count (for scripts written without spaces: characters / 2).
     pub words: usize,
-    /// Bit set of [`Cue`]s found.
+    /// Bit set of [`Cue`]s found; of a unit of more than [`MAX_CUED_WORDS`] words, only
+    /// [`Cue::Cookie`] is sure to be set when found (the others may be left unset).
     pub cues: u16,
     /// Ends like a sentence (`.`, `!`, `?`, closing quote after one, `…`).
     pub sentence_end: bool,
@@ -566,16 +582,6 @@ impl Facts {
     /// Reads the facts of `unit`.
     pub fn of(unit: &Unit) -> Facts {
         let text = unit.text.as_str();
-        let (lower, cues) = if text.len() <= MAX_CUE_BYTES {
-            let lower = lower_case(text);
-            let cues = cues(&lower);
-            (lower, cues)
-        } else if memchr::memmem::find(text.as_bytes(), b"ookie").is_some() {
-            // Only cookie notices run this long: they are read whole.
-            (lower_case(text), Cue::Cookie as u16)
-        } else {
-            (lower_case(head(text, MAX_CUE_BYTES)), 0)
-        };
         let (spaces, chars) = super::segment::spaces_and_chars(text);
         let words = if chars > 20 && spaces * 12 < chars && unspaced_script(text) {
             chars / 2
@@ -583,6 +589,22 @@ impl Facts {
             0
         } else {
             spaces + 1
+        };
+        let (lower, cues) = if text.len() <= MAX_CUE_BYTES {
+            let lower = lower_case(text);
+            // (Running text: only a cookie phrase matters, so the search is skipped when
+            // none can be there.)
+            let searched = words <= MAX_CUED_WORDS
+                || COOKIE_FINDERS
+                    .iter()
+                    .any(|f| f.find(lower.as_bytes()).is_some());
+            let cues = if searched { cues(&lower) } else { 0 };
+            (lower, cues)
+        } else if memchr::memmem::find(text.as_bytes(), b"ookie").is_some() {
+            // Only cookie notices run this long: they are read whole.
+            (lower_case(text), Cue::Cookie as u16)
+        } else {
+            (lower_case(head(text, MAX_CUE_BYTES)), 0)
         };
         Facts {
             sentence_end: sentence_end(&unit.text),
@@ -1578,6 +1600,26 @@ mod tests {
         ] {
             assert_eq!(cues(text), cues_by_automaton(text), "{text}");
         }
+    }
+
+    #[test]
+    fn long_units_keep_the_cookie_cue() {
+        // Rules reading other cues take no unit longer than MAX_CUED_WORDS (newsletter and
+        // teaser rules: 30 words; share rows: 16).
+        for limit in [SHORT_WORDS, MAX_CALL_WORDS, MAX_STAMP_WORDS, 30, 16] {
+            assert!(limit <= MAX_CUED_WORDS);
+        }
+        for (phrase, cue) in PHRASES {
+            if matches!(cue, Cue::Cookie) {
+                assert!(COOKIE_STEMS.iter().any(|s| phrase.contains(s)), "{phrase}");
+            }
+        }
+        let long = format!("{} We ask for your Einwilligung.", "word ".repeat(40));
+        let units = segment(&long);
+        assert!(Facts::of(&units[0]).has(Cue::Cookie));
+        let plain = format!("{} Related articles", "word ".repeat(40));
+        let units = segment(&plain);
+        assert_eq!(Facts::of(&units[0]).cues, 0);
     }
 
     #[test]
