@@ -836,7 +836,7 @@ pub const END_MATTER_TAIL: usize = 4;
 pub const END_MATTER_MAX_CHARS: usize = 400;
 
 /// `end-matter`: the notes after an article's last paragraph, e.g. "ERSCHIENEN IN Falstaff
-/// 04/2021", "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND", "Suggested
+/// 04/2021", "Dieser Beitrag steht unter der Lizenz CC-BY-NC-ND", "Suggested
 /// citation: …", "Pressekontakt: …" or "(Noch keine Bewertungen)". Among the last
 /// [`END_MATTER_TAIL`] blocks, the first short one ([`END_MATTER_MAX_CHARS`]) that holds such a
 /// phrase and every block after it are dropped.
@@ -1156,7 +1156,7 @@ mod tests {
         ));
         assert!(drops(
             "image-credit",
-            &para("Vergrößern Eine kleine runde Aussparung für die Kamera."),
+            &para("Vergrößern Ein schmaler Rahmen rund um das Display."),
             &c
         ));
     }
@@ -1288,8 +1288,8 @@ mod tests {
         let licence = vec![
             para(LONG),
             para(LONG),
-            para("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE."),
-            para("Die Fotos dürfen nicht verwendet werden."),
+            para("Dieser Beitrag steht unter der Lizenz CC-BY-NC-ND-4.0-DE."),
+            para("Die Grafiken sind davon ausgenommen."),
         ];
         assert_eq!(run(licence), (2, true));
         let contact = vec![para(LONG), para("Kontakt: presse[at]example.org")];

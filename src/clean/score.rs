@@ -173,7 +173,7 @@ pub const THREAD_MAX_OUTSIDE: u32 = 300;
 
 /// `inline-dateline`: an inline element named as a byline or dateline that opens a sentence
 /// of a paragraph is the story's dateline, part of its first sentence, e.g. `<p><span
-/// class="dateline">KOBE – </span>A total of 6,000 masks …</p>`: kept when the paragraph holds
+/// class="dateline">ODENSE – </span>A total of 4,200 books …</p>`: kept when the paragraph holds
 /// at least [`DATELINE_PARAGRAPH_RATIO`] times its text.
 fn is_inline_dateline(dom: &Dom, text_chars: &[u32], id: NodeId, rule: &str) -> bool {
     if rule != "byline" || dom.tag(id).is_none_or(signals::is_block) {
@@ -695,7 +695,7 @@ mod tests {
 
     #[test]
     fn an_inline_dateline_stays_with_its_sentence() {
-        let html = "<body><p><span class=dateline>KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday.</p><p><span class=byline>By Jane Doe</span></p></body>";
+        let html = "<body><p><span class=dateline>ODENSE – </span>A total of 4,200 library books came back late to a branch in Odense, officials said Thursday.</p><p><span class=byline>By Jane Doe</span></p></body>";
         let dom = Dom::parse(html);
         let marks = mark(&dom, ScoreParams::default());
         let spans: Vec<NodeId> = dom.ids().filter(|&id| dom.tag_name(id) == "span").collect();

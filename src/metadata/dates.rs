@@ -935,7 +935,7 @@ mod tests {
     #[test]
     fn a_photo_caption_does_not_date_the_story() {
         let d = dates(
-            r#"<body><h1>T</h1><div><img src="a.jpg"><br>FILE PHOTO: The president speaks during a ceremony near Orleans, France, January 16, 2020. Pool via Agency</div><p>January 18, 2020</p><p>PARIS - Body.</p></body>"#,
+            r#"<body><h1>T</h1><div><img src="a.jpg"><br>FILE PHOTO: The mayor waves during a harbour festival near Brest, France, January 14, 2020. Pool via Agency</div><p>January 18, 2020</p><p>PARIS - Body.</p></body>"#,
             None,
         );
         assert_eq!(d.published.as_deref(), Some("2020-01-18"));
@@ -1012,10 +1012,10 @@ mod tests {
         );
         assert_eq!(d.published.as_deref(), Some("2022-01-27"));
         let d = dates(
-            r#"<meta name="date" content="2021-10-28T13:21:30+01:00"><body><h1>T</h1><p>Body</p><time itemprop="datePublished" datetime="2021-10-27T20:35:36+01:00">x</time></body>"#,
+            r#"<meta name="date" content="2021-10-19T08:47:12+01:00"><body><h1>T</h1><p>Body</p><time itemprop="datePublished" datetime="2021-10-18T17:05:51+01:00">x</time></body>"#,
             None,
         );
-        assert_eq!(d.published.as_deref(), Some("2021-10-28T13:21:30+01:00"));
+        assert_eq!(d.published.as_deref(), Some("2021-10-19T08:47:12+01:00"));
     }
 
     #[test]
@@ -1057,26 +1057,26 @@ mod tests {
     #[test]
     fn without_a_headline_the_masthead_date_comes_last() {
         let d = dates(
-            "<body><header><div class=logo>Star</div><span class=date>Tue, 14 Jan 2020</span></header><div><h2>Blaze under control</h2><p>News24<br>13 Jan 2020, 22:11 GMT+10</p><p>Body</p></div></body>",
+            "<body><header><div class=logo>Star</div><span class=date>Thu, 20 Feb 2020</span></header><div><h2>Flood waters recede</h2><p>Radio7<br>19 Feb 2020, 21:35 GMT+10</p><p>Body</p></div></body>",
             None,
         );
-        assert_eq!(d.published.as_deref(), Some("2020-01-13T22:11:00+10:00"));
+        assert_eq!(d.published.as_deref(), Some("2020-02-19T21:35:00+10:00"));
         let d = dates(
-            "<body><header><span class=date>Tue, 14 Jan 2020</span></header><div><h2>T</h2><p>Body</p></div></body>",
+            "<body><header><span class=date>Thu, 20 Feb 2020</span></header><div><h2>T</h2><p>Body</p></div></body>",
             None,
         );
-        assert_eq!(d.published.as_deref(), Some("2020-01-14"));
+        assert_eq!(d.published.as_deref(), Some("2020-02-20"));
     }
 
     #[test]
     fn a_solar_hijri_dateline_is_read_as_gregorian() {
         let d = dates(
-            "<body><h1>T</h1><span class=date-created>2 تير 1399 - 12:09:08 ب.ظ</span><p>متن</p></body>",
+            "<body><h1>T</h1><span class=date-created>5 تير 1399 - 10:41:27 ب.ظ</span><p>متن</p></body>",
             None,
         );
         assert_eq!(
             (d.published.as_deref(), d.source),
-            (Some("2020-06-22"), Some("text"))
+            (Some("2020-06-25"), Some("text"))
         );
     }
 

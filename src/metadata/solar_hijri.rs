@@ -154,8 +154,8 @@ mod tests {
             Some(ymd(2020, 6, 22))
         );
         assert_eq!(
-            find("2 تير 1399 - 12:09:08 ب.ظ"),
-            Some((0, ymd(2020, 6, 22)))
+            find("5 تير 1399 - 10:41:27 ب.ظ"),
+            Some((0, ymd(2020, 6, 25)))
         );
         assert_eq!(find("۱۲ فروردین"), None);
         assert_eq!(find("تیر ۱۳۹۹"), None);

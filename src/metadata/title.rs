@@ -175,7 +175,7 @@ const MAX_TAIL_WORDS: usize = 3;
 const MIN_HEAD_WORDS: usize = 4;
 
 /// A `<title>` that still has short parts after a separator once the known site names are gone
-/// ("Lorem ipsum dolor sit amet – My website", "Question? | iPhone | Forum") keeps its first
+/// ("Lorem ipsum dolor sit amet – Example Site", "Question? | Android | Forum") keeps its first
 /// part when that reads as a full headline: the short parts name the site or its sections.
 fn without_short_tail(title: &str) -> String {
     let Some((i, sep)) = TAIL_SEPARATORS
@@ -321,10 +321,10 @@ const MIN_EXTENDED_WORDS: usize = 3;
 
 /// Rule `extended_headline`: when the page's main `<h1>` and the structured title differ only
 /// by words one of them adds, the `<h1>`, as readers see it, wins. Metadata titles are cut
-/// ("Zitronenkuchen vom Blech" under the `<h1>` "Saftiger Zitronenkuchen vom Blech: einfach
-/// köstlich!", "Können Fische Schmerzen spüren?" under "Können Fische Schmerzen spüren /
-/// empfinden?") or lengthened for search engines ("Frei erfunden: Grab-Bote fliegt nach
-/// Singapur, Thailand" above the `<h1>` "Frei erfunden: Grab-Bote fliegt nach Singapur").
+/// ("Rhabarberkuchen mit Streuseln" under the `<h1>` "Luftiger Rhabarberkuchen mit
+/// Streuseln: schnell gemacht!", "Können Fische Schmerzen spüren?" under "Können Fische
+/// Schmerzen spüren / empfinden?") or lengthened for search engines ("Frei erfunden: Paket-Drohne landet in
+/// Bergen, Norwegen" above the `<h1>` "Frei erfunden: Paket-Drohne landet in Bergen").
 /// Compared as lowercase letters and digits: the structured title must start the `<h1>`, sit
 /// inside it, or start with it. An `<h1>` that only puts words before the title is a kicker or
 /// a date joined to it ("27.01.2022MineralölINFO November 2021") and does not win. The `<h1>`
@@ -1043,23 +1043,23 @@ mod tests {
     fn extended_headline_the_h1_completes_or_trims_the_metadata_title() {
         // The metadata title is cut: the <h1> (in the article's own <header>) wins.
         let meta = Fields {
-            title: Some("Zitronenkuchen vom Blech".to_string()),
+            title: Some("Rhabarberkuchen mit Streuseln".to_string()),
             ..Fields::default()
         };
-        let html = "<body><article><header><h1>Saftiger Zitronenkuchen vom Blech: einfach köstlich!</h1></header></article></body>";
+        let html = "<body><article><header><h1>Luftiger Rhabarberkuchen mit Streuseln: schnell gemacht!</h1></header></article></body>";
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
-            Some("Saftiger Zitronenkuchen vom Blech: einfach köstlich!")
+            Some("Luftiger Rhabarberkuchen mit Streuseln: schnell gemacht!")
         );
         // The metadata title adds a place: the <h1> wins.
         let meta = Fields {
-            title: Some("Grab-Bote fliegt nach Singapur, Thailand".to_string()),
+            title: Some("Paket-Drohne landet in Bergen, Norwegen".to_string()),
             ..Fields::default()
         };
-        let html = "<body><h1>Grab-Bote fliegt nach Singapur</h1></body>";
+        let html = "<body><h1>Paket-Drohne landet in Bergen</h1></body>";
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
-            Some("Grab-Bote fliegt nach Singapur")
+            Some("Paket-Drohne landet in Bergen")
         );
         // Words only before the title are a kicker or a date: the metadata title stays.
         let meta = Fields {
@@ -1073,18 +1073,18 @@ mod tests {
         );
         // Another wording of the story, or an <h1> in the site's header: the metadata title stays.
         let meta = Fields {
-            title: Some("Apple’s Vision Pro hands-on: the Retina moment".to_string()),
+            title: Some("Zentrik’s Loop Ring hands-on: the smartwatch moment".to_string()),
             ..Fields::default()
         };
-        let html = "<body><h1>Apple’s Vision Pro is the Retina moment</h1></body>";
+        let html = "<body><h1>Zentrik’s Loop Ring is the smartwatch moment</h1></body>";
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta.clone())).as_deref(),
-            Some("Apple’s Vision Pro hands-on: the Retina moment")
+            Some("Zentrik’s Loop Ring hands-on: the smartwatch moment")
         );
-        let html = "<body><header><h1>Apple’s Vision Pro hands-on: the Retina moment, reviewed</h1></header></body>";
+        let html = "<body><header><h1>Zentrik’s Loop Ring hands-on: the smartwatch moment, reviewed</h1></header></body>";
         assert_eq!(
             chosen(html, &sources_with(Fields::default(), meta)).as_deref(),
-            Some("Apple’s Vision Pro hands-on: the Retina moment")
+            Some("Zentrik’s Loop Ring hands-on: the smartwatch moment")
         );
     }
 
@@ -1115,14 +1115,14 @@ mod tests {
     #[test]
     fn jsonld_name_beats_a_headline_the_page_does_not_show() {
         let jsonld = Fields {
-            title: Some("matrix equal to its conjugate-transpose".to_string()),
-            other_title: Some("Lattice polygon".to_string()),
+            title: Some("number equal to the sum of its divisors".to_string()),
+            other_title: Some("Perfect number".to_string()),
             ..Fields::default()
         };
-        let html = "<head><title>Lattice polygon - Wikipedia</title></head><body><h1>Lattice polygon</h1></body>";
+        let html = "<head><title>Perfect number - Wikipedia</title></head><body><h1>Perfect number</h1></body>";
         assert_eq!(
             chosen(html, &sources_with(jsonld, Fields::default())).as_deref(),
-            Some("Lattice polygon")
+            Some("Perfect number")
         );
     }
 
@@ -1156,12 +1156,12 @@ mod tests {
     #[test]
     fn short_tails_of_the_document_title_go() {
         assert_eq!(
-            without_short_tail("Lorem ipsum dolor sit amet – My website"),
+            without_short_tail("Lorem ipsum dolor sit amet – Example Site"),
             "Lorem ipsum dolor sit amet"
         );
         assert_eq!(
-            without_short_tail("Kein App Store mehr über Mobile Daten? | iPhone | Forum"),
-            "Kein App Store mehr über Mobile Daten?"
+            without_short_tail("Kein WLAN mehr nach dem letzten Update? | Android | Forum"),
+            "Kein WLAN mehr nach dem letzten Update?"
         );
         // A short head, a long tail or a hyphen: kept.
         assert_eq!(
@@ -1173,8 +1173,8 @@ mod tests {
             "Spring walk | 36 walkers met at the old mill on Sunday"
         );
         assert_eq!(
-            without_short_tail("Die Haubenfahrzeuge der Nachkriegszeit - Teil 49"),
-            "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49"
+            without_short_tail("Die Dampfloks der Schwäbischen Alb - Teil 37"),
+            "Die Dampfloks der Schwäbischen Alb - Teil 37"
         );
     }
 

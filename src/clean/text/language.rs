@@ -202,7 +202,7 @@ mod tests {
         assert!(!first_stage_can_settle("Şırnak'ta bir köprü"));
         // Mostly figures: a table, not prose.
         assert!(!first_stage_can_settle(
-            "388 | 500 | 0.150 | 0.3600 | -0.416 | mean"
+            "412 | 750 | 0.275 | 0.4810 | -0.238 | mean"
         ));
         assert!(first_stage_can_settle("The 3 bridges closed in 2024"));
     }

@@ -3,7 +3,7 @@
 //! Takes the saved text (after lynx's link list is cut) and its inline syntax; returns it with
 //! each layout undone, or the same text borrowed when it has none (the common case, told by
 //! one pass over the line starts). w3m lays a layout table out as columns side by side, two
-//! texts on one line ("Einloggen             Bruno Hübner erhält…"): rule
+//! texts on one line ("Einloggen             Karla Vogt bleibt…"): rule
 //! [`side_by_side_columns`] reads them one column after the other. w3m and lynx centre the
 //! lines of a centred paragraph, each indented by its own amount: rule [`centred_blocks`]
 //! aligns them on the left, so wrapped lines join as in any paragraph. Markdown-like dumps
@@ -66,8 +66,8 @@ pub fn straighten(text: &str, syntax: Syntax) -> Cow<'_, str> {
 /// wrapped paragraph. A block of at least [`MIN_CENTRED_LINES`] consecutive lines whose
 /// middles agree to half a column, indented by different amounts (one by at least
 /// [`MIN_CENTRED_INDENT`]) and none opening with a list marker, loses its indentation.
-/// Example: "                  ich protestiere gegen die erneute" / "                Halbierung
-/// des Sparerfreibetrages von" / "              ursprünglich rund 3000 Euro (6000 DM) auf"
+/// Example: "                  wir bitten um eine faire Lösung" / "                für die Miete
+/// des Gemeindesaals am Ort" / "              bisher jährlich rund 2400 Euro (4700 DM) für"
 /// become three lines starting at the margin, then one paragraph.
 pub fn centred_blocks(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
@@ -226,8 +226,8 @@ fn opens_with_marker(text: &[u8]) -> bool {
 }
 
 /// Rule `side_by_side_columns`: w3m prints a layout table's cells side by side, so a line
-/// holds the text of two columns ("Einloggen             Bruno Hübner erhält neuen
-/// Dreijahresvertrag"). A column boundary is a display column where at least
+/// holds the text of two columns ("Einloggen             Karla Vogt bleibt weitere
+/// zwei Spielzeiten"). A column boundary is a display column where at least
 /// [`MIN_GAP_LINES`] lines of a run resume after a gap of two spaces or more, and where no
 /// line of the run has a character other than a space just before it; when the gaps are at
 /// least [`MIN_GAP_SHARE`] of the run's lines holding text on both sides, the run is read as

@@ -159,7 +159,7 @@ const REPEAT_MIN_BYTES: usize = 40;
 /// caption printed under a picture and again in a gallery, a pull quote repeating a body
 /// sentence. The first copy stays, so no text is lost.
 ///
-/// Example: "The letter sent by an alliance of chefs to the Prime Minister" three times.
+/// Example: "The petition signed by a group of bakers for the city council" three times.
 fn mark_repeats(units: &[Unit], verdicts: &mut [Option<&'static str>], region: &Range<usize>) {
     // Sorted by text, then by position: every copy after the first of a text follows it.
     // (Sorting short texts costs less than hashing them, and no page can make it slow.)

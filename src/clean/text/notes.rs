@@ -1,7 +1,8 @@
-//! Notes printed with an article that are not part of it: licence and credit lines ("Die
-//! Bilder stehen unter einer Creative Commons Lizenz", "… /domena publiczna"), source credits
-//! closing a caption ("Praca w magazynie / Źródło: Pixabay"), and advertising or affiliate
-//! disclosures ("We may receive compensation for some of the links in our stories").
+//! Notes printed with an article that are not part of it: licence and credit lines ("Alle
+//! Skizzen sind unter einer Creative Commons Lizenz freigegeben", "… /domena publiczna"),
+//! source credits closing a caption ("Poranek na targu / Źródło: Pixabay"), and advertising
+//! or affiliate disclosures ("We may receive compensation when readers buy through our shop
+//! links").
 //!
 //! Takes the units, their facts, the verdicts so far and the article region; marks such notes
 //! inside the region (rules `licence-note`, `source-credit`, `disclosure-note`). Only short
@@ -285,7 +286,7 @@ fn note_rule(unit: &Unit, facts: &Facts) -> Option<Note> {
 /// Rule `source-credit`: a caption, or a line alone, closed by a source label (found at
 /// `start..end` of `lower`) and a few words that end the unit without a sentence's stop.
 ///
-/// Example: "Praca w magazynie, zdjęcie ilustracyjne / Źródło: Pixabay", "Quelle: jorisvo /
+/// Example: "Poranek na targu rybnym, zdjęcie poglądowe / Źródło: Pixabay", "Quelle: kmarten /
 /// Fotolia.com".
 fn source_credit(lower: &str, start: usize, end: usize) -> bool {
     if lower.ends_with(['.', '!', '?', ':', ';', ',']) {
@@ -308,9 +309,9 @@ mod tests {
 
     #[test]
     fn a_page_about_licences_keeps_its_sentences_about_them() {
-        let text = "Was ist Creative Commons?\n\nMit Creative Commons können Urheber BODY_TEXT \
-                    Lizenzen erstellen.\n\nCreative Commons Lizenzen unterstützen eine Kultur \
-                    des Teilens.\n\nZwischen Copyright und Public Domain (PD).\n\n\
+        let text = "Wozu Creative Commons?\n\nDank Creative Commons legen Fotografen BODY_TEXT \
+                    Bedingungen fest.\n\nCreative Commons Lizenzen erleichtern das Weitergeben \
+                    von Werken.\n\nIrgendwo zwischen Copyright und Public Domain.\n\n\
                     Ein Bild der Stadt, CC BY 2.0\n";
         let units = super::super::segment::segment(text);
         let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
@@ -322,24 +323,24 @@ mod tests {
     #[test]
     fn licence_lines_in_several_languages() {
         assert_eq!(
-            rule("Die Bilder in diesem Blog stehen unter einer Creative Commons Lizenz."),
+            rule("Alle Skizzen hier sind frei unter einer Creative Commons Lizenz."),
             Some("licence-note")
         );
         assert_eq!(
-            rule("Angus Barbieri mając 27 lat, ważył 206 kilogramów /domena publiczna"),
+            rule("Tadeusz Wrona mając 31 lat, przepłynął 14 kilometrów /domena publiczna"),
             Some("licence-note")
         );
-        assert_eq!(rule("Titelbild: Flickr, CC BY 2.0"), Some("licence-note"));
+        assert_eq!(rule("Titelbild: Jo Ruh, CC BY 2.0"), Some("licence-note"));
         assert_eq!(rule("La foto è di pubblico dominio"), Some("licence-note"));
     }
 
     #[test]
     fn source_credits_close_a_caption() {
         assert_eq!(
-            rule("Praca w magazynie, zdjęcie ilustracyjne / Źródło: Pixabay"),
+            rule("Poranek na targu rybnym, zdjęcie poglądowe / Źródło: Pixabay"),
             Some("source-credit")
         );
-        assert_eq!(rule("Quelle: jorisvo / Fotolia.com"), Some("source-credit"));
+        assert_eq!(rule("Quelle: kmarten / Fotolia.com"), Some("source-credit"));
         assert_eq!(
             rule("Source: the BODY_TEXT ministry said five people were hurt."),
             None
@@ -351,8 +352,8 @@ mod tests {
     fn disclosures() {
         assert_eq!(
             rule(
-                "Advertising disclosure: We may receive compensation for some of the links in \
-                 our stories. Thank you for supporting us."
+                "Advertising disclosure: this site may receive compensation when readers buy \
+                 through the shop links below. Thanks for reading us."
             ),
             Some("disclosure-note")
         );

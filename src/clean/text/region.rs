@@ -56,7 +56,7 @@ const INTRO_MAX_WORDS: usize = 12;
 /// rarely announced with a colon, and when they are ("Share this:"), their entries are
 /// caught by the rules, which end the list.
 ///
-/// Example: "Zutaten:" then "300 g Mehl", "1 TL Backpulver", "200 g Zucker" in a recipe.
+/// Example: "Zutaten:" then "250 g Dinkelmehl", "2 TL Zimt", "150 g Honig" in a recipe.
 pub fn introduced_lists(
     units: &[Unit],
     facts: &[Facts],
@@ -96,7 +96,7 @@ const DATE_MIN_DIGITS: usize = 4;
 const ANCHOR_WINDOW: usize = 8;
 
 /// The first body-like unit right after the page's first dateline ("Veröffentlicht am
-/// 17. Dezember 2019 von Lena Brandt", "Nov. 25, 2019"): the article's start, given a
+/// 4. März 2018 von Lena Brandt", "Nov. 25, 2019"): the article's start, given a
 /// bonus so that a short post is not outweighed by a longer author bio or comment after it.
 fn dateline_anchor(
     units: &[Unit],
@@ -160,8 +160,8 @@ const PROSE_MAX_CAPITALISED_PERCENT: usize = 40;
 /// scores as neither body nor menu, so it no longer breaks the article around it. A
 /// headline in title case or a table row is no such line: most of its words are capitalised.
 ///
-/// Example: "Und bitte entschuldigt den Helium-Fehler (falls ihr ihn überhaupt gefunden habt
-/// 😉 )" between the show notes and the episode's details.
+/// Example: "Und sorry für den Zahlendreher bei der Postleitzahl (falls er jemandem aufgefallen
+/// ist 😉 )" between the show notes and the episode's details.
 fn unpunctuated_prose(unit: &Unit, facts: &Facts) -> bool {
     if facts.words < BODY_MIN_WORDS || unit.link_chars * 2 >= facts.chars {
         return false;
@@ -243,8 +243,8 @@ pub fn find(units: &[Unit], facts: &[Facts], verdicts: &[Option<&'static str>]) 
 /// line after the first item (the list's lines follow each other; what comes after a gap is
 /// the page's next block).
 ///
-/// Example: "I know it's a lot of graphs, so I'll summarize them:" then "Tuples save a bit of
-/// memory", "Slotted classes save a lot of memory" as the last lines of a post.
+/// Example: "There are many tables here, so I'll sum them up:" then "Arrays load a little
+/// faster", "Packed structs load much faster" as the last lines of a post.
 fn with_closing_list(units: &[Unit], listed: &[bool], region: Range<usize>) -> Range<usize> {
     let mut end = region.end;
     while end > region.start
@@ -269,9 +269,9 @@ const WRAPPED_LINE_MIN_WORDS: usize = 6;
 /// or heading, mostly unlinked, holding [`BODY_MIN_WORDS`] words or more and ending a
 /// sentence. One pass over the units.
 ///
-/// Example: "Decorators in Python enable you to modify the behaviour of existing" /
-/// "functions without changing the original function; Advice in Lisp" / "enables similar
-/// functionality." on three lines.
+/// Example: "Generators in Kotlin let you produce the values of a long sequence" /
+/// "lazily without building the whole list first; Streams in Scheme" / "offer the same
+/// idea." on three lines.
 fn wrapped_paragraphs(
     units: &[Unit],
     facts: &[Facts],
@@ -338,7 +338,7 @@ fn digits(text: &str) -> usize {
 }
 
 /// True when the unit after `k` is a short line with a date's digits: a comment header
-/// whose date stands on the next line ("Peter sagt:" over "24. August 2019 um 03:36 Uhr").
+/// whose date stands on the next line ("Marta sagt:" over "11. März 2018 um 21:17 Uhr").
 fn dated_next(units: &[Unit], facts: &[Facts], k: usize) -> bool {
     units.get(k + 1).is_some_and(|next| {
         facts[k + 1].words <= DATELINE_MAX_WORDS && digits(&next.text) >= DATE_MIN_DIGITS
@@ -439,7 +439,7 @@ mod tests {
         let body = "BODY_TEXT runs on for a while, as sentences in an article do, with words.";
         let text = format!(
             "Home\nWorld\nSport\nMenu\n\n{body}\n\n{body}\n\nSo here is what we found, in short:\n\
-             Tuples save a bit of LIST_ITEM memory\nSlotted classes save a lot\n\n\
+             Arrays load a little bit LIST_ITEM faster\nPacked structs load much faster\n\n\
              Home\nWorld\nSport\nMenu\n"
         );
         let region = region_of(&text);
@@ -455,7 +455,7 @@ mod tests {
                      more words in it than the post has, going on and on about the topic, and \
                      then some more words about the topic, and about the episode too.";
         let text = format!(
-            "An episode title\n\n{post}\n\nPeter says:\n24 August 2019 at 03:36\n\n{reply}\n"
+            "An episode title\n\n{post}\n\nMarta says:\n11 March 2018 at 21:17\n\n{reply}\n"
         );
         let region = region_of(&text);
         assert!(region.iter().any(|t| t.contains("BODY_TEXT")), "{region:?}");
@@ -469,11 +469,11 @@ mod tests {
     fn a_sentence_without_its_full_stop_stays_between_paragraphs() {
         let body = "BODY_TEXT runs on for a while, as sentences in an article do, with words.";
         let open =
-            "and please forgive the KEPT_LINE mistake about helium (if you found it at all 😉 )";
+            "and sorry for the KEPT_LINE mix-up in the postcode (if anyone saw it at all 😉 )";
         let units = segment(&format!("{open}\n"));
         let facts = Facts::of(&units[0]);
         assert!(unpunctuated_prose(&units[0], &facts));
-        let headline = "How a Network Is Building a Fake Empire on Facebook and Getting Away";
+        let headline = "How a Village Is Saving Its Old Mill on the River and Winning Friends";
         let units = segment(&format!("{headline}\n"));
         assert!(!unpunctuated_prose(&units[0], &Facts::of(&units[0])));
         let text = format!("{body}\n\n{open}\n\n{body} More.\n");
@@ -482,9 +482,9 @@ mod tests {
 
     #[test]
     fn a_paragraph_wrapped_at_a_fixed_width_scores_as_body() {
-        let text = "Home\nWorld\n\nDecorators in Python enable you to modify the WRAPPED\n\
-                    functions without changing the original function; Advice in\n\
-                    Lisp enables similar functionality, and it came in early.\n\n\
+        let text = "Home\nWorld\n\nGenerators in Kotlin allow you to yield the WRAPPED\n\
+                    values of a sequence one by one, lazily, on demand; Streams\n\
+                    in Scheme offer similar behaviour, and they came in early.\n\n\
                     Home\nWorld\nSport\n";
         let units = segment(text);
         let facts: Vec<Facts> = units.iter().map(Facts::of).collect();

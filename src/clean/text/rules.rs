@@ -716,11 +716,11 @@ pub fn has_inner_sentence(text: &str) -> bool {
 
 /// Sentence stops of scripts without capital letters: the ideographic full stop and its
 /// full-width marks (Chinese, Japanese), the danda (Bengali, Hindi), the Arabic question
-/// mark and the Urdu full stop, the Armenian and Ethiopic full stops. Example: "ঘটনা ঘটে।".
+/// mark and the Urdu full stop, the Armenian and Ethiopic full stops. Example: "বৃষ্টি থেমেছে।".
 const SCRIPT_STOPS: &[char] = &['。', '！', '？', '।', '॥', '؟', '۔', '։', '።'];
 
 /// True when a [`SCRIPT_STOPS`] mark stands inside `text` with more text after it.
-/// Example: "এ ঘটনা ঘটে।হামলাকারী…" (a Bengali paragraph of several sentences).
+/// Example: "বৃষ্টি থেমেছে।মানুষ…" (a Bengali paragraph of several sentences).
 fn inner_script_stop(text: &str) -> bool {
     // Every stop opens with one of these bytes; most texts (Latin, Cyrillic, Greek) hold none,
     // and are settled by three memchr passes instead of a walk over their characters.
@@ -1028,7 +1028,7 @@ fn comment_header(unit: &Unit, facts: &Facts) -> bool {
     const CLOSED: &[&str] = &["comments are closed", "kommentare sind geschlossen"];
     // (Every ending closes with a colon: most lines are let go by their last byte.)
     let ending = facts.lower.ends_with(':') && ENDINGS.iter().any(|e| facts.lower.ends_with(e));
-    // "Milan Griffes on September 12, 2018 at 4:47 pm said:"
+    // "Dora Kessler on March 3, 2017 at 9:12 am said:"
     let dated =
         || facts.words <= MAX_COMMENT_HEADER_WORDS && unit.text.bytes().any(|b| b.is_ascii_digit());
     (ending && (facts.words <= SHORT_WORDS || dated()))
@@ -1077,7 +1077,7 @@ const TAG_LABELS: &[&str] = &[
 ];
 
 /// A line of tags or categories, or a blog's "filed under" footer: "Tags: Berlin, Climate",
-/// "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin".
+/// "Dieser Eintrag wurde veröffentlicht in Reisen und verschlagwortet mit hamburg".
 fn tag_line(_: &Unit, facts: &Facts) -> bool {
     static LABELS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(TAG_LABELS));
     facts.words <= MAX_TAG_LINE_WORDS && LABELS.open(&facts.lower)
@@ -1132,7 +1132,7 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
             || starts_with_any(&facts.lower, LABELLED))
 }
 
-/// A short line that is only a time stamp: "Tuesday November 19, 2019", "2 days ago at 07:52 am".
+/// A short line that is only a time stamp: "Tuesday November 19, 2019", "3 days ago at 06:14 pm".
 /// Articles print one date near the title; runs of them mark teasers and comments.
 fn date_stamp(unit: &Unit, facts: &Facts) -> bool {
     if facts.words > MAX_STAMP_WORDS || facts.sentence_end {
@@ -1485,7 +1485,7 @@ mod tests {
             Some("inline-teaser")
         );
         assert_eq!(rule("Tuesday November 19, 2019"), Some("date-stamp"));
-        assert_eq!(rule("2 days ago at 07:52 am"), Some("date-stamp"));
+        assert_eq!(rule("3 days ago at 06:14 pm"), Some("date-stamp"));
         assert_eq!(rule("12 Comments"), Some("comments"));
         assert_eq!(
             rule("Milan Doe on September 12, 2018 at 4:47 pm said:"),
@@ -1504,7 +1504,7 @@ mod tests {
     fn tag_lines_and_calls_after_the_article() {
         assert_eq!(rule("Tags: Berlin, Climate, Energy"), Some("tag-line"));
         assert_eq!(
-            rule("Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin."),
+            rule("Dieser Eintrag wurde veröffentlicht in Reisen und verschlagwortet mit hamburg."),
             Some("tag-line")
         );
         assert_eq!(
@@ -1661,10 +1661,10 @@ mod tests {
 
     #[test]
     fn sentences_of_scripts_without_capitals() {
-        assert!(sentence_end("এ ঘটনা ঘটে।"));
+        assert!(sentence_end("বৃষ্টি থেমেছে।"));
         assert!(sentence_end("子どもが亡くなる事件が続いています。"));
         assert!(sentence_end("「ありがとう。」"));
-        assert!(has_inner_sentence("এ ঘটনা ঘটে।হামলাকারী মুজিবুর"));
+        assert!(has_inner_sentence("বৃষ্টি থেমেছে।মানুষ বাইরে"));
         assert!(has_inner_sentence("事件が続いています。このため"));
         assert!(!has_inner_sentence("事件が続いています。"));
         for stop in SCRIPT_STOPS {

@@ -418,8 +418,8 @@ fn markdown_continues(last: &Line, next: &Line, first: Shape, markdown: bool) ->
 }
 
 /// A dash opening a wrapped line inside a paragraph, not a list item: the unit is a
-/// paragraph and its last line ends mid-sentence. Example: "…die wir aktuell erleben" then
-/// "– man denke nur an selbstfahrende Autos – basieren…".
+/// paragraph and its last line ends mid-sentence. Example: "…die wir gerade beobachten" then
+/// "– man nehme nur die neuen Wärmepumpen – zeigen…".
 fn is_wrapped_dash(shape_next: &Shape, next: &str, first: Shape, last: &str) -> bool {
     shape_next.marker == Marker::Bullet
         && first.marker == Marker::None
@@ -551,11 +551,11 @@ fn detect_syntax(text: &str) -> Syntax {
 /// the page's width) when it has [`MIN_NARROW_LINES`] lines or more and at least
 /// [`MIN_NARROW_WRAPPED_SHARE`] of its line breaks fall where the next line's first word
 /// would not have fitted, at most [`MAX_NARROW_ITEM_SHARE`] of its lines after the first
-/// open like a new item (see [`opens_item`]), and its last line ends a sentence. Example: "Wie der Ressortchef am Dienstag" / "vergangener Woche
-/// (6.10.) in" / "München erklärte, würde die" / … wrapped at 35 columns make one paragraph;
+/// open like a new item (see [`opens_item`]), and its last line ends a sentence. Example: "Wie die Bürgermeisterin am Montag" / "vergangener Woche
+/// (12.3.) in" / "Kassel betonte, könnte die" / … wrapped at 35 columns make one paragraph;
 /// a column of short menu entries ("Home" / "News" / "Kontakt") is too narrow, a list of
 /// teaser titles of uneven lengths breaks where the next title would have fitted, and a
-/// facts box ("Veröffentlicht am 16.08.2019" / "Dauer: 1 Stunde 4 Minuten" / …) opens its
+/// facts box ("Veröffentlicht am 03.11.2020" / "Dauer: 2 Stunden 9 Minuten" / …) opens its
 /// lines with capitals.
 fn narrow_block_widths(lines: &[Line], page_width: Option<usize>) -> Vec<Option<usize>> {
     let mut widths = vec![page_width; lines.len()];
@@ -698,22 +698,22 @@ mod tests {
             text.push('\n');
         }
         text.push_str("\nHome\nNews\nKontakt\nImpressum\n\n");
-        let para = "Wie der Ressortchef am Dienstag vergangener Woche in München erklärte, \
-                    würde die geplante Gewinnabschöpfung wichtige Investitionen gefährden.";
+        let para = "Wie die Bürgermeisterin am Montag vergangener Woche in Kassel betonte, \
+                    könnte die geplante Umgehungsstraße den Ortskern spürbar entlasten.";
         for chunk in textwrap(para, 35) {
             text.push_str(&chunk);
             text.push('\n');
         }
         text.push_str("\nSpiele heute\nAlle Ergebnisse der Liga\nTabelle\nDer Kader\n");
-        text.push_str("\nVeröffentlicht am 16.08.2019\nDauer: 1 Stunde 4 Minuten\n");
+        text.push_str("\nVeröffentlicht am 03.11.2020\nDauer: 2 Stunden 9 Minuten\n");
         text.push_str("Lizenz: CC-BY 4.0 Namensnennung\nDownloads: 22.273 bis heute.\n");
         let units = segment(&text);
         assert_eq!(units.len(), 14, "{:?}", texts(&units));
         assert_eq!(units[5].text, para);
         assert_eq!(units[6].text, "Spiele heute");
-        assert_eq!(units[10].text, "Veröffentlicht am 16.08.2019");
-        assert!(opens_item("[55]RES035 GSI in Darmstadt"));
-        assert!(!opens_item("  vergangener Woche (6.10.) in"));
+        assert_eq!(units[10].text, "Veröffentlicht am 03.11.2020");
+        assert!(opens_item("[41]FOK012 Sternwarte in Bochum"));
+        assert!(!opens_item("  vergangener Woche (12.3.) in"));
         assert!(!opens_item("다. 여주인공 이유리의 연기는"));
     }
 
@@ -749,7 +749,7 @@ mod tests {
             "",
             "a",
             "plain ASCII text of some length, longer than eight bytes",
-            "Veröffentlicht am 16.08.2019 – „Zitat“ … 出所を表示する機能 🙂",
+            "Veröffentlicht am 03.11.2020 – „Zitat“ … 出所を表示する機能 🙂",
             "éééééééééé",
             "出所を表示する機能",
         ] {

@@ -240,9 +240,9 @@ const MIN_BOX_PAIRS: usize = 2;
 /// a paragraph too); short lines among them (section labels, "Featured Video") go with them.
 /// Returns true when teasers were taken.
 ///
-/// Example: the last paragraph, "Join the hundreds of developers who get new code every
-/// week.", "Keep Reading", "The Curious Case of the Locking Query", "I maintain an internal
-/// service that does metadata processing."
+/// Example: the last paragraph, "Join the hundreds of gardeners who get our planting tips
+/// every month.", "Also on the Blog", "The Strange Story of the Sleeping Index", "I run a
+/// small service that resizes photos for our shop."
 fn mark_teaser_pairs(
     units: &[Unit],
     facts: &[Facts],
@@ -274,7 +274,7 @@ fn mark_teaser_pairs(
     };
     while n < kept.len() {
         let k = kept[n];
-        // A teaser's headline may be a list item ("• The Curious Case…"), its text indented
+        // A teaser's headline may be a list item ("• The Strange Story…"), its text indented
         // under it.
         let pair = verdicts[k].is_none()
             && !headline(k, verdicts)
@@ -345,7 +345,7 @@ fn closing_rule(unit: &Unit, facts: &Facts, listed: bool) -> Option<&'static str
         return Some("closing-note");
     }
     // A list item belongs to the article's list, even when it names a newsletter ("Did you
-    // sign up on a platform but never use it?"). A line ending in a colon is no exception:
+    // register with a service once and then forget it?"). A line ending in a colon is no exception:
     // read back from the end, whatever it introduced was dropped already.
     if !matches!(unit.kind, Kind::Item { .. })
         && facts.words <= MAX_CLOSING_WORDS
@@ -561,10 +561,10 @@ mod tests {
     #[test]
     fn teasers_after_a_closing_call_go_but_a_last_section_stays() {
         let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
-        let teaser = "MENU_TEXT I maintain an internal service that does metadata processing.";
+        let teaser = "MENU_TEXT I run a small service that resizes photos for our shop.";
         let text = format!(
-            "{body}\n\n{body} Two.\n\nJoin the hundreds of developers who get new code \
-             every week.\n\nKeep Reading\n\nThe Curious Case of the MENU_TEXT Query\n\n{teaser}\n"
+            "{body}\n\n{body} Two.\n\nJoin the hundreds of gardeners who get our planting \
+             tips every month.\n\nAlso on the Blog\n\nThe Strange Story of the MENU_TEXT Index\n\n{teaser}\n"
         );
         let units = segment(&text);
         let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
@@ -595,9 +595,9 @@ mod tests {
     fn a_listed_teaser_after_a_subscribe_box_and_a_call_goes() {
         let body = "The BODY_TEXT paragraph runs on for a while, as sentences in an article do.";
         let text = format!(
-            "{body}\n\n{body} Two.\n\nJoin the hundreds of developers who get new code \
-             every week.\n\nSubscribe\n\nKeep Reading\n\n  • The Curious Case of the MENU_TEXT \
-             Query\n\nMENU_TEXT I maintain an internal service that does metadata processing.\n"
+            "{body}\n\n{body} Two.\n\nJoin the hundreds of gardeners who get our planting \
+             tips every month.\n\nSubscribe\n\nAlso on the Blog\n\n  • The Strange Story of the MENU_TEXT \
+             Index\n\nMENU_TEXT I run a small service that resizes photos for our shop.\n"
         );
         let units = segment(&text);
         let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
