@@ -1129,20 +1129,20 @@ mod tests {
     #[test]
     fn og_title_outranks_a_microdata_headline() {
         let meta = Fields {
-            title: Some("Twitter Lite llega a México".to_string()),
+            title: Some("La app Pajarito Lite llega a Chile".to_string()),
             ..Fields::default()
         };
         let sources = Sources {
             jsonld: Fields::default(),
             meta,
             microdata: Fields {
-                title: Some("Twitter Lite se estrena".to_string()),
+                title: Some("Pajarito Lite se estrena".to_string()),
                 ..Fields::default()
             },
         };
         assert_eq!(
             chosen("<body></body>", &sources).as_deref(),
-            Some("Twitter Lite llega a México")
+            Some("La app Pajarito Lite llega a Chile")
         );
     }
 
