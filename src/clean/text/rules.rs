@@ -574,7 +574,9 @@ pub struct Facts {
     pub sentence_end: bool,
     /// Characters in the text.
     pub chars: usize,
-    /// A sentence ends inside the text (". " followed by a capital).
+    /// A sentence ends inside the text (". " followed by a capital). Read only when the
+    /// unit does not end like a sentence (every reader asks `sentence_end` first), so it is
+    /// computed only then: false when `sentence_end` is.
     pub inner_sentence: bool,
 }
 
@@ -606,13 +608,14 @@ impl Facts {
         } else {
             (lower_case(head(text, MAX_CUE_BYTES)), 0)
         };
+        let sentence_end = sentence_end(text);
         Facts {
-            sentence_end: sentence_end(&unit.text),
+            sentence_end,
             lower,
             words,
             cues,
             chars,
-            inner_sentence: has_inner_sentence(text),
+            inner_sentence: !sentence_end && has_inner_sentence(text),
         }
     }
 
