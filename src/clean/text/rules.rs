@@ -742,6 +742,14 @@ fn inner_script_stop(text: &str) -> bool {
 /// True when `text` ends the way a sentence does, in Latin punctuation or a script's own
 /// ([`SCRIPT_STOPS`]).
 pub fn sentence_end(text: &str) -> bool {
+    // The last byte settles most texts: a letter or digit is neither trimmed nor a stop, and
+    // an ASCII stop is not trimmed.
+    match text.as_bytes().last() {
+        None => return false,
+        Some(b) if b.is_ascii_alphanumeric() => return false,
+        Some(b'.' | b'!' | b'?' | b':' | b';') => return true,
+        Some(_) => {}
+    }
     let trimmed = text.trim_end_matches([
         '"', '\'', '”', '’', '»', '«', ')', ']', '“', ' ', '」', '』',
     ]);
@@ -1660,6 +1668,24 @@ mod tests {
             assert_ne!(class & CREDIT_SOURCE, 0, "{source}");
         }
         assert_eq!(credit_start("a caption without any label"), None);
+    }
+
+    #[test]
+    fn sentence_ends_by_the_last_byte_and_after_closing_marks() {
+        for (text, end) in [
+            ("", false),
+            ("Home", false),
+            ("Page 2", false),
+            ("Done.", true),
+            ("Why?", true),
+            ("He said: \"Go.\"", true),
+            ("(See above.)", true),
+            ("Wait…", true),
+            ("Menu »", false),
+            ("A list:", true),
+        ] {
+            assert_eq!(sentence_end(text), end, "{text}");
+        }
     }
 
     #[test]
