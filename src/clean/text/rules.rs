@@ -615,7 +615,7 @@ impl Facts {
             words,
             cues,
             chars,
-            inner_sentence: !sentence_end && has_inner_sentence(text),
+            inner_sentence: !sentence_end && inner_sentence(text, spaces > 0, chars == text.len()),
         }
     }
 
@@ -709,12 +709,21 @@ pub fn head(text: &str, max: usize) -> &str {
 /// True when a sentence ends inside `text`: `.`, `!` or `?`, a space, then a capital; or a
 /// full stop of a script without capitals (`。`, `।`, `؟`…) followed by more text.
 pub fn has_inner_sentence(text: &str) -> bool {
+    let (spaces, chars) = super::segment::spaces_and_chars(text);
+    inner_sentence(text, spaces > 0, chars == text.len())
+}
+
+/// [`has_inner_sentence`] of `text` told whether it holds a space (a Latin stop inside needs
+/// one after it) and whether it is all ASCII (a script's stop is not), which
+/// [`Facts::of`] knows already.
+fn inner_sentence(text: &str, spaced: bool, ascii: bool) -> bool {
     let bytes = text.as_bytes();
-    let latin = memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|k| {
-        bytes.get(k + 1) == Some(&b' ')
-            && text[k + 2..].chars().next().is_some_and(char::is_uppercase)
-    });
-    latin || (!text.is_ascii() && inner_script_stop(text))
+    let latin = spaced
+        && memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|k| {
+            bytes.get(k + 1) == Some(&b' ')
+                && text[k + 2..].chars().next().is_some_and(char::is_uppercase)
+        });
+    latin || (!ascii && inner_script_stop(text))
 }
 
 /// Sentence stops of scripts without capital letters: the ideographic full stop and its
