@@ -585,6 +585,8 @@ impl Facts {
     pub fn of(unit: &Unit) -> Facts {
         let text = unit.text.as_str();
         let (spaces, chars) = super::segment::spaces_and_chars(text);
+        // (A character outside ASCII has continuation bytes.)
+        let ascii = chars == text.len();
         let words = if chars > 20 && spaces * 12 < chars && unspaced_script(text) {
             chars / 2
         } else if unit.text.is_empty() {
@@ -593,7 +595,7 @@ impl Facts {
             spaces + 1
         };
         let (lower, cues) = if text.len() <= MAX_CUE_BYTES {
-            let lower = lower_case(text);
+            let lower = lower_case_of(text, ascii);
             // (Running text: only a cookie phrase matters, so the search is skipped when
             // none can be there.)
             let searched = words <= MAX_CUED_WORDS
@@ -604,9 +606,9 @@ impl Facts {
             (lower, cues)
         } else if memchr::memmem::find(text.as_bytes(), b"ookie").is_some() {
             // Only cookie notices run this long: they are read whole.
-            (lower_case(text), Cue::Cookie as u16)
+            (lower_case_of(text, ascii), Cue::Cookie as u16)
         } else {
-            (lower_case(head(text, MAX_CUE_BYTES)), 0)
+            (lower_case_of(head(text, MAX_CUE_BYTES), ascii), 0)
         };
         let sentence_end = sentence_end(text);
         Facts {
@@ -629,10 +631,16 @@ impl Facts {
 /// mapping (`str::to_lowercase` maps every character through a table lookup, several times
 /// slower on mostly-ASCII text). Final sigma is not special-cased: no phrase needs it.
 pub fn lower_case(text: &str) -> String {
+    lower_case_of(text, text.is_ascii())
+}
+
+/// [`lower_case`] of `text` told whether it is all ASCII ([`Facts::of`] knows it from its
+/// character count).
+fn lower_case_of(text: &str, ascii: bool) -> String {
     // ASCII letters are lowered in one pass over the bytes (same length, so positions agree);
     // the rare characters outside ASCII that change are then spliced in.
     let lowered = text.to_ascii_lowercase();
-    if text.is_ascii() {
+    if ascii {
         return lowered;
     }
     let bytes = text.as_bytes();
