@@ -574,7 +574,9 @@ pub struct Facts {
     pub sentence_end: bool,
     /// Characters in the text.
     pub chars: usize,
-    /// A sentence ends inside the text (". " followed by a capital).
+    /// A sentence ends inside the text (". " followed by a capital). Read only when the
+    /// unit does not end like a sentence (every reader asks `sentence_end` first), so it is
+    /// computed only then: false when `sentence_end` is.
     pub inner_sentence: bool,
 }
 
@@ -583,6 +585,8 @@ impl Facts {
     pub fn of(unit: &Unit) -> Facts {
         let text = unit.text.as_str();
         let (spaces, chars) = super::segment::spaces_and_chars(text);
+        // (A character outside ASCII has continuation bytes.)
+        let ascii = chars == text.len();
         let words = if chars > 20 && spaces * 12 < chars && unspaced_script(text) {
             chars / 2
         } else if unit.text.is_empty() {
@@ -591,7 +595,7 @@ impl Facts {
             spaces + 1
         };
         let (lower, cues) = if text.len() <= MAX_CUE_BYTES {
-            let lower = lower_case(text);
+            let lower = lower_case_of(text, ascii);
             // (Running text: only a cookie phrase matters, so the search is skipped when
             // none can be there.)
             let searched = words <= MAX_CUED_WORDS
@@ -602,17 +606,18 @@ impl Facts {
             (lower, cues)
         } else if memchr::memmem::find(text.as_bytes(), b"ookie").is_some() {
             // Only cookie notices run this long: they are read whole.
-            (lower_case(text), Cue::Cookie as u16)
+            (lower_case_of(text, ascii), Cue::Cookie as u16)
         } else {
-            (lower_case(head(text, MAX_CUE_BYTES)), 0)
+            (lower_case_of(head(text, MAX_CUE_BYTES), ascii), 0)
         };
+        let sentence_end = sentence_end(text);
         Facts {
-            sentence_end: sentence_end(&unit.text),
+            sentence_end,
             lower,
             words,
             cues,
             chars,
-            inner_sentence: has_inner_sentence(text),
+            inner_sentence: !sentence_end && inner_sentence(text, spaces > 0, chars == text.len()),
         }
     }
 
@@ -626,10 +631,16 @@ impl Facts {
 /// mapping (`str::to_lowercase` maps every character through a table lookup, several times
 /// slower on mostly-ASCII text). Final sigma is not special-cased: no phrase needs it.
 pub fn lower_case(text: &str) -> String {
+    lower_case_of(text, text.is_ascii())
+}
+
+/// [`lower_case`] of `text` told whether it is all ASCII ([`Facts::of`] knows it from its
+/// character count).
+fn lower_case_of(text: &str, ascii: bool) -> String {
     // ASCII letters are lowered in one pass over the bytes (same length, so positions agree);
     // the rare characters outside ASCII that change are then spliced in.
     let lowered = text.to_ascii_lowercase();
-    if text.is_ascii() {
+    if ascii {
         return lowered;
     }
     let bytes = text.as_bytes();
@@ -706,12 +717,21 @@ pub fn head(text: &str, max: usize) -> &str {
 /// True when a sentence ends inside `text`: `.`, `!` or `?`, a space, then a capital; or a
 /// full stop of a script without capitals (`。`, `।`, `؟`…) followed by more text.
 pub fn has_inner_sentence(text: &str) -> bool {
+    let (spaces, chars) = super::segment::spaces_and_chars(text);
+    inner_sentence(text, spaces > 0, chars == text.len())
+}
+
+/// [`has_inner_sentence`] of `text` told whether it holds a space (a Latin stop inside needs
+/// one after it) and whether it is all ASCII (a script's stop is not), which
+/// [`Facts::of`] knows already.
+fn inner_sentence(text: &str, spaced: bool, ascii: bool) -> bool {
     let bytes = text.as_bytes();
-    let latin = memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|k| {
-        bytes.get(k + 1) == Some(&b' ')
-            && text[k + 2..].chars().next().is_some_and(char::is_uppercase)
-    });
-    latin || (!text.is_ascii() && inner_script_stop(text))
+    let latin = spaced
+        && memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|k| {
+            bytes.get(k + 1) == Some(&b' ')
+                && text[k + 2..].chars().next().is_some_and(char::is_uppercase)
+        });
+    latin || (!ascii && inner_script_stop(text))
 }
 
 /// Sentence stops of scripts without capital letters: the ideographic full stop and its
@@ -739,6 +759,14 @@ fn inner_script_stop(text: &str) -> bool {
 /// True when `text` ends the way a sentence does, in Latin punctuation or a script's own
 /// ([`SCRIPT_STOPS`]).
 pub fn sentence_end(text: &str) -> bool {
+    // The last byte settles most texts: a letter or digit is neither trimmed nor a stop, and
+    // an ASCII stop is not trimmed.
+    match text.as_bytes().last() {
+        None => return false,
+        Some(b) if b.is_ascii_alphanumeric() => return false,
+        Some(b'.' | b'!' | b'?' | b':' | b';') => return true,
+        Some(_) => {}
+    }
     let trimmed = text.trim_end_matches([
         '"', '\'', '”', '’', '»', '«', ')', ']', '“', ' ', '」', '』',
     ]);
@@ -1657,6 +1685,24 @@ mod tests {
             assert_ne!(class & CREDIT_SOURCE, 0, "{source}");
         }
         assert_eq!(credit_start("a caption without any label"), None);
+    }
+
+    #[test]
+    fn sentence_ends_by_the_last_byte_and_after_closing_marks() {
+        for (text, end) in [
+            ("", false),
+            ("Home", false),
+            ("Page 2", false),
+            ("Done.", true),
+            ("Why?", true),
+            ("He said: \"Go.\"", true),
+            ("(See above.)", true),
+            ("Wait…", true),
+            ("Menu »", false),
+            ("A list:", true),
+        ] {
+            assert_eq!(sentence_end(text), end, "{text}");
+        }
     }
 
     #[test]
