@@ -71,6 +71,9 @@ pub fn straighten(text: &str, syntax: Syntax) -> Cow<'_, str> {
 /// become three lines starting at the margin, then one paragraph.
 pub fn centred_blocks(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
+    if !has_centred_pair(bytes) {
+        return Cow::Borrowed(text);
+    }
     // Byte ranges of the lines to align. A block holds a line indented by at least
     // MIN_CENTRED_INDENT: such lines are found by one vectorised search (lynx's running text,
     // three spaces in, is not), and each grows into the lines around it on its middle.
@@ -128,6 +131,36 @@ pub fn centred_blocks(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// True when two adjacent lines are indented by different amounts (neither by none) and
+/// their middles agree to a column: what every centred block holds, as its lines all lie within
+/// half a column of one middle and not all share one indentation. One pass over the line
+/// starts, which reads only the indentation of most lines (lynx's paragraphs, lists and code
+/// share theirs line after line); a page without such a pair has no centred block.
+fn has_centred_pair(bytes: &[u8]) -> bool {
+    // The indentation and extent of the line before, when it is indented.
+    let mut previous: Option<(usize, (usize, usize))> = None;
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for end in ends {
+        let line = (start, end);
+        start = end + 1;
+        if bytes.get(line.0) != Some(&b' ') {
+            previous = None;
+            continue;
+        }
+        let indent = indentation(&bytes[line.0..line.1]);
+        if let Some((before, above)) = previous
+            && before != indent
+            && let (Some(a), Some(b)) = (middle(bytes, above), middle(bytes, line))
+            && a.abs_diff(b) <= 2
+        {
+            return true;
+        }
+        previous = Some((indent, line));
+    }
+    false
 }
 
 /// The lines of a block around one middle: how many, and their least and greatest indentation.
