@@ -750,6 +750,23 @@ mod tests {
     }
 
     #[test]
+    fn pages_without_a_centred_pair_are_told_in_one_pass() {
+        // Lynx paragraphs, list items and code share their indentation line after line, or
+        // change it with their middles apart.
+        let lynx = "   A paragraph of running text that lynx indents by three\n   spaces.\n\n     \
+                    * a list item that wraps onto a second line of its\n       own\n\n        \
+                    code line one\n        code line two\n";
+        assert!(!has_centred_pair(lynx.as_bytes()));
+        assert!(matches!(centred_blocks(lynx), Cow::Borrowed(_)));
+        let centred = "Title\n          centred line one\n        and centred line two\n";
+        assert!(has_centred_pair(centred.as_bytes()));
+        assert_eq!(
+            centred_blocks(centred),
+            "Title\ncentred line one\nand centred line two\n"
+        );
+    }
+
+    #[test]
     fn runs_of_centred_lines_never_overlap() {
         // Each line may end one run and open the next; no line is cut twice.
         let text = "  ab\n ab\n    ab\n   abcd\n  abcdef\n abcdefgh\n";
