@@ -139,8 +139,9 @@ pub fn centred_blocks(text: &str) -> Cow<'_, str> {
 /// starts, which reads only the indentation of most lines (lynx's paragraphs, lists and code
 /// share theirs line after line); a page without such a pair has no centred block.
 fn has_centred_pair(bytes: &[u8]) -> bool {
-    // The indentation and extent of the line before, when it is indented.
-    let mut previous: Option<(usize, (usize, usize))> = None;
+    // The indentation and extent of the line before, when it is indented, with its middle once
+    // read (each line's middle is read at most once, and only where the indentation changes).
+    let mut previous: Option<(usize, (usize, usize), Option<Option<usize>>)> = None;
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
     for end in ends {
@@ -151,14 +152,18 @@ fn has_centred_pair(bytes: &[u8]) -> bool {
             continue;
         }
         let indent = indentation(&bytes[line.0..line.1]);
-        if let Some((before, above)) = previous
+        let mut read = None;
+        if let Some((before, above, known)) = previous
             && before != indent
-            && let (Some(a), Some(b)) = (middle(bytes, above), middle(bytes, line))
-            && a.abs_diff(b) <= 2
+            && let Some(a) = known.unwrap_or_else(|| middle(bytes, above))
         {
-            return true;
+            let b = middle(bytes, line);
+            if b.is_some_and(|b| a.abs_diff(b) <= 2) {
+                return true;
+            }
+            read = Some(b);
         }
-        previous = Some((indent, line));
+        previous = Some((indent, line, read));
     }
     false
 }
