@@ -141,7 +141,7 @@ pub fn centred_blocks(text: &str) -> Cow<'_, str> {
 fn has_centred_pair(bytes: &[u8]) -> bool {
     // The indentation and extent of the line before, when it is indented, with its middle once
     // read (each line's middle is read at most once, and only where the indentation changes).
-    let mut previous: Option<(usize, (usize, usize), Option<Option<usize>>)> = None;
+    let mut previous: Option<Indented> = None;
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
     for end in ends {
@@ -153,9 +153,9 @@ fn has_centred_pair(bytes: &[u8]) -> bool {
         }
         let indent = indentation(&bytes[line.0..line.1]);
         let mut read = None;
-        if let Some((before, above, known)) = previous
-            && before != indent
-            && let Some(a) = known.unwrap_or_else(|| middle(bytes, above))
+        if let Some(above) = previous
+            && above.indent != indent
+            && let Some(a) = above.middle.unwrap_or_else(|| middle(bytes, above.line))
         {
             let b = middle(bytes, line);
             if b.is_some_and(|b| a.abs_diff(b) <= 2) {
@@ -163,9 +163,22 @@ fn has_centred_pair(bytes: &[u8]) -> bool {
             }
             read = Some(b);
         }
-        previous = Some((indent, line, read));
+        previous = Some(Indented {
+            indent,
+            line,
+            middle: read,
+        });
     }
     false
+}
+
+/// An indented line as [`has_centred_pair`] read it: its indentation, its extent, and its middle
+/// when read.
+#[derive(Debug, Clone, Copy)]
+struct Indented {
+    indent: usize,
+    line: (usize, usize),
+    middle: Option<Option<usize>>,
 }
 
 /// The lines of a block around one middle: how many, and their least and greatest indentation.
