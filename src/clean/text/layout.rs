@@ -71,6 +71,9 @@ pub fn straighten(text: &str, syntax: Syntax) -> Cow<'_, str> {
 /// become three lines starting at the margin, then one paragraph.
 pub fn centred_blocks(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
+    if !has_centred_pair(bytes) {
+        return Cow::Borrowed(text);
+    }
     // Byte ranges of the lines to align. A block holds a line indented by at least
     // MIN_CENTRED_INDENT: such lines are found by one vectorised search (lynx's running text,
     // three spaces in, is not), and each grows into the lines around it on its middle.
@@ -128,6 +131,54 @@ pub fn centred_blocks(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// True when two adjacent lines are indented by different amounts (neither by none) and
+/// their middles agree to a column: what every centred block holds, as its lines all lie within
+/// half a column of one middle and not all share one indentation. One pass over the line
+/// starts, which reads only the indentation of most lines (lynx's paragraphs, lists and code
+/// share theirs line after line); a page without such a pair has no centred block.
+fn has_centred_pair(bytes: &[u8]) -> bool {
+    // The indentation and extent of the line before, when it is indented, with its middle once
+    // read (each line's middle is read at most once, and only where the indentation changes).
+    let mut previous: Option<Indented> = None;
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for end in ends {
+        let line = (start, end);
+        start = end + 1;
+        if bytes.get(line.0) != Some(&b' ') {
+            previous = None;
+            continue;
+        }
+        let indent = indentation(&bytes[line.0..line.1]);
+        let mut read = None;
+        if let Some(above) = previous
+            && above.indent != indent
+            && let Some(a) = above.middle.unwrap_or_else(|| middle(bytes, above.line))
+        {
+            let b = middle(bytes, line);
+            if b.is_some_and(|b| a.abs_diff(b) <= 2) {
+                return true;
+            }
+            read = Some(b);
+        }
+        previous = Some(Indented {
+            indent,
+            line,
+            middle: read,
+        });
+    }
+    false
+}
+
+/// An indented line as [`has_centred_pair`] read it: its indentation, its extent, and its middle
+/// when read.
+#[derive(Debug, Clone, Copy)]
+struct Indented {
+    indent: usize,
+    line: (usize, usize),
+    middle: Option<Option<usize>>,
 }
 
 /// The lines of a block around one middle: how many, and their least and greatest indentation.
@@ -339,10 +390,15 @@ fn has_layout_lines(bytes: &[u8]) -> bool {
 fn lynx_indented(bytes: &[u8]) -> bool {
     let mut lines = 0;
     let mut indented = 0;
-    for line in bytes
-        .split(|&b| b == b'\n')
-        .filter(|l| !l.trim_ascii().is_empty())
-    {
+    // Line ends found by a vectorised search (a byte-by-byte split costs more on long lines).
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for end in ends {
+        let line = &bytes[start..end];
+        start = end + 1;
+        if line.trim_ascii().is_empty() {
+            continue;
+        }
         lines += 1;
         indented += usize::from(line.starts_with(b"   ") && line.get(3) != Some(&b' '));
         if lines == LYNX_SAMPLE_LINES {
@@ -709,6 +765,23 @@ mod tests {
         text.push_str(rest);
         let out = centred_blocks(&text);
         assert_eq!(out, format!("Title\n\n{}\n{rest}", lines.join("\n")));
+    }
+
+    #[test]
+    fn pages_without_a_centred_pair_are_told_in_one_pass() {
+        // Lynx paragraphs, list items and code share their indentation line after line, or
+        // change it with their middles apart.
+        let lynx = "   A paragraph of running text that lynx indents by three\n   spaces.\n\n     \
+                    * a list item that wraps onto a second line of its\n       own\n\n        \
+                    code line one\n        code line two\n";
+        assert!(!has_centred_pair(lynx.as_bytes()));
+        assert!(matches!(centred_blocks(lynx), Cow::Borrowed(_)));
+        let centred = "Title\n          centred line one\n        and centred line two\n";
+        assert!(has_centred_pair(centred.as_bytes()));
+        assert_eq!(
+            centred_blocks(centred),
+            "Title\ncentred line one\nand centred line two\n"
+        );
     }
 
     #[test]
