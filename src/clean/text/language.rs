@@ -42,6 +42,22 @@ pub(crate) const LANGUAGES: &[Lang] = {
 /// Norwegian, Finnish or Indonesian some answers changed (English or German texts that whatlang
 /// scores highest for one of them, or the reverse); Spanish, Italian, Danish, Swedish and
 /// Estonian are kept as the nearest kin of those.
+///
+/// Checked again on 383,189 samples (the same 2,554 pipeline samples, 240-byte windows of the
+/// HTML corpora's extracted articles at two offsets, and 240-byte windows of every raw text
+/// render at two offsets, link lists and menus included): 9 samples disagree, every one a
+/// window of numbered URLs that the one detector names Polish, Romanian or Slovenian; no
+/// pipeline sample or article window disagrees. Smaller first stages do not hold there: dropping
+/// Spanish, Portuguese, Danish, Norwegian, Swedish, Finnish, Estonian or Indonesian alone keeps
+/// the pipeline samples and article windows exact, but a first stage of English, German,
+/// French, Dutch, Catalan and Italian plus one of Spanish, Portuguese, Norwegian, Finnish or
+/// Indonesian changes 200 to 900 answers on the raw windows, and plus Portuguese, Norwegian,
+/// Finnish and Indonesian still 99 (English or German texts that whatlang names Danish,
+/// Norwegian, Swedish, Indonesian...). Settling every first-stage winner, not only English and
+/// German, keeps the pipeline samples and article windows exact (1,665 more of their 27,726
+/// long samples settle) but adds 32 disagreements on the raw windows (Italian, Spanish,
+/// Portuguese, French, Estonian or Indonesian winners of menus and URL lists in Polish,
+/// Slovak, Romanian, Croatian...), so only English and German settle.
 const FIRST_STAGE: &[Lang] = {
     use Lang::*;
     &[
