@@ -835,7 +835,7 @@ pub const END_MATTER_TAIL: usize = 4;
 /// An end-matter note is shorter than this many characters.
 pub const END_MATTER_MAX_CHARS: usize = 400;
 
-/// `end-matter`: the notes after an article's last paragraph, e.g. "ERSCHIENEN IN Falstaff
+/// `end-matter`: the notes after an article's last paragraph, e.g. "ERSCHIENEN IN Weinbote
 /// 04/2021", "Dieser Beitrag steht unter der Lizenz CC-BY-NC-ND", "Suggested
 /// citation: …", "Pressekontakt: …" or "(Noch keine Bewertungen)". Among the last
 /// [`END_MATTER_TAIL`] blocks, the first short one ([`END_MATTER_MAX_CHARS`]) that holds such a

@@ -1078,7 +1078,6 @@ const TAG_LABELS: &[&str] = &[
     "tagged with",
     "schlagwörter:",
     "schlagworte:",
-    "schagwörter:",
     "stichwörter:",
     "themen:",
     "thema:",
