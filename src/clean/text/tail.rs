@@ -463,6 +463,20 @@ mod tests {
     use super::super::segment::segment;
     use super::*;
 
+    /// The tail verdicts of `text` read as a whole region, after `given` verdicts (unit index,
+    /// rule) set by earlier rules.
+    fn marked(text: &str, given: &[(usize, &'static str)]) -> Vec<Option<&'static str>> {
+        let units = segment(text);
+        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
+        let mut verdicts = vec![None; units.len()];
+        for &(k, rule) in given {
+            verdicts[k] = Some(rule);
+        }
+        let listed = vec![false; units.len()];
+        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        verdicts
+    }
+
     fn rule(text: &str) -> Option<&'static str> {
         let units = segment(text);
         let unit = units.first().expect("one unit");
@@ -541,11 +555,7 @@ mod tests {
             "{body}\n\nA subheading\n\n{body} Two.\n\nFollow us on Twitter for MENU_TEXT.\n\n\
              MENU_TEXT teaser headline\n"
         );
-        let units = segment(&text);
-        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
-        let mut verdicts = vec![None; units.len()];
-        let listed = vec![false; units.len()];
-        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        let verdicts = marked(&text, &[]);
         assert_eq!(
             verdicts,
             vec![
@@ -566,11 +576,7 @@ mod tests {
             "{body}\n\n{body} Two.\n\nJoin the hundreds of gardeners who get our planting \
              tips every month.\n\nAlso on the Blog\n\nThe Strange Story of the MENU_TEXT Index\n\n{teaser}\n"
         );
-        let units = segment(&text);
-        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
-        let mut verdicts = vec![None; units.len()];
-        let listed = vec![false; units.len()];
-        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        let verdicts = marked(&text, &[]);
         assert_eq!(
             verdicts,
             vec![
@@ -584,11 +590,7 @@ mod tests {
         );
         // Without the call, the subheading and paragraph are the article's last section.
         let text = format!("{body}\n\n{body} Two.\n\nWhat comes next\n\n{body} Three.\n");
-        let units = segment(&text);
-        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
-        let mut verdicts = vec![None; units.len()];
-        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
-        assert_eq!(verdicts, vec![None; 4]);
+        assert_eq!(marked(&text, &[]), vec![None; 4]);
     }
 
     #[test]
@@ -599,12 +601,7 @@ mod tests {
              tips every month.\n\nSubscribe\n\nAlso on the Blog\n\n  • The Strange Story of the MENU_TEXT \
              Index\n\nMENU_TEXT I run a small service that resizes photos for our shop.\n"
         );
-        let units = segment(&text);
-        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
-        let mut verdicts: Vec<Option<&'static str>> = vec![None; units.len()];
-        verdicts[3] = Some("newsletter");
-        let listed = vec![false; units.len()];
-        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        let verdicts = marked(&text, &[(3, "newsletter")]);
         assert_eq!(&verdicts[..3], &[None, None, Some("closing-call")]);
         assert!(
             verdicts[4..].iter().all(|v| *v == Some("trailing-teaser")),
@@ -620,11 +617,7 @@ mod tests {
              the MENU_TEXT climate.\n\nSenior Writer\n\nFeatured Video\n\nHow the MENU_TEXT \
              Robots Became Famous\n\nThe MENU_TEXT chief shares the backstory of the videos.\n"
         );
-        let units = segment(&text);
-        let facts: Vec<Facts> = units.iter().map(Facts::of).collect();
-        let mut verdicts = vec![None; units.len()];
-        let listed = vec![false; units.len()];
-        mark(&units, &facts, &mut verdicts, &(0..units.len()), &listed);
+        let verdicts = marked(&text, &[]);
         assert_eq!(&verdicts[..2], &[None, None]);
         assert_eq!(verdicts[2], Some("closing-bio"), "{verdicts:?}");
         assert!(verdicts[3..].iter().all(Option::is_some), "{verdicts:?}");
