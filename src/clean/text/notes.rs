@@ -7,7 +7,8 @@
 //! Takes the units, their facts, the verdicts so far and the article region; marks such notes
 //! inside the region (rules `licence-note`, `source-credit`, `disclosure-note`). Only short
 //! units are read, so running text about licences stays. Phrase lists are data, in the common
-//! languages; nothing here reads metadata.
+//! languages, and the only licence and disclosure lists of the saved-text path: the tail's rule
+//! `closing-note` reads them through [`licence_or_disclosure`]. Nothing here reads metadata.
 
 use super::rules::Facts;
 use super::segment::{Kind, Unit};
@@ -16,9 +17,10 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A licence line has at most this many words (an article's paragraph about licences is
-/// longer).
+/// longer). Rule `closing-note` of the tail reads licence lines with the same limit
+/// ([`licence_or_disclosure`]).
 const MAX_LICENCE_WORDS: usize = 30;
-/// A disclosure has at most this many words (they run to a few sentences).
+/// A disclosure has at most this many words (they run to a few sentences); in the tail too.
 const MAX_DISCLOSURE_WORDS: usize = 70;
 /// A caption closed by a source credit has at most this many words...
 const MAX_CAPTION_WORDS: usize = 40;
@@ -62,7 +64,8 @@ const LICENCE_PHRASES: &[&str] = &[
     "gnu free documentation",
 ];
 
-/// Advertising and affiliate disclosures, lower case.
+/// Advertising and affiliate disclosures, lower case. A phrase counts only as whole words
+/// ([`find`]), so a plural that is printed as often as the singular is listed too.
 const DISCLOSURE_PHRASES: &[&str] = &[
     "advertising disclosure",
     "advertiser disclosure",
@@ -73,7 +76,9 @@ const DISCLOSURE_PHRASES: &[&str] = &[
     "we earn a commission",
     "references to products from",
     "affiliate link",
+    "affiliate links",
     "affiliate-link",
+    "affiliate-links",
     "partnerlinks",
     "provisionslink",
     "werbelink",
@@ -131,7 +136,9 @@ enum Family {
 }
 
 /// One automaton over the three lists (source labels in lower case), so each unit is read
-/// once; the families of its patterns, by pattern id. A contiguous NFA, not a DFA: the DFA
+/// once; the families of its patterns, by pattern id. The longest phrase at a place is taken,
+/// so a plural ("affiliate links") is not hidden by its singular, which fails the whole-word
+/// test there. A contiguous NFA, not a DFA: the DFA
 /// took about 5M instructions to build, more than the searches of a hundred pages cost, and a
 /// single-page run pays the build alone.
 struct Phrases {
@@ -255,7 +262,7 @@ static PHRASES: LazyLock<Option<Phrases>> = LazyLock::new(|| {
     }
     let automaton = AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .match_kind(MatchKind::LeftmostFirst)
+        .match_kind(MatchKind::LeftmostLongest)
         .prefilter(false)
         .build(&patterns)
         .ok()?;
@@ -365,6 +372,35 @@ impl Note {
 
 /// The note `unit` is, if any.
 fn note_rule(unit: &Unit, facts: &Facts) -> Option<Note> {
+    let found = phrases_in(unit, facts)?;
+    // A question is never a note ("Was ist Creative Commons?").
+    if facts.words <= MAX_LICENCE_WORDS
+        && !unit.text.ends_with('?')
+        && let Some(end) = found.licence_end
+    {
+        let words_after = facts.lower[end..].split_whitespace().count();
+        return Some(Note::Licence { words_after });
+    }
+    if facts.words <= MAX_CAPTION_WORDS && found.source && !facts.sentence_end {
+        return Some(Note::Source);
+    }
+    found.disclosure.then_some(Note::Disclosure)
+}
+
+/// True when `unit` names a licence or a disclosure within the word limits of its kind
+/// ([`MAX_LICENCE_WORDS`], [`MAX_DISCLOSURE_WORDS`]): the phrase test that rule `closing-note`
+/// of the tail shares with rules `licence-note` and `disclosure-note`. The tail adds no
+/// condition of its own: a question or a sentence about licences that closes the article is
+/// a note there, while inside the region [`note_rule`] and [`mark`] keep them.
+pub fn licence_or_disclosure(unit: &Unit, facts: &Facts) -> bool {
+    phrases_in(unit, facts).is_some_and(|found| {
+        found.disclosure || found.licence_end.is_some() && facts.words <= MAX_LICENCE_WORDS
+    })
+}
+
+/// The phrases found in `unit`, when it is short enough for a note of some kind and not a
+/// heading.
+fn phrases_in(unit: &Unit, facts: &Facts) -> Option<Found> {
     if facts.words > MAX_DISCLOSURE_WORDS || matches!(unit.kind, Kind::Heading(_)) {
         return None;
     }
@@ -380,19 +416,7 @@ fn note_rule(unit: &Unit, facts: &Facts) -> Option<Note> {
     {
         return None;
     }
-    let found = find(&facts.lower);
-    // A question is never a note ("Was ist Creative Commons?").
-    if facts.words <= MAX_LICENCE_WORDS
-        && !unit.text.ends_with('?')
-        && let Some(end) = found.licence_end
-    {
-        let words_after = facts.lower[end..].split_whitespace().count();
-        return Some(Note::Licence { words_after });
-    }
-    if facts.words <= MAX_CAPTION_WORDS && found.source && !facts.sentence_end {
-        return Some(Note::Source);
-    }
-    found.disclosure.then_some(Note::Disclosure)
+    Some(find(&facts.lower))
 }
 
 /// Rule `source-credit`: a caption, or a line alone, closed by a source label (found at
@@ -494,6 +518,47 @@ mod tests {
             ),
             Some("disclosure-note")
         );
+    }
+
+    #[test]
+    fn a_plural_disclosure_phrase_is_found_whole() {
+        assert_eq!(
+            rule("Note: this MENU_TEXT page holds affiliate links to the shop."),
+            Some("disclosure-note")
+        );
+        assert_eq!(
+            rule("Some posts hold affiliate-links, marked with a star."),
+            Some("disclosure-note")
+        );
+        assert_eq!(rule("The affiliate linkage of the BODY_TEXT clubs."), None);
+    }
+
+    #[test]
+    fn the_tail_shares_the_phrases_and_limits_but_not_the_other_conditions() {
+        let test = |text: &str| {
+            let unit = Unit::paragraph(text);
+            licence_or_disclosure(&unit, &Facts::of(&unit))
+        };
+        // A question is no note inside the region, but closes an article as one.
+        let question = "Darf ich das Foto unter der Creative Commons Lizenz nutzen?";
+        assert_eq!(rule(question), None);
+        assert!(test(question));
+        assert!(test("Photo: Jo Ruh, licensed under CC BY 4.0"));
+        assert!(test(
+            "Advertising disclosure: this site may receive compensation when readers buy \
+             through the shop links below."
+        ));
+        // Past the licence limit, a line naming a licence is running text in both rules.
+        let long = format!(
+            "{} Creative Commons.",
+            "The BODY_TEXT club printed the photo in its paper again. ".repeat(3)
+        );
+        assert!(Facts::of(&Unit::paragraph(&long)).words > MAX_LICENCE_WORDS);
+        assert!(!test(&long));
+        assert_eq!(rule(&long), None);
+        assert!(!test(
+            "The council met on Monday to talk about the BODY_TEXT budget."
+        ));
     }
 
     #[test]

@@ -15,8 +15,10 @@ use std::ops::Range;
 const TAIL_UNITS: usize = 6;
 /// A closing call has at most this many words.
 const MAX_CLOSING_WORDS: usize = 60;
-/// A closing note has at most this many words (longer ones are an article's paragraphs
-/// about licences or liability).
+/// A closing note of [`NOTE_PHRASES`] (liability, opinion, citation) has at most this many
+/// words (longer ones are an article's paragraphs about liability). Licence and disclosure
+/// notes have the word limits of [`notes`](super::notes), shared with the rules that find them
+/// anywhere in the region.
 const MAX_NOTE_WORDS: usize = 35;
 /// A closing bio has at most this many words.
 const MAX_BIO_WORDS: usize = 90;
@@ -68,23 +70,14 @@ const CALL_PHRASES: &[&str] = &[
     "unable to edit",
 ];
 
-/// Licence, liability, disclosure and citation notes printed under an article.
+/// Liability, opinion and citation notes printed under an article. Licence and disclosure
+/// notes are found by the phrase lists of [`notes`](super::notes), which rules `licence-note`
+/// and `disclosure-note` read anywhere in the region.
 const NOTE_PHRASES: &[&str] = &[
-    "creative commons",
-    "cc-by",
-    "cc by",
-    "unter der lizenz",
-    "licensed under",
     "keine haftung",
     "haftungsausschluss",
     "no liability",
     "disclaimer",
-    "advertising disclosure",
-    "affiliate link",
-    "affiliate-link",
-    "may receive compensation",
-    "may earn a commission",
-    "references to products",
     "n'engagent que",
     "opinions expressed",
     "views expressed",
@@ -341,7 +334,9 @@ fn is_closer(verdict: Option<&str>) -> bool {
 
 /// The name of the tail rule `unit` matches, if any.
 fn closing_rule(unit: &Unit, facts: &Facts, listed: bool) -> Option<&'static str> {
-    if facts.words <= MAX_NOTE_WORDS && has_phrase(&facts.lower, NOTE_PHRASES) {
+    if facts.words <= MAX_NOTE_WORDS && has_phrase(&facts.lower, NOTE_PHRASES)
+        || super::notes::licence_or_disclosure(unit, facts)
+    {
         return Some("closing-note");
     }
     // A list item belongs to the article's list, even when it names a newsletter ("Did you
@@ -499,6 +494,19 @@ mod tests {
         );
         assert_eq!(
             rule("Les avis publiés sur ce site n'engagent que leurs signataires."),
+            Some("closing-note")
+        );
+        // Licence and disclosure phrases come from the notes' lists.
+        assert_eq!(
+            rule("Fotos: Jo Ruh, gemeinfrei (public domain)"),
+            Some("closing-note")
+        );
+        assert_eq!(
+            rule("This post holds affiliate links: we may earn a commission."),
+            Some("closing-note")
+        );
+        assert_eq!(
+            rule("Wozu braucht es Creative Commons?"),
             Some("closing-note")
         );
         assert_eq!(
