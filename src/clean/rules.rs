@@ -798,35 +798,11 @@ const END_MATTER_OPENERS: &[&str] = &[
     "unterstützen sie uns",
 ];
 
-/// Letters in the editor's part of a wire sign-off ("aja" in "aja/PAP").
-const SIGNOFF_HEAD_LETTERS: std::ops::RangeInclusive<usize> = 2..=6;
-/// Letters in each agency part of a wire sign-off ("PAP").
-const SIGNOFF_PART_LETTERS: std::ops::RangeInclusive<usize> = 2..=8;
-/// Agency parts after the editor's initials.
-const SIGNOFF_PARTS: std::ops::RangeInclusive<usize> = 1..=3;
-
-/// True for the initials of the editor and the agency that close a wire story: "aja/PAP",
-/// "dpa/lno", "(kna)". Read by hand: the same pattern as a regex, with counted repetitions of
-/// every letter, took tens of millions of instructions to build.
+/// True for the line of editors' initials and agencies that closes a wire story: "aja/PAP",
+/// "dpa/lno", "(kna)" (the shape of [`signoff::parse`](crate::metadata::signoff::parse)).
+/// Rule `end-matter` asks nothing more of it than to be the last block.
 fn is_agency_signoff(text: &str) -> bool {
-    let letters = |s: &str, range: &std::ops::RangeInclusive<usize>| {
-        s.chars().all(char::is_alphabetic) && range.contains(&s.chars().count())
-    };
-    if let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')'))
-        && letters(inner, &SIGNOFF_HEAD_LETTERS)
-    {
-        return true;
-    }
-    let t = text.strip_prefix('(').unwrap_or(text);
-    let t = t.strip_suffix(')').unwrap_or(t);
-    let mut parts = t.split('/');
-    let head_ok = parts
-        .next()
-        .is_some_and(|h| letters(h, &SIGNOFF_HEAD_LETTERS));
-    let rest: Vec<&str> = parts.collect();
-    head_ok
-        && SIGNOFF_PARTS.contains(&rest.len())
-        && rest.iter().all(|p| letters(p, &SIGNOFF_PART_LETTERS))
+    crate::metadata::signoff::parse(text).is_some()
 }
 
 /// End matter is looked for among this many last blocks.

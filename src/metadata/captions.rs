@@ -7,6 +7,7 @@
 //! page, never the body blocks; regexes run on short texts only.
 
 use super::scan::{Scan, contains_ci};
+use super::signoff;
 use super::{first_text_char, node_text, squeeze, urls};
 use crate::article::Caption;
 use crate::dom::{Dom, NodeId, Tag};
@@ -33,19 +34,8 @@ static CREDIT_MARK: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// Longest part of editors' initials ("hk/uh"), in letters.
-const MAX_INITIALS: usize = 4;
-/// Longest agency list after editors' initials ("hk/uh (dpa, afp, rtr, ap)"), in characters.
-const MAX_AGENCY_LIST_CHARS: usize = 60;
 /// Longest tail after "Reporting by" in a closing line, in characters.
 const MAX_REPORTING_CHARS: usize = 400;
-
-/// Closing line of editors' initials with agencies ("hk/uh (dpa, afp)"). The patterns here use
-/// open repetitions and the lengths above are checked in [`is_closing_line`]: counted repetitions
-/// of Unicode classes make a regex costly to build. Each pattern is built the first time a line
-/// passes its cheap byte test in [`is_closing_line`], so most pages never build one.
-static CLOSING_INITIALS: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^(\p{Ll}+(?:/\p{Ll}+)+)(?:\s*\(([^()]{2,})\))?$").ok());
 
 /// Closing line "Reporting by ...; Editing by ...".
 static CLOSING_REPORTING: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -55,51 +45,28 @@ static CLOSING_REPORTING: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// Closing line that is only an agency list in parentheses ("(dpa/AFP)").
-static CLOSING_AGENCIES: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\((?:dpa|afp|ap|rtr|reuters|kna|epd|apa|sda|ansa|efe|ots|sid)(?:[,/ ]+\w+)*\)$",
-    )
-    .ok()
-});
-
 /// True when `text` is a closing credit line: "hk/uh (dpa, afp, rtr, ap)", "Reporting by Jane
 /// Roe; Editing by John Doe", "(dpa/AFP)".
 ///
-/// Each pattern runs only on lines that pass a byte test every match passes: initials start
-/// with a lower-case letter and hold a slash; a reporting line starts with one of its words and
-/// holds "by" after a space ([`reporting_start`], [`has_spaced_by`]); an agency list starts
-/// with "(" and ends with ")".
+/// A sign-off has the shape of [`signoff::parse`]; since the lines read here are any of the
+/// page's last paragraphs, not only those after the article, it must also open with an
+/// agency ("(dpa/AFP)", "AP/Reuters") or with editors' initials in lower case before the
+/// agencies ("hk/uh", "jd (Reuters)"): "CDU/CSU" or "Name (required)" have the shape but are
+/// neither. The reporting pattern runs only on lines that start with one of its words and
+/// hold "by" after a space ([`reporting_start`], [`has_spaced_by`]).
 fn is_closing_line(text: &str) -> bool {
-    let chars = |m: regex::Match<'_>| m.as_str().chars().count();
-    let first = text.chars().next();
-    if first.is_some_and(char::is_lowercase)
-        && text.contains('/')
-        && let Some(initials) = CLOSING_INITIALS.as_ref()
-        && let Some(c) = initials.captures(text)
-    {
-        let parts_ok = c.get(1).is_some_and(|m| {
-            m.as_str()
-                .split('/')
-                .all(|p| p.chars().count() <= MAX_INITIALS)
-        });
-        if parts_ok && c.get(2).is_none_or(|m| chars(m) <= MAX_AGENCY_LIST_CHARS) {
-            return true;
-        }
-    }
-    if reporting_start(text)
-        && has_spaced_by(text)
-        && let Some(reporting) = CLOSING_REPORTING.as_ref()
-        && let Some(c) = reporting.captures(text)
-        && c.get(1).is_some_and(|m| chars(m) <= MAX_REPORTING_CHARS)
+    if signoff::parse(text)
+        .is_some_and(|s| s.agency_first || s.lower_case_start && s.head_words > 0)
     {
         return true;
     }
-    text.starts_with('(')
-        && text.ends_with(')')
-        && CLOSING_AGENCIES
+    reporting_start(text)
+        && has_spaced_by(text)
+        && CLOSING_REPORTING
             .as_ref()
-            .is_some_and(|agencies| agencies.is_match(text))
+            .and_then(|reporting| reporting.captures(text))
+            .and_then(|c| c.get(1))
+            .is_some_and(|m| m.as_str().chars().count() <= MAX_REPORTING_CHARS)
 }
 
 /// Words a reporting line starts with (after an optional "("), as [`CLOSING_REPORTING`] reads
@@ -113,6 +80,14 @@ const REPORTING_WORDS: &[&str] = &[
     "compiled",
     "text",
 ];
+
+/// True when `c` is the first letter, in any case, of a reporting word or an agency.
+fn opens_closing_word(c: char) -> bool {
+    REPORTING_WORDS
+        .iter()
+        .chain(signoff::AGENCIES)
+        .any(|w| w.chars().next().is_some_and(|f| f.eq_ignore_ascii_case(&c)))
+}
 
 /// True when `text` starts (after an optional "(") with one of [`REPORTING_WORDS`].
 fn reporting_start(text: &str) -> bool {
@@ -208,8 +183,10 @@ pub fn closing_credits(dom: &Dom, scan: &Scan<'_>) -> Option<String> {
             continue;
         }
         // Every closing line starts with a lower-case letter (initials), "(" or the first
-        // letter of a reporting word ([`is_closing_line`]): other paragraphs are not read.
-        if !first_text_char(dom, p).is_some_and(|c| c.is_lowercase() || "(rwaectRWAECT".contains(c))
+        // letter of a reporting word or an agency ([`is_closing_line`]): other paragraphs are
+        // not read.
+        if !first_text_char(dom, p)
+            .is_some_and(|c| c.is_lowercase() || c == '(' || opens_closing_word(c))
         {
             continue;
         }
@@ -291,6 +268,22 @@ mod tests {
             "(Writing by Jane Doe; editing by John Roe)"
         ));
         assert!(!is_closing_line("Reportingby Jane Doe"));
+    }
+
+    #[test]
+    fn a_signoff_closes_a_page_when_it_opens_with_initials_or_an_agency() {
+        assert!(is_closing_line("AP/Reuters"));
+        assert!(is_closing_line("zq/AXN"));
+        assert!(is_closing_line("zq (Agentur Nord)"));
+        assert!(!is_closing_line("CDU/CSU"), "the shape, but no initials");
+        assert!(!is_closing_line("Name (required)"));
+        assert!(!is_closing_line("(Agentur Nord)"), "no known agency first");
+        assert!(
+            "(zKAReT"
+                .chars()
+                .all(|c| c == '(' || c.is_lowercase() || opens_closing_word(c))
+        );
+        assert!(!opens_closing_word('Z'));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod microdata;
 pub mod page_type;
 pub mod scan;
 pub mod section;
+pub mod signoff;
 pub mod solar_hijri;
 pub mod title;
 pub mod urls;

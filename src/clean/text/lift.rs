@@ -514,26 +514,13 @@ fn closing_credit(
     None
 }
 
-/// "hk/uh (dpa, afp, rtr, ap)", "(dpa)", "jd/ab (Reuters)": initials and agencies only.
+/// "hk/uh (dpa, afp, rtr, ap)", "(dpa)", "jd/ab (Reuters)": a sign-off of initials and agencies
+/// ([`signoff::parse`](crate::metadata::signoff::parse)) that closes with agencies in
+/// parentheses. The lines read here stand at the article's end or after it, among the
+/// page's links: a bare "Abo/Shop" there is a menu as often as a sign-off ("aja/PAP"), so the
+/// parentheses are asked for.
 pub fn is_credit_line(text: &str) -> bool {
-    if text.len() > 60 || !text.ends_with(')') {
-        return false;
-    }
-    let Some(open) = text.rfind('(') else {
-        return false;
-    };
-    let inside = &text[open + 1..text.len() - 1];
-    let agencies_ok = !inside.is_empty()
-        && inside.split([',', '/', ';']).all(|a| {
-            let a = a.trim();
-            !a.is_empty() && a.len() <= 12 && a.chars().all(|c| c.is_alphabetic() || c == ' ')
-        });
-    let initials = text[..open].trim();
-    let initials_ok = initials.split(['/', ',']).all(|i| {
-        let i = i.trim();
-        i.len() <= 4 && i.chars().all(char::is_alphabetic)
-    });
-    agencies_ok && initials_ok && !is_url(text)
+    crate::metadata::signoff::parse(text).is_some_and(|s| s.list_items > 0) && !is_url(text)
 }
 
 #[cfg(test)]
@@ -584,6 +571,10 @@ mod tests {
         assert!(!is_credit_line(
             "Bundeskriminalamt (BKA) ermittelt weiter gegen die Täter"
         ));
+        // A bare head is a menu as often as a sign-off here: the list is asked for.
+        assert!(!is_credit_line("zq/AXN"));
+        assert!(is_credit_line("zq/AXN (Agentur Nord)"));
+        assert!(!is_credit_line("(Photo by Jane Roe for the MENU_TEXT)"));
     }
 
     #[test]
