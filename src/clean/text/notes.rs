@@ -18,8 +18,8 @@ use std::sync::LazyLock;
 
 /// A licence line has at most this many words (an article's paragraph about licences is
 /// longer). Rule `closing-note` of the tail reads licence lines with the same limit
-/// ([`licence_or_disclosure`]).
-const MAX_LICENCE_WORDS: usize = 30;
+/// ([`licence_or_disclosure`]), and its other notes (liability, citation) too.
+pub const MAX_LICENCE_WORDS: usize = 30;
 /// A disclosure has at most this many words (they run to a few sentences); in the tail too.
 const MAX_DISCLOSURE_WORDS: usize = 70;
 /// A caption closed by a source credit has at most this many words...

@@ -15,11 +15,11 @@ use std::ops::Range;
 const TAIL_UNITS: usize = 6;
 /// A closing call has at most this many words.
 const MAX_CLOSING_WORDS: usize = 60;
-/// A closing note of [`NOTE_PHRASES`] (liability, opinion, citation) has at most this many
-/// words (longer ones are an article's paragraphs about liability). Licence and disclosure
-/// notes have the word limits of [`notes`](super::notes), shared with the rules that find them
-/// anywhere in the region.
-const MAX_NOTE_WORDS: usize = 35;
+/// A closing note of [`NOTE_PHRASES`] (liability, opinion, citation) has at most as many words
+/// as a licence line (longer ones are an article's paragraphs about liability). Licence and
+/// disclosure notes have the word limits of [`notes`](super::notes) too, shared with the rules
+/// that find them anywhere in the region.
+const MAX_NOTE_WORDS: usize = super::notes::MAX_LICENCE_WORDS;
 /// A closing bio has at most this many words.
 const MAX_BIO_WORDS: usize = 90;
 /// A trailing headline has at most this many words.
@@ -509,6 +509,13 @@ mod tests {
             rule("Wozu braucht es Creative Commons?"),
             Some("closing-note")
         );
+        // One word limit for every closing note: a longer one is a paragraph about it.
+        let long = format!(
+            "Disclaimer: {}",
+            "the BODY_TEXT club answers for none of it. ".repeat(4)
+        );
+        assert!(Facts::of(&segment(&long)[0]).words > MAX_NOTE_WORDS);
+        assert_eq!(rule(&long), None);
         assert_eq!(
             rule("The council will vote on the BODY_TEXT plan again in the spring."),
             None
