@@ -798,7 +798,7 @@ const END_MATTER_OPENERS: &[&str] = &[
     "unterstützen sie uns",
 ];
 
-/// True for the line of editors' initials and agencies that closes a wire story: "aja/PAP",
+/// True for the line of editors' initials and agencies that closes a wire story: "ab/APA",
 /// "dpa/lno", "(kna)" (the shape of [`signoff::parse`](crate::metadata::signoff::parse)).
 /// Rule `end-matter` asks nothing more of it than to be the last block.
 fn is_agency_signoff(text: &str) -> bool {

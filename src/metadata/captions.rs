@@ -51,7 +51,7 @@ static CLOSING_REPORTING: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A sign-off has the shape of [`signoff::parse`]; since the lines read here are any of the
 /// page's last paragraphs, not only those after the article, it must also open with an
 /// agency ("(dpa/AFP)", "AP/Reuters") or with editors' initials in lower case before the
-/// agencies ("hk/uh", "jd (Reuters)"): "CDU/CSU" or "Name (required)" have the shape but are
+/// agencies ("hk/uh", "jd (Reuters)"): "UNO/NATO" or "Ort (optional)" have the shape but are
 /// neither. The reporting pattern runs only on lines that start with one of its words and
 /// hold "by" after a space ([`reporting_start`], [`has_spaced_by`]).
 fn is_closing_line(text: &str) -> bool {
@@ -275,8 +275,8 @@ mod tests {
         assert!(is_closing_line("AP/Reuters"));
         assert!(is_closing_line("zq/AXN"));
         assert!(is_closing_line("zq (Agentur Nord)"));
-        assert!(!is_closing_line("CDU/CSU"), "the shape, but no initials");
-        assert!(!is_closing_line("Name (required)"));
+        assert!(!is_closing_line("UNO/NATO"), "the shape, but no initials");
+        assert!(!is_closing_line("Ort (optional)"));
         assert!(!is_closing_line("(Agentur Nord)"), "no known agency first");
         assert!(
             "(zKAReT"

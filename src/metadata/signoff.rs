@@ -1,5 +1,5 @@
 //! Agency sign-offs: the line of editors' initials and news agencies that closes a wire story
-//! ("hk/uh (dpa, afp, rtr, ap)", "(dpa)", "aja/PAP", "AP/Reuters", "(kna/epd)").
+//! ("hk/uh (dpa, afp, rtr, ap)", "(dpa)", "ab/APA", "AP/Reuters", "(kna/epd)").
 //!
 //! Takes one line of text; returns its [`Signoff`] shape, or `None` when the line is not one.
 //! Read by hand in one pass, without a regex (a pattern with counted repetitions of Unicode
@@ -11,7 +11,7 @@
 use std::ops::RangeInclusive;
 
 /// Letters of the word that opens a sign-off's head when it is not a known agency: an editor's
-/// initials ("hk", "jdo"); a longer word is a word ("Login/Register").
+/// initials ("hk", "jdo"); a longer word is a word ("Hilfe/Kasse").
 pub const INITIALS_LETTERS: RangeInclusive<usize> = 2..=4;
 /// Letters of each later word of the head ("uh", "PAP", "Reuters").
 pub const WORD_LETTERS: RangeInclusive<usize> = 2..=8;
@@ -36,7 +36,7 @@ pub const AGENCIES: &[&str] = &[
 pub struct Signoff {
     /// Words before the list ("hk/uh (dpa)" has two, "(dpa, afp)" none).
     pub head_words: usize,
-    /// Items of the list in parentheses ("(dpa, afp)" has two, "aja/PAP" none).
+    /// Items of the list in parentheses ("(dpa, afp)" has two, "ab/APA" none).
     pub list_items: usize,
     /// The line's first letter is lower case (editors' initials are: "hk", "jö").
     pub lower_case_start: bool,
@@ -50,8 +50,8 @@ pub struct Signoff {
 /// a list. The whole line may stand in parentheses, and an opening one may lack its closing
 /// one ("(jö/APA").
 ///
-/// Example: "hk/uh (dpa, afp, rtr, ap)", "(dpa)", "(kna/epd)", "aja/PAP", "AP/Reuters"; not
-/// "Login/Register", "dpa" or "The minister (who was there) said so (later)."
+/// Example: "hk/uh (dpa, afp, rtr, ap)", "(dpa)", "(kna/epd)", "ab/APA", "AP/Reuters"; not
+/// "Hilfe/Kasse", "dpa" or "The minister (who was there) said so (later)."
 pub fn parse(text: &str) -> Option<Signoff> {
     let text = text.trim();
     let (head, list) = match text.strip_suffix(')') {
@@ -153,7 +153,7 @@ mod tests {
     fn words_and_sentences_are_no_signoffs() {
         for no in [
             "dpa",
-            "Login/Register",
+            "Hilfe/Kasse",
             "z/AXN",
             "zq/A",
             "zq/AXN1",

@@ -517,7 +517,7 @@ fn closing_credit(
 /// "hk/uh (dpa, afp, rtr, ap)", "(dpa)", "jd/ab (Reuters)": a sign-off of initials and agencies
 /// ([`signoff::parse`](crate::metadata::signoff::parse)) that closes with agencies in
 /// parentheses. The lines read here stand at the article's end or after it, among the
-/// page's links: a bare "Abo/Shop" there is a menu as often as a sign-off ("aja/PAP"), so the
+/// page's links: a bare "Shop/Hilfe" there is a menu as often as a sign-off ("ab/APA"), so the
 /// parentheses are asked for.
 pub fn is_credit_line(text: &str) -> bool {
     crate::metadata::signoff::parse(text).is_some_and(|s| s.list_items > 0) && !is_url(text)
