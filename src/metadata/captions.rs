@@ -3,8 +3,9 @@
 //! Takes the scan's `<figure>`s and `<p>`s; returns [`Caption`]s (caption text, credit, image)
 //! and the closing agency or reporting line ("hk/uh (dpa, afp)", "(Reporting by ...; Editing by
 //! ...)"). A credit is an element inside the figure whose class says credit, copyright or source,
-//! or a trailing "Photo: ...", "Bild: ...", "(AP Photo/...)", "© ..." in the caption. Reads the
-//! page, never the body blocks; regexes run on short texts only.
+//! or a trailing "Photo: ...", "Bild: ...", "(AP Photo/...)", "© ..." in the caption; the
+//! agency sign-off's shape is [`signoff`]'s, shared with the body rules. Reads the page, never
+//! the body blocks; regexes run on short texts only.
 
 use super::scan::{Scan, contains_ci};
 use super::signoff;
