@@ -86,6 +86,12 @@ pub fn extract(text: &str, options: &CleanOptions, url: Option<&str>) -> (Extrac
 
 /// The language of the region's text (whatlang), which decides the day/month order of dates.
 fn language(units: &[Unit], facts: &[Facts], region: &Range<usize>) -> Option<whatlang::Lang> {
+    language::identify(&language_sample(units, facts, region))
+}
+
+/// The region's body-like units, each followed by a space, cut to at most [`LANGUAGE_SAMPLE`]
+/// bytes (at a character boundary): the sample the language is named from.
+fn language_sample(units: &[Unit], facts: &[Facts], region: &Range<usize>) -> String {
     let mut sample = String::new();
     for k in region.clone() {
         if sample.len() > LANGUAGE_SAMPLE {
@@ -101,7 +107,7 @@ fn language(units: &[Unit], facts: &[Facts], region: &Range<usize>) -> Option<wh
         cut -= 1;
     }
     sample.truncate(cut);
-    language::identify(&sample)
+    sample
 }
 
 /// Marks runs of short, unpunctuated units inside the region as a menu.
