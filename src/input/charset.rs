@@ -1,6 +1,7 @@
 //! Charset detection and decoding: BOM > outside declaration > `<meta>` prescan > statistics.
 
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 
 /// How far into the page a `<meta charset>` is looked for. Browsers look at 1024 bytes; many
 /// real pages declare it later, after long comments or scripts, so we look further.
@@ -9,13 +10,23 @@ const PRESCAN_BYTES: usize = 4096;
 /// Decodes bytes to text. `declared` is a charset given outside the page (HTTP `Content-Type`).
 /// Returns the text and the name of the encoding used. Never fails: invalid bytes become U+FFFD.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> (String, &'static str) {
+    let (text, name) = decode_borrowed(bytes, declared);
+    (text.into_owned(), name)
+}
+
+/// Decodes bytes to text as [`decode`] does, without copying them when they are already
+/// valid UTF-8 (most pages): the text then borrows `bytes`.
+pub fn decode_borrowed<'a>(
+    bytes: &'a [u8],
+    declared: Option<&str>,
+) -> (Cow<'a, str>, &'static str) {
     match choose(bytes, declared) {
-        // Already validated: copied once, not checked again.
-        Choice::Utf8(text) => (text.to_owned(), UTF_8.name()),
+        // Already validated: neither checked again nor copied.
+        Choice::Utf8(text) => (Cow::Borrowed(text), UTF_8.name()),
         Choice::Decode(encoding) => {
             // Strips a BOM, and a BOM outranks `encoding`.
             let (text, used, _) = encoding.decode(bytes);
-            (text.into_owned(), used.name())
+            (text, used.name())
         }
     }
 }
