@@ -61,8 +61,18 @@ pub fn read(raw: &str, syntax: Syntax) -> Inline {
     inline
 }
 
+/// `text` squeezed: copied as it is when it is squeezed already (most image alts).
+fn squeezed(text: &str) -> String {
+    if is_squeezed(text) {
+        text.to_owned()
+    } else {
+        squeeze(text)
+    }
+}
+
 /// True when `text` has no white space but single inner spaces (most units: then the
 /// squeezed copy is skipped).
+#[inline(always)]
 fn is_squeezed(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
@@ -255,7 +265,7 @@ fn markdown(raw: &str, out: &mut String, inline: &mut Inline, depth: u8) {
                 out.push_str(&raw[copied..i]);
                 match bracketed(raw, i + 1) {
                     Some((alt, src, end)) => {
-                        inline.images.push((squeeze(alt), address(src)));
+                        inline.images.push((squeezed(alt), address(src)));
                         end - i
                     }
                     None => {

@@ -68,15 +68,21 @@ pub fn introduced_lists(
             && !body_like(&units[k], &facts[k])
             && !matches!(units[k].kind, Kind::Heading(_))
     };
+    let intro = |(verdict, (unit, facts)): (&Option<&str>, (&Unit, &Facts))| {
+        verdict.is_none() && unit.text.ends_with(':') && facts.words <= INTRO_MAX_WORDS
+    };
     let mut k = 0;
     while k < units.len() {
-        let intro = verdicts[k].is_none()
-            && units[k].text.ends_with(':')
-            && facts[k].words <= INTRO_MAX_WORDS;
-        k += 1;
-        if !intro {
-            continue;
-        }
+        // The next introducing line, by one pass over the three slices together (no bounds
+        // check per unit): such lines are rare.
+        let Some(at) = verdicts[k..]
+            .iter()
+            .zip(units[k..].iter().zip(&facts[k..]))
+            .position(intro)
+        else {
+            break;
+        };
+        k += at + 1;
         let end = (k + INTRODUCED_MAX_ITEMS).min(units.len());
         while k < end && item(k) {
             marks[k] = true;
