@@ -44,6 +44,9 @@ const BROWSER_TAGS: &[&str] = &[
     "[X]",
 ];
 
+/// A lynx marker (`[12345]`) has at most this many bytes.
+const MARKER_MAX_BYTES: usize = 7;
+
 /// Reads the inline markup of `raw`.
 pub fn read(raw: &str, syntax: Syntax) -> Inline {
     let mut inline = Inline::default();
@@ -190,14 +193,19 @@ fn plain(raw: &str, syntax: Syntax, out: &mut String, inline: &mut Inline) {
             rest = after;
             continue;
         }
-        if let Some(tag) = BROWSER_TAGS.iter().find(|t| at.starts_with(**t)) {
+        // No browser tag opens with a digit, and every lynx marker does: a marker skips the
+        // list of tags.
+        let digit = at.as_bytes().get(1).is_some_and(u8::is_ascii_digit);
+        if !digit && let Some(tag) = BROWSER_TAGS.iter().find(|t| at.starts_with(**t)) {
             rest = &at[tag.len()..];
             continue;
         }
+        // A marker closes within its first seven bytes.
+        let head = &at.as_bytes()[..at.len().min(MARKER_MAX_BYTES)];
         if syntax.lynx_markers
-            && let Some(end) = at.find(']')
+            && digit
+            && let Some(end) = memchr::memchr(b']', head)
             && end > 1
-            && end <= 6
             && at[1..end].bytes().all(|b| b.is_ascii_digit())
         {
             inline.links += 1;
@@ -212,12 +220,19 @@ fn plain(raw: &str, syntax: Syntax, out: &mut String, inline: &mut Inline) {
 }
 
 /// Appends `text`; when it follows a lynx marker, counts its first word as link text.
+#[inline(always)]
 fn push_counted(out: &mut String, text: &str, in_link: bool, inline: &mut Inline) {
     if in_link {
-        let first = text.split_whitespace().next().unwrap_or("");
-        inline.link_chars += first.chars().count();
+        count_first_word(text, inline);
     }
     out.push_str(text);
+}
+
+/// Counts the first word of `text` as link text (out of line: most text follows no marker).
+#[inline(never)]
+fn count_first_word(text: &str, inline: &mut Inline) {
+    let first = text.split_whitespace().next().unwrap_or("");
+    inline.link_chars += first.chars().count();
 }
 
 /// The bytes that may open Markdown-like markup in [`markdown`]: escape, line break, image,
@@ -426,6 +441,19 @@ mod tests {
         );
         assert_eq!(inline.text, "the electric Gran Turismo is striking");
         assert_eq!(inline.links, 1);
+    }
+
+    #[test]
+    fn lynx_markers_have_one_to_five_digits_and_tags_none() {
+        for tag in BROWSER_TAGS {
+            assert!(!tag.as_bytes()[1].is_ascii_digit(), "{tag}");
+        }
+        let inline = read(
+            "a [1]b [12345]c [123456]d [12x]e [X] f [INS: :INS] g [",
+            LYNX,
+        );
+        assert_eq!(inline.text, "a b c [123456]d [12x]e f g [");
+        assert_eq!(inline.links, 2);
     }
 
     #[test]
