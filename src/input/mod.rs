@@ -10,18 +10,20 @@ mod prescan;
 
 pub(crate) use prescan::kept_attribute;
 
-pub use charset::decode;
+pub use charset::{decode, decode_borrowed};
 pub use prescan::prepare;
 
 use crate::error::Error;
 use crate::options::{InputFormat, InputOptions};
+use std::borrow::Cow;
 use std::io::Read;
 
 /// Decoded input, ready for the HTML or the text path.
 #[derive(Debug, Clone)]
-pub struct Page {
-    /// The decoded text.
-    pub text: String,
+pub struct Page<'a> {
+    /// The decoded text: borrowed from the input when it was valid UTF-8 already (no copy of
+    /// the whole page), owned when it was decoded or gunzipped.
+    pub text: Cow<'a, str>,
     /// The encoding it was decoded from (e.g. `UTF-8`, `windows-1252`).
     pub encoding: &'static str,
     /// HTML or saved text.
@@ -38,14 +40,21 @@ pub enum PageKind {
 }
 
 /// Reads bytes into a [`Page`]: gunzips, refuses empty, oversized and binary input, decodes.
-pub fn read(bytes: &[u8], options: &InputOptions) -> Result<Page, Error> {
-    let inflated;
-    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-        inflated = gunzip(bytes, options.max_bytes)?;
-        &inflated[..]
-    } else {
-        bytes
-    };
+pub fn read<'a>(bytes: &'a [u8], options: &InputOptions) -> Result<Page<'a>, Error> {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let inflated = gunzip(bytes, options.max_bytes)?;
+        let page = read_plain(&inflated, options)?;
+        return Ok(Page {
+            text: Cow::Owned(page.text.into_owned()),
+            encoding: page.encoding,
+            kind: page.kind,
+        });
+    }
+    read_plain(bytes, options)
+}
+
+/// [`read`] for bytes that are not gzipped.
+fn read_plain<'a>(bytes: &'a [u8], options: &InputOptions) -> Result<Page<'a>, Error> {
     if bytes.len() > options.max_bytes {
         return Err(Error::TooLarge {
             size: bytes.len(),
@@ -58,7 +67,7 @@ pub fn read(bytes: &[u8], options: &InputOptions) -> Result<Page, Error> {
     if let Some(kind) = binary_signature(bytes) {
         return Err(Error::Binary(kind));
     }
-    let (text, encoding) = decode(bytes, options.charset.as_deref());
+    let (text, encoding) = decode_borrowed(bytes, options.charset.as_deref());
     let kind = match options.format {
         InputFormat::Html => PageKind::Html,
         InputFormat::Text => PageKind::Text,

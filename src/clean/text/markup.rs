@@ -44,6 +44,9 @@ const BROWSER_TAGS: &[&str] = &[
     "[X]",
 ];
 
+/// A lynx marker (`[12345]`) has at most this many bytes.
+const MARKER_MAX_BYTES: usize = 7;
+
 /// Reads the inline markup of `raw`.
 pub fn read(raw: &str, syntax: Syntax) -> Inline {
     let mut inline = Inline::default();
@@ -61,52 +64,92 @@ pub fn read(raw: &str, syntax: Syntax) -> Inline {
     inline
 }
 
+/// `text` squeezed: copied as it is when it is squeezed already (most image alts).
+fn squeezed(text: &str) -> String {
+    if is_squeezed(text) {
+        text.to_owned()
+    } else {
+        squeeze(text)
+    }
+}
+
 /// True when `text` has no white space but single inner spaces (most units: then the
 /// squeezed copy is skipped).
+#[inline(always)]
 fn is_squeezed(text: &str) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    // Eight bytes at a time, in one pass (units are short: one pass costs less than starting a
-    // search per class of white space): two spaces in a row show in a mask of the word's
-    // spaces; the rare words with a byte below 0x0E (the white space other than the space is
-    // \t to \r) and the lead bytes of Unicode spaces above 0x7F are read one by one.
+    // Blocks of [`SQUEEZE_BLOCK`] bytes, each read in one branch-free pass that the compiler
+    // turns into vector code; the last, shorter block is read from a copy padded with zeros.
     let mut k = 0;
-    while let Some(chunk) = bytes.get(k..k + 8) {
+    while let Some(block) = bytes.get(k..k + SQUEEZE_BLOCK + 1) {
+        if !block_squeezed(block, bytes, k) {
+            return false;
+        }
+        k += SQUEEZE_BLOCK;
+    }
+    let mut padded = [0u8; SQUEEZE_BLOCK + 1];
+    let tail = &bytes[k..];
+    padded[..tail.len()].copy_from_slice(tail);
+    block_squeezed(&padded, &padded, 0)
+}
+
+/// True when the first [`SQUEEZE_BLOCK`] bytes of `block` (which holds one byte more: the
+/// next one) hold no space followed by a space, no white space below the space (\t to \r)
+/// and no Unicode space. `block` starts at `bytes[at]` (a Unicode space's lead in the block
+/// may run past it).
+fn block_squeezed(block: &[u8], bytes: &[u8], at: usize) -> bool {
+    let Some((block, next)) = block.get(..SQUEEZE_BLOCK).zip(block.get(1..=SQUEEZE_BLOCK)) else {
+        return true;
+    };
+    // One pass without branches: the lead bytes of Unicode spaces (0xC2, 0xE0 to 0xE3) are
+    // only flagged; a block holding one is read again, to tell a Unicode space from a letter.
+    let (pairs, control, leads) =
+        block
+            .iter()
+            .zip(next)
+            .fold((0u8, 0u8, 0u8), |(pairs, control, leads), (&b, &next)| {
+                (
+                    pairs | (u8::from(b == b' ') & u8::from(next == b' ')),
+                    control | u8::from(b.wrapping_sub(b'\t') < 5),
+                    leads | u8::from(b == 0xC2) | u8::from(b & 0xFC == 0xE0),
+                )
+            });
+    pairs | control == 0 && (leads == 0 || !has_unicode_space(bytes, at, at + SQUEEZE_BLOCK))
+}
+
+/// Bytes [`is_squeezed`] reads in one pass.
+const SQUEEZE_BLOCK: usize = 32;
+
+/// True when a Unicode space starts in `bytes[from..to]` (it may run past `to`). Eight bytes
+/// at a time: only the lead bytes of Unicode spaces (0xC2, 0xE1 to 0xE3, and 0xE0 with them)
+/// are looked at.
+fn has_unicode_space(bytes: &[u8], from: usize, to: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut k = from;
+    while k < to {
+        let Some(chunk) = bytes.get(k..k + 8) else {
+            let rest = bytes.get(k..).unwrap_or_default();
+            return (0..rest.len().min(to - k))
+                .any(|i| rest[i] >= 0x80 && starts_unicode_space(&rest[i..]));
+        };
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
-        let spaces = zero_bytes(w ^ (ONES * u64::from(b' ')));
-        if spaces & (spaces >> 8) != 0 || (spaces >> 63 != 0 && bytes.get(k + 8) == Some(&b' ')) {
-            return false;
-        }
-        let low = w.wrapping_sub(ONES * 0x0E) & !w & HIGH;
-        if low != 0 && chunk.iter().any(|&b| is_control_space(b)) {
-            return false;
-        }
-        if w & HIGH != 0 {
-            // The lead bytes of Unicode spaces (0xC2, 0xE1 to 0xE3, and 0xE0 with them).
-            let mut leads =
-                zero_bytes(w ^ (ONES * 0xC2)) | zero_bytes((w & (ONES * 0xFC)) ^ (ONES * 0xE0));
-            while leads != 0 {
-                let i = k + (leads.trailing_zeros() / 8) as usize;
-                if starts_unicode_space(&bytes[i..]) {
-                    return false;
-                }
-                leads &= leads - 1;
+        let mut leads =
+            zero_bytes(w ^ (ONES * 0xC2)) | zero_bytes((w & (ONES * 0xFC)) ^ (ONES * 0xE0));
+        while leads != 0 {
+            let i = k + (leads.trailing_zeros() / 8) as usize;
+            if i < to && starts_unicode_space(&bytes[i..]) {
+                return true;
             }
+            leads &= leads - 1;
         }
         k += 8;
     }
-    let tail = &bytes[k..];
-    !tail.iter().enumerate().any(|(i, &b)| {
-        is_control_space(b)
-            || (b == b' ' && tail.get(i + 1) == Some(&b' '))
-            || (b >= 0x80 && starts_unicode_space(&tail[i..]))
-    })
+    false
 }
 
 /// 0x80 in every byte of `x` that is zero, 0 in the others (exact: no carry crosses a byte).
@@ -150,14 +193,19 @@ fn plain(raw: &str, syntax: Syntax, out: &mut String, inline: &mut Inline) {
             rest = after;
             continue;
         }
-        if let Some(tag) = BROWSER_TAGS.iter().find(|t| at.starts_with(**t)) {
+        // No browser tag opens with a digit, and every lynx marker does: a marker skips the
+        // list of tags.
+        let digit = at.as_bytes().get(1).is_some_and(u8::is_ascii_digit);
+        if !digit && let Some(tag) = BROWSER_TAGS.iter().find(|t| at.starts_with(**t)) {
             rest = &at[tag.len()..];
             continue;
         }
+        // A marker closes within its first seven bytes.
+        let head = &at.as_bytes()[..at.len().min(MARKER_MAX_BYTES)];
         if syntax.lynx_markers
-            && let Some(end) = at.find(']')
+            && digit
+            && let Some(end) = memchr::memchr(b']', head)
             && end > 1
-            && end <= 6
             && at[1..end].bytes().all(|b| b.is_ascii_digit())
         {
             inline.links += 1;
@@ -172,12 +220,19 @@ fn plain(raw: &str, syntax: Syntax, out: &mut String, inline: &mut Inline) {
 }
 
 /// Appends `text`; when it follows a lynx marker, counts its first word as link text.
+#[inline(always)]
 fn push_counted(out: &mut String, text: &str, in_link: bool, inline: &mut Inline) {
     if in_link {
-        let first = text.split_whitespace().next().unwrap_or("");
-        inline.link_chars += first.chars().count();
+        count_first_word(text, inline);
     }
     out.push_str(text);
+}
+
+/// Counts the first word of `text` as link text (out of line: most text follows no marker).
+#[inline(never)]
+fn count_first_word(text: &str, inline: &mut Inline) {
+    let first = text.split_whitespace().next().unwrap_or("");
+    inline.link_chars += first.chars().count();
 }
 
 /// The bytes that may open Markdown-like markup in [`markdown`]: escape, line break, image,
@@ -225,7 +280,7 @@ fn markdown(raw: &str, out: &mut String, inline: &mut Inline, depth: u8) {
                 out.push_str(&raw[copied..i]);
                 match bracketed(raw, i + 1) {
                     Some((alt, src, end)) => {
-                        inline.images.push((squeeze(alt), address(src)));
+                        inline.images.push((squeezed(alt), address(src)));
                         end - i
                     }
                     None => {
@@ -304,13 +359,20 @@ fn bracketed(raw: &str, start: usize) -> Option<(&str, &str, usize)> {
 
 /// The address in a link target: wrap newlines removed, title dropped.
 fn address(target: &str) -> String {
-    target
-        .split('"')
-        .next()
-        .unwrap_or("")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    let target = target.split('"').next().unwrap_or("");
+    // Most targets hold no white space at all (no wrap, no title): copied whole. The others
+    // are copied piece by piece between their white space, not character by character.
+    if !target
+        .bytes()
+        .any(|b| b == b' ' || is_control_space(b) || b >= 0x80)
+    {
+        return target.to_string();
+    }
+    let mut out = String::with_capacity(target.len());
+    for piece in target.split(char::is_whitespace) {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// The position of the `close` byte that balances the brackets opened from `from` on (nested
@@ -382,6 +444,19 @@ mod tests {
     }
 
     #[test]
+    fn lynx_markers_have_one_to_five_digits_and_tags_none() {
+        for tag in BROWSER_TAGS {
+            assert!(!tag.as_bytes()[1].is_ascii_digit(), "{tag}");
+        }
+        let inline = read(
+            "a [1]b [12345]c [123456]d [12x]e [X] f [INS: :INS] g [",
+            LYNX,
+        );
+        assert_eq!(inline.text, "a b c [123456]d [12x]e f g [");
+        assert_eq!(inline.links, 2);
+    }
+
+    #[test]
     fn markdown_links_keep_their_text_across_wrapped_urls() {
         let raw = "its [electric Gran\nTurismo](https://example.com/a-\nb/) is striking";
         let inline = read(raw, MD);
@@ -432,6 +507,27 @@ mod tests {
         assert_eq!(inline.text, "Bold and em but snake_case - 1. ok");
         let inline = read("**Jane Doe** , the mayor, edits `Dockerfile` files", MD);
         assert_eq!(inline.text, "Jane Doe, the mayor, edits Dockerfile files");
+    }
+
+    #[test]
+    fn is_squeezed_reads_every_block_and_the_tail() {
+        let reference = |text: &str| squeeze(text) == text;
+        for len in [31, 32, 33, 40, 64, 65, 70, 97] {
+            let text: String = "Straße über die Brücke, 25 °C "
+                .chars()
+                .cycle()
+                .take(len)
+                .collect();
+            let text = text.trim().replace("  ", " ");
+            assert_eq!(is_squeezed(&text), reference(&text), "{text:?}");
+            for (k, _) in text.char_indices().skip(1) {
+                for space in [" ", "\t", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}"] {
+                    let mut spaced = text.clone();
+                    spaced.insert_str(k, space);
+                    assert_eq!(is_squeezed(&spaced), reference(&spaced), "{spaced:?}");
+                }
+            }
+        }
     }
 
     #[test]

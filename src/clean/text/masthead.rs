@@ -23,6 +23,9 @@ const MAX_MASTHEAD_BYTES_PER_CHAR: usize = 2;
 const MAX_NAME_WORDS: usize = 6;
 /// Separators between a headline and the site's name in a title line.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · "];
+/// Separators that end the name in a copyright line ("© 2024 Site · Privacy Policy"). Each
+/// opens with a space, a full stop or a comma.
+const COPYRIGHT_SEPARATORS: &[&str] = &[" | ", " · ", " - ", " – ", " — ", ". ", ", ", " • "];
 /// Legal-entity words that mark a company, not the site ("Upland Gazette Media Ltd").
 const COMPANY_WORDS: &[&str] = &[
     "ltd", "ltd.", "limited", "inc", "inc.", "llc", "gmbh", "ag", "plc", "s.a.", "sa", "srl",
@@ -137,10 +140,16 @@ fn copyright_name(text: &str, facts: &Facts) -> Option<String> {
         return None;
     };
     let rest = rest.trim_start_matches(['©', ' ']);
-    let cut = [" | ", " · ", " - ", " – ", " — ", ". ", ", ", " • "]
-        .iter()
-        .filter_map(|s| rest.find(s))
-        .min()
+    // The first separator of any kind, found in one pass (all of them open with a space, a
+    // full stop or a comma).
+    let bytes = rest.as_bytes();
+    let cut = (0..bytes.len())
+        .find(|&i| {
+            matches!(bytes[i], b' ' | b'.' | b',')
+                && COPYRIGHT_SEPARATORS
+                    .iter()
+                    .any(|s| bytes[i..].starts_with(s.as_bytes()))
+        })
         .unwrap_or(rest.len());
     let name: Vec<&str> = rest[..cut]
         .trim_end_matches('.')
@@ -203,6 +212,17 @@ mod tests {
             Some("Diario Ribera")
         );
         assert_eq!(copyright("© 2024 Tutti i diritti riservati"), None);
+        assert_eq!(
+            copyright("© 2024 Hive, Hedgerow | Privacy").as_deref(),
+            Some("Hive")
+        );
+        assert_eq!(
+            copyright("Copyright 2019 Bees • Home").as_deref(),
+            Some("Bees")
+        );
+        for s in COPYRIGHT_SEPARATORS {
+            assert!(s.starts_with([' ', '.', ',']), "{s:?}");
+        }
         assert_eq!(
             copyright("© 2024 Upland Gazette Media Ltd. All rights reserved."),
             None

@@ -68,15 +68,21 @@ pub fn introduced_lists(
             && !body_like(&units[k], &facts[k])
             && !matches!(units[k].kind, Kind::Heading(_))
     };
+    let intro = |(verdict, (unit, facts)): (&Option<&str>, (&Unit, &Facts))| {
+        verdict.is_none() && unit.text.ends_with(':') && facts.words <= INTRO_MAX_WORDS
+    };
     let mut k = 0;
     while k < units.len() {
-        let intro = verdicts[k].is_none()
-            && units[k].text.ends_with(':')
-            && facts[k].words <= INTRO_MAX_WORDS;
-        k += 1;
-        if !intro {
-            continue;
-        }
+        // The next introducing line, by one pass over the three slices together (no bounds
+        // check per unit): such lines are rare.
+        let Some(at) = verdicts[k..]
+            .iter()
+            .zip(units[k..].iter().zip(&facts[k..]))
+            .position(intro)
+        else {
+            break;
+        };
+        k += at + 1;
         let end = (k + INTRODUCED_MAX_ITEMS).min(units.len());
         while k < end && item(k) {
             marks[k] = true;
@@ -166,9 +172,47 @@ fn unpunctuated_prose(unit: &Unit, facts: &Facts) -> bool {
     if facts.words < BODY_MIN_WORDS || unit.link_chars * 2 >= facts.chars {
         return false;
     }
+    let (words, capitalised) = capitalised_words(&unit.text);
+    capitalised * 100 <= words * PROSE_MAX_CAPITALISED_PERCENT
+}
+
+/// The words of `text` (runs of bytes between spaces) and how many of them open with an
+/// upper-case letter.
+fn capitalised_words(text: &str) -> (usize, usize) {
+    // In runs of at most 255 byte pairs, counted into byte-wide sums without branches (vector
+    // code): word starts, ASCII capitals opening a word, and other non-ASCII bytes opening
+    // one. Only a text with such a word is read again byte by byte, decoding them.
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return (0, 0);
+    };
+    let opens = |prev: u8, b: u8| u8::from(prev == b' ') & u8::from(b != b' ');
+    let (mut words, mut capitals, mut other) = (
+        usize::from(first != b' '),
+        usize::from(first.is_ascii_uppercase()),
+        usize::from(first >= 0x80),
+    );
+    for (prev, next) in bytes.chunks(255).zip(bytes[1..].chunks(255)) {
+        let (w, c, o) = prev
+            .iter()
+            .zip(next)
+            .fold((0u8, 0u8, 0u8), |(w, c, o), (&p, &b)| {
+                let start = opens(p, b);
+                (
+                    w + start,
+                    c + (start & u8::from(b.is_ascii_uppercase())),
+                    o + (start & u8::from(b >= 0x80)),
+                )
+            });
+        words += usize::from(w);
+        capitals += usize::from(c);
+        other += usize::from(o);
+    }
+    if other == 0 {
+        return (words, capitals);
+    }
     // Bytes: a word opens after a space; only a word's first character is decoded, and only
     // when it is not ASCII.
-    let text = unit.text.as_str();
     let (mut words, mut capitalised, mut at_start) = (0usize, 0usize, true);
     for (i, &b) in text.as_bytes().iter().enumerate() {
         if b == b' ' {
@@ -186,7 +230,7 @@ fn unpunctuated_prose(unit: &Unit, facts: &Facts) -> bool {
             capitalised += usize::from(upper);
         }
     }
-    capitalised * 100 <= words * PROSE_MAX_CAPITALISED_PERCENT
+    (words, capitalised)
 }
 
 /// The article's range of units: the maximum-sum run of unit scores.
@@ -478,6 +522,33 @@ mod tests {
         assert!(!unpunctuated_prose(&units[0], &Facts::of(&units[0])));
         let text = format!("{body}\n\n{open}\n\n{body} More.\n");
         assert!(region_of(&text).iter().any(|t| t.contains("KEPT_LINE")));
+    }
+
+    #[test]
+    fn capitalised_words_are_counted_as_a_char_reading_counts_them() {
+        let reference = |text: &str| {
+            let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+            let capitalised = words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            (words.len(), capitalised)
+        };
+        let long = "The Mill on the River  is Saving a Village, and Winning Friends ".repeat(9);
+        for text in [
+            "",
+            " ",
+            "A",
+            "a b  C ",
+            " Über die Brücke gehen Änne und Ölaf",
+            "über „Die Zeit“ und «Le Monde» lesen",
+            "élan Été 3D x",
+            long.as_str(),
+            &format!("{long}Über"),
+            &format!("Ölaf {long}"),
+        ] {
+            assert_eq!(capitalised_words(text), reference(text), "{text:?}");
+        }
     }
 
     #[test]
