@@ -145,46 +145,70 @@ impl<'a> Line<'a> {
 /// characters outside ASCII, counted eight bytes at a time (a line is too short for the
 /// standard library's count to reach its fast loop).
 pub fn char_count(text: &str) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
     let bytes = text.as_bytes();
     let mut chunks = bytes.chunks_exact(8);
     let mut continuation = 0;
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // One bit a byte: top bit set, the next one clear; the product sums them in its top byte.
-        let marks = (word >> 7) & !(word >> 6) & LOW;
-        continuation += (marks.wrapping_mul(LOW) >> 56) as usize;
+        continuation += continuation_bytes(word_of(chunk));
     }
-    continuation += chunks
-        .remainder()
-        .iter()
-        .filter(|&&b| b & 0xC0 == 0x80)
-        .count();
+    continuation += continuation_bytes(tail_word(bytes));
     bytes.len() - continuation
+}
+
+/// One per byte of a word.
+const LOW: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes of `chunk` as a little-endian word.
+fn word_of(chunk: &[u8]) -> u64 {
+    u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))
+}
+
+/// The continuation bytes (`10xxxxxx`) in `word`: one bit a byte (top bit set, the next one
+/// clear), summed by the product in its top byte.
+fn continuation_bytes(word: u64) -> usize {
+    let marks = (word >> 7) & !(word >> 6) & LOW;
+    (marks.wrapping_mul(LOW) >> 56) as usize
+}
+
+/// The bytes `chunks_exact(8)` leaves over at the end of `bytes`, as the low bytes of a word
+/// whose other bytes are zero (neither a space nor a continuation byte). A text of eight bytes
+/// or more reads them in one load of its last eight bytes, shifted.
+fn tail_word(bytes: &[u8]) -> u64 {
+    let rest = bytes.len() % 8;
+    if rest == 0 {
+        return 0;
+    }
+    if bytes.len() >= 8 {
+        return word_of(&bytes[bytes.len() - 8..]) >> (8 * (8 - rest));
+    }
+    bytes
+        .iter()
+        .rev()
+        .fold(0, |word, &b| (word << 8) | u64::from(b))
 }
 
 /// The number of spaces and of characters in `text`, in one pass of eight bytes at a time
 /// (see [`char_count`]; a space is a byte whose difference from `b' '` is zero).
 pub fn spaces_and_chars(text: &str) -> (usize, usize) {
-    const LOW: u64 = 0x0101_0101_0101_0101;
     const TOP: u64 = 0x8080_8080_8080_8080;
+    let spaces_in = |word: u64| {
+        let diff = word ^ (LOW * u64::from(b' '));
+        // Top bit set in each byte that is zero (no carry crosses a byte).
+        let zero = !(((diff & !TOP) + !TOP) | diff) & TOP;
+        ((zero >> 7).wrapping_mul(LOW) >> 56) as usize
+    };
     let bytes = text.as_bytes();
     let mut chunks = bytes.chunks_exact(8);
     let mut spaces = 0;
     let mut continuation = 0;
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let marks = (word >> 7) & !(word >> 6) & LOW;
-        continuation += (marks.wrapping_mul(LOW) >> 56) as usize;
-        let diff = word ^ (LOW * u64::from(b' '));
-        // Top bit set in each byte that is zero (no carry crosses a byte).
-        let zero = !(((diff & !TOP) + !TOP) | diff) & TOP;
-        spaces += ((zero >> 7).wrapping_mul(LOW) >> 56) as usize;
+        let word = word_of(chunk);
+        continuation += continuation_bytes(word);
+        spaces += spaces_in(word);
     }
-    for &b in chunks.remainder() {
-        continuation += usize::from(b & 0xC0 == 0x80);
-        spaces += usize::from(b == b' ');
-    }
+    let tail = tail_word(bytes);
+    continuation += continuation_bytes(tail);
+    spaces += spaces_in(tail);
     (spaces, bytes.len() - continuation)
 }
 
@@ -208,10 +232,16 @@ fn first_word_chars(text: &str) -> usize {
         k += 1;
     }
     if bytes.get(k).is_some_and(|&b| b >= 0x80) {
-        return text
-            .split_whitespace()
-            .next()
-            .map_or(0, |w| w.chars().count());
+        // The word goes on (or, when none has begun, white space outside ASCII may come first).
+        let mut count = k - start;
+        for c in text[k..].chars() {
+            if !c.is_whitespace() {
+                count += 1;
+            } else if count > 0 {
+                break;
+            }
+        }
+        return count;
     }
     k - start
 }
@@ -438,16 +468,30 @@ fn shape(line: &str, markdown: bool) -> Shape {
         Some(&b) if b < 0x80 && !is_space_byte(b) => 0,
         _ => after.len() - after.trim_start().len(),
     };
+    // Without a marker or padding, the content's column is its indentation of spaces.
+    let content_column = if content + pad == indent {
+        indent
+    } else {
+        char_count(&line[..content + pad])
+    };
     Shape {
         indent,
         marker,
         content: content + pad,
-        content_column: char_count(&line[..content + pad]),
+        content_column,
     }
 }
 
 /// The marker at the start of `rest` and its length in bytes.
 fn marker(rest: &str, indent: usize, markdown: bool) -> (Marker, usize) {
+    // Every marker opens with one of these bytes (the bullets outside ASCII with 0xC2 or
+    // 0xE2): most lines open with a letter and are told by their first byte.
+    if !matches!(
+        rest.as_bytes().first(),
+        Some(b'#' | b'>' | b'*' | b'+' | b'-' | b'o' | b'@' | b'0'..=b'9' | 0xC2 | 0xE2)
+    ) {
+        return (Marker::None, 0);
+    }
     let mut chars = rest.chars();
     let Some(c) = chars.next() else {
         return (Marker::None, 0);
