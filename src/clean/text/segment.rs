@@ -6,6 +6,7 @@
 //! on it. Never drops a unit; that is the rules' job.
 
 use super::markup::{self, Syntax};
+use std::borrow::Cow;
 
 /// What kind of block a unit is, as its markup says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,33 +255,19 @@ const BLANK: Shape = Shape {
     content_column: 0,
 };
 
-/// The lines of `text` as `str::lines` cuts them (a last empty line is not a line).
-fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .map(Some)
-        .chain(std::iter::once(None))
-        .filter_map(move |end| {
-            let from = start;
-            match end {
-                Some(k) => {
-                    start = k + 1;
-                    Some(&text[from..k])
-                }
-                None => (from < text.len()).then(|| &text[from..]),
-            }
-        })
-}
-
 /// Splits `text` into units.
 pub fn segment(text: &str) -> Vec<Unit> {
     let text = cut_reference_list(text);
     let syntax = detect_syntax(text);
-    let text = &*super::layout::straighten(text, syntax);
-    // Sized once by a vectorised count (the iterator cannot tell its length).
-    let mut lines: Vec<Line> =
-        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    lines.extend(split_lines(text).map(|l| Line::new(l, syntax.markdown)));
+    // The lines are cut once, for the layout's tests and for reading; a layout undone gives
+    // new ones.
+    let mut raw = super::layout::lines_of(text);
+    let straightened = super::layout::straighten(text, &raw, syntax);
+    if let Cow::Owned(straight) = &straightened {
+        raw = super::layout::lines_of(straight);
+    }
+    let mut lines: Vec<Line> = Vec::with_capacity(raw.len());
+    lines.extend(raw.iter().map(|l| Line::new(l, syntax.markdown)));
     let page_width = wrap_width(&lines);
     let widths = narrow_block_widths(&lines, page_width);
     // At most one unit a line that is not blank: sized once.
@@ -615,25 +602,30 @@ fn narrow_block_widths(lines: &[Line], page_width: Option<usize>) -> Vec<Option<
             .position(Line::is_blank)
             .map_or(lines.len(), |k| start + k);
         let block = &lines[start..end];
-        let widest = block.iter().map(|l| l.chars).max().unwrap_or(0);
-        if block.len() >= MIN_NARROW_LINES && (MIN_NARROW_WIDTH..below).contains(&widest) {
-            let wrapped = block
-                .windows(2)
-                .filter(|pair| {
-                    pair[0].chars + 1 + first_word_chars(pair[1].text) > widest.saturating_sub(2)
-                })
-                .count();
-            let items = block[1..].iter().filter(|l| opens_item(l.text)).count();
-            let breaks = (block.len() - 1) as f64;
-            let last = block.last().map_or("", |l| l.text);
-            if wrapped as f64 >= breaks * MIN_NARROW_WRAPPED_SHARE
-                && items as f64 <= breaks * MAX_NARROW_ITEM_SHARE
-                && super::rules::sentence_end(last)
-            {
-                widths[start..end].fill(Some(widest));
-            }
-        }
         start = end;
+        if block.len() < MIN_NARROW_LINES {
+            continue;
+        }
+        let widest = block.iter().map(|l| l.chars).max().unwrap_or(0);
+        let last = block.last().map_or("", |l| l.text);
+        // The cheapest tests first: most blocks fail one of them.
+        if !(MIN_NARROW_WIDTH..below).contains(&widest) || !super::rules::sentence_end(last) {
+            continue;
+        }
+        let breaks = (block.len() - 1) as f64;
+        let items = block[1..].iter().filter(|l| opens_item(l.text)).count();
+        if items as f64 > breaks * MAX_NARROW_ITEM_SHARE {
+            continue;
+        }
+        let wrapped = block
+            .windows(2)
+            .filter(|pair| {
+                pair[0].chars + 1 + first_word_chars(pair[1].text) > widest.saturating_sub(2)
+            })
+            .count();
+        if wrapped as f64 >= breaks * MIN_NARROW_WRAPPED_SHARE {
+            widths[end - block.len()..end].fill(Some(widest));
+        }
     }
     widths
 }
@@ -659,18 +651,16 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     let mut multiword = 0usize;
     for line in lines {
         let bytes = line.text.as_bytes();
-        // (Two spaces come within a line's first bytes: read one by one, they cost less than
+        // (A line has no more characters than bytes: its count, known, tells short lines.
+        // Two spaces come within a line's first bytes: read one by one, they cost less than
         // a call to search.)
-        if bytes.len() < MIN_LONG_LINE
+        if line.chars < MIN_LONG_LINE
             || bytes.iter().filter(|&&b| b == b' ').nth(1).is_none()
             || has_scheme_separator(bytes)
         {
             continue;
         }
         let len = line.chars.min(MAX_WRAP_WIDTH + 1);
-        if len < MIN_LONG_LINE {
-            continue;
-        }
         multiword += 1;
         counts[len] += 1;
     }
