@@ -147,6 +147,10 @@ impl<'a> Line<'a> {
 /// standard library's count to reach its fast loop).
 pub fn char_count(text: &str) -> usize {
     let bytes = text.as_bytes();
+    // Most lines are ASCII, told by the standard library's word-at-a-time test.
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
     let mut chunks = bytes.chunks_exact(8);
     let mut continuation = 0;
     for chunk in &mut chunks {
@@ -201,6 +205,13 @@ pub fn spaces_and_chars(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut chunks = bytes.chunks_exact(8);
     let mut spaces = 0;
+    if bytes.is_ascii() {
+        // Every byte a character: only the spaces to count.
+        for chunk in &mut chunks {
+            spaces += spaces_in(word_of(chunk));
+        }
+        return (spaces + spaces_in(tail_word(bytes)), bytes.len());
+    }
     let mut continuation = 0;
     for chunk in &mut chunks {
         let word = word_of(chunk);
@@ -220,24 +231,30 @@ fn is_space_byte(b: u8) -> bool {
 }
 
 /// The characters in the first word of `text` as `split_whitespace` cuts it (0 when there is
-/// none). ASCII is read byte by byte; a character outside ASCII before the word's end sends
-/// the text to `split_whitespace` (it knows the white space outside ASCII).
-fn first_word_chars(text: &str) -> usize {
+/// none), counted up to `cap` (a longer word gives `cap`: the callers only ask whether it
+/// fits in some room, and a line of Chinese or a long address is one long word). ASCII is
+/// read byte by byte; from a character outside ASCII on, characters are read one by one
+/// (`char::is_whitespace` knows the white space outside ASCII).
+fn first_word_chars(text: &str, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let mut k = 0;
     while k < bytes.len() && is_space_byte(bytes[k]) {
         k += 1;
     }
     let start = k;
-    while k < bytes.len() && bytes[k] < 0x80 && !is_space_byte(bytes[k]) {
+    let stop = bytes.len().min(start.saturating_add(cap));
+    while k < stop && bytes[k] < 0x80 && !is_space_byte(bytes[k]) {
         k += 1;
     }
-    if bytes.get(k).is_some_and(|&b| b >= 0x80) {
+    if k < stop && bytes[k] >= 0x80 {
         // The word goes on (or, when none has begun, white space outside ASCII may come first).
         let mut count = k - start;
         for c in text[k..].chars() {
             if !c.is_whitespace() {
                 count += 1;
+                if count >= cap {
+                    break;
+                }
             } else if count > 0 {
                 break;
             }
@@ -245,6 +262,13 @@ fn first_word_chars(text: &str) -> usize {
         return count;
     }
     k - start
+}
+
+/// True when the first word of `text` does not fit in what a line of `room` characters
+/// leaves after `used` characters: `used + words > room`, the word's characters counted no
+/// further than the answer needs.
+fn overflows(used: usize, text: &str, room: usize) -> bool {
+    used > room || used + first_word_chars(text, room - used + 1) > room
 }
 
 /// The shape given to blank lines (never read).
@@ -396,7 +420,7 @@ fn continues(last: &Line, next: &Line, first: Shape, width: Option<usize>, markd
         0
     };
     let used = last.chars;
-    used + 1 + first_word_chars(next.text) + second > width.saturating_sub(2)
+    overflows(used + 1 + second, next.text, width.saturating_sub(2))
         || (last.text.ends_with('-') && used + 12 > width)
 }
 
@@ -562,12 +586,15 @@ fn cut_reference_list(text: &str) -> &str {
 fn detect_syntax(text: &str) -> Syntax {
     let bytes = text.as_bytes();
     let links = memchr::memmem::find_iter(bytes, b"](").count();
+    // Counted only until they outnumber the links (and reach three): then the answer is known.
+    let enough = links.max(2) + 1;
     let markers = memchr::memchr_iter(b'[', bytes)
         .filter(|&k| {
             let rest = &bytes[k + 1..];
             let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
             digits > 0 && rest.get(digits) == Some(&b']')
         })
+        .take(enough)
         .count();
     Syntax {
         lynx_markers: markers >= 3 && markers > links,
@@ -619,9 +646,7 @@ fn narrow_block_widths(lines: &[Line], page_width: Option<usize>) -> Vec<Option<
         }
         let wrapped = block
             .windows(2)
-            .filter(|pair| {
-                pair[0].chars + 1 + first_word_chars(pair[1].text) > widest.saturating_sub(2)
-            })
+            .filter(|pair| overflows(pair[0].chars + 1, pair[1].text, widest.saturating_sub(2)))
             .count();
         if wrapped as f64 >= breaks * MIN_NARROW_WRAPPED_SHARE {
             widths[end - block.len()..end].fill(Some(widest));
@@ -642,7 +667,10 @@ fn opens_item(line: &str) -> bool {
 
 /// True when `bytes` hold `://` (an address).
 fn has_scheme_separator(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b':', bytes).any(|k| bytes[k + 1..].starts_with(b"//"))
+    // Most lines hold no colon: a fold without an early exit, which the compiler vectorises,
+    // tells them for less than a call to search.
+    bytes.iter().fold(false, |seen, &b| seen | (b == b':'))
+        && memchr::memchr_iter(b':', bytes).any(|k| bytes[k + 1..].starts_with(b"//"))
 }
 
 /// The column a wrapped dump was wrapped at, or `None` when lines were not wrapped.
@@ -819,7 +847,10 @@ mod tests {
                 .split_whitespace()
                 .next()
                 .map_or(0, |w| w.chars().count());
-            assert_eq!(first_word_chars(text), expected, "{text:?}");
+            assert_eq!(first_word_chars(text, usize::MAX), expected, "{text:?}");
+            for cap in 0..6 {
+                assert_eq!(first_word_chars(text, cap), expected.min(cap), "{text:?}");
+            }
         }
     }
 
