@@ -110,6 +110,8 @@ enum Marker {
 /// One line of the text, read once: its trimmed text, shape and length in characters.
 struct Line<'a> {
     text: &'a str,
+    /// The byte offset of the line in the text.
+    start: usize,
     /// The shape (of a non-blank line).
     shape: Shape,
     chars: usize,
@@ -118,7 +120,7 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    fn new(raw: &'a str, markdown: bool) -> Line<'a> {
+    fn new(raw: &'a str, start: usize, markdown: bool) -> Line<'a> {
         // Most lines end in a visible ASCII byte and need no trimming.
         let text = match raw.as_bytes().last() {
             Some(&b) if b > b' ' && b < 0x80 => raw,
@@ -131,6 +133,7 @@ impl<'a> Line<'a> {
         };
         Line {
             text,
+            start,
             shape,
             chars: char_count(text),
             hard_break: markdown && raw.trim_end_matches('\r').ends_with("  "),
@@ -291,8 +294,13 @@ pub fn segment(text: &str) -> Vec<Unit> {
         raw = super::layout::lines_of(straight);
     }
     let mut lines: Vec<Line> = Vec::with_capacity(raw.len());
-    lines.extend(raw.iter().map(|l| Line::new(l, syntax.markdown)));
-    let page_width = wrap_width(&lines);
+    let mut start = 0;
+    lines.extend(raw.iter().map(|l| {
+        let line = Line::new(l, start, syntax.markdown);
+        start += l.len() + 1;
+        line
+    }));
+    let page_width = wrap_width(&straightened, &lines);
     let widths = narrow_block_widths(&lines, page_width);
     // At most one unit a line that is not blank: sized once.
     let mut units = Vec::with_capacity(lines.iter().filter(|l| !l.is_blank()).count());
@@ -665,18 +673,24 @@ fn opens_item(line: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c.is_ascii_punctuation())
 }
 
-/// True when `bytes` hold `://` (an address).
-fn has_scheme_separator(bytes: &[u8]) -> bool {
-    // Most lines hold no colon: a fold without an early exit, which the compiler vectorises,
-    // tells them for less than a call to search.
-    bytes.iter().fold(false, |seen, &b| seen | (b == b':'))
-        && memchr::memchr_iter(b':', bytes).any(|k| bytes[k + 1..].starts_with(b"//"))
-}
+/// Finds the `://` of an address.
+static SCHEME_SEPARATOR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"://"));
 
-/// The column a wrapped dump was wrapped at, or `None` when lines were not wrapped.
-fn wrap_width(lines: &[Line]) -> Option<usize> {
+/// The column a wrapped dump was wrapped at, or `None` when lines were not wrapped; `lines`
+/// are the lines of `text`.
+fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
     let mut counts = [0usize; MAX_WRAP_WIDTH + 2];
     let mut multiword = 0usize;
+    // The addresses' `://`, found by one vectorised search over the whole text (a search a
+    // line costs more), met in order as the lines go by.
+    let mut schemes = SCHEME_SEPARATOR.find_iter(text.as_bytes()).peekable();
+    let mut has_scheme_separator = |line: &Line| {
+        while schemes.next_if(|&k| k < line.start).is_some() {}
+        schemes
+            .peek()
+            .is_some_and(|&k| k + 3 <= line.start + line.text.len())
+    };
     for line in lines {
         let bytes = line.text.as_bytes();
         // (A line has no more characters than bytes: its count, known, tells short lines.
@@ -684,7 +698,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
         // a call to search.)
         if line.chars < MIN_LONG_LINE
             || bytes.iter().filter(|&&b| b == b' ').nth(1).is_none()
-            || has_scheme_separator(bytes)
+            || has_scheme_separator(line)
         {
             continue;
         }
@@ -826,6 +840,20 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn long_texts_are_counted_past_the_bytes_a_word_can_hold() {
+        // More than 255 words of eight bytes: the per-byte counts are summed on the way.
+        for text in [
+            "é a ".repeat(700),
+            "ab cd  ".repeat(600),
+            "出所 ".repeat(900),
+        ] {
+            let spaces = text.bytes().filter(|&b| b == b' ').count();
+            assert_eq!(char_count(&text), text.chars().count());
+            assert_eq!(spaces_and_chars(&text), (spaces, text.chars().count()));
         }
     }
 
