@@ -49,12 +49,16 @@ static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 /// The bullets that open a list item.
 const LIST_MARKERS: &[&str] = &["*", "-", "+", "o", "•", "–", "◦", "▪", "·"];
 
+/// The bytes a line of a saved text usually holds, to size the list of lines.
+const EXPECTED_LINE_BYTES: usize = 32;
+
 /// The lines of `text` as `str::lines` cuts them, carriage returns kept (a last empty line is
 /// not a line): cut once, by a vectorised search, and read by every pass.
 pub fn lines_of(text: &str) -> Vec<&str> {
-    // Sized once by a vectorised count (the iterator cannot tell its length).
+    // Sized for lines of the usual length (a count would cost a pass over the text); a text
+    // of shorter lines grows the vector a few times.
     let bytes = text.as_bytes();
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut lines = Vec::with_capacity(bytes.len() / EXPECTED_LINE_BYTES + 1);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', bytes) {
         lines.push(&text[start..end]);

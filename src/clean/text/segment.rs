@@ -449,13 +449,21 @@ fn wrapped_without_space(last: &str, next: &str) -> bool {
 fn markdown_continues(last: &Line, next: &Line, first: Shape, markdown: bool) -> bool {
     if !markdown
         || last.hard_break
-        || next.text.trim().is_empty()
+        // (A line's text is trimmed at its end: only a blank one trims to nothing.)
+        || next.is_blank()
         || matches!(first.marker, Marker::Heading(_))
     {
         return false;
     }
     let shape_next = next.shape;
-    let table_row = |l: &str| l.contains(" | ") || l.trim_start().starts_with('|');
+    // A table row holds ` | ` or opens with `|`; most lines hold no `|`, found by one search.
+    let table_row = |l: &str| {
+        let bytes = l.as_bytes();
+        memchr::memchr_iter(b'|', bytes).any(|k| {
+            bytes[k + 1..].starts_with(b" ") && bytes[..k].ends_with(b" ")
+                || l[..k].trim_start().is_empty()
+        })
+    };
     if first.marker == Marker::Quote {
         // A quote's paragraph runs over its `>` lines until an empty `>` line.
         return shape_next.marker == Marker::Quote && !next.text[shape_next.content..].is_empty();
