@@ -195,36 +195,11 @@ fn tail_word(bytes: &[u8]) -> u64 {
         .fold(0, |word, &b| (word << 8) | u64::from(b))
 }
 
-/// The number of spaces and of characters in `text`, in one pass of eight bytes at a time
-/// (see [`char_count`]; a space is a byte whose difference from `b' '` is zero).
+/// The number of spaces and of characters in `text`: the spaces counted by a vectorised
+/// count (a text is long enough for it to pay), the characters by [`char_count`].
 pub fn spaces_and_chars(text: &str) -> (usize, usize) {
-    const TOP: u64 = 0x8080_8080_8080_8080;
-    let spaces_in = |word: u64| {
-        let diff = word ^ (LOW * u64::from(b' '));
-        // Top bit set in each byte that is zero (no carry crosses a byte).
-        let zero = !(((diff & !TOP) + !TOP) | diff) & TOP;
-        ((zero >> 7).wrapping_mul(LOW) >> 56) as usize
-    };
-    let bytes = text.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
-    let mut spaces = 0;
-    if bytes.is_ascii() {
-        // Every byte a character: only the spaces to count.
-        for chunk in &mut chunks {
-            spaces += spaces_in(word_of(chunk));
-        }
-        return (spaces + spaces_in(tail_word(bytes)), bytes.len());
-    }
-    let mut continuation = 0;
-    for chunk in &mut chunks {
-        let word = word_of(chunk);
-        continuation += continuation_bytes(word);
-        spaces += spaces_in(word);
-    }
-    let tail = tail_word(bytes);
-    continuation += continuation_bytes(tail);
-    spaces += spaces_in(tail);
-    (spaces, bytes.len() - continuation)
+    let spaces = memchr::memchr_iter(b' ', text.as_bytes()).count();
+    (spaces, char_count(text))
 }
 
 /// True for the ASCII bytes that are white space to `char::is_whitespace` (tab to carriage
