@@ -84,9 +84,6 @@ const MIN_NARROW_WRAPPED_SHARE: f64 = 0.8;
 /// case or in a script without case; a list of names, dates or links opens each line anew).
 const MAX_NARROW_ITEM_SHARE: f64 = 0.75;
 
-/// A joined unit is given room for this many lines of the length of its first one.
-const JOINED_LINES: usize = 6;
-
 /// The shape of one line: indentation, list or heading marker, where its content starts.
 #[derive(Debug, Clone, Copy)]
 struct Shape {
@@ -280,6 +277,9 @@ pub fn segment(text: &str) -> Vec<Unit> {
     // At most one unit a line that is not blank: sized once.
     let mut units = Vec::with_capacity(lines.iter().filter(|l| !l.is_blank()).count());
     let mut blank_before = true;
+    // The text of a unit of wrapped lines joined, one buffer for all (most units are one line
+    // and read their line's text as it is).
+    let mut joined = String::new();
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -291,8 +291,7 @@ pub fn segment(text: &str) -> Vec<Unit> {
         let first = line.shape;
         let width = widths[i];
         let head = &line.text[first.content..];
-        // Built only when a wrapped line follows (most units are one line).
-        let mut joined: Option<String> = None;
+        let mut is_joined = false;
         let mut last = line;
         i += 1;
         while let Some(next) = lines.get(i) {
@@ -301,12 +300,12 @@ pub fn segment(text: &str) -> Vec<Unit> {
             {
                 break;
             }
-            let raw = joined.get_or_insert_with(|| {
-                // Room for a few wrapped lines, so most paragraphs grow once or never.
-                let mut raw = String::with_capacity(head.len() * JOINED_LINES);
-                raw.push_str(head);
-                raw
-            });
+            if !is_joined {
+                joined.clear();
+                joined.push_str(head);
+                is_joined = true;
+            }
+            let raw = &mut joined;
             let trimmed = if first.marker == Marker::Quote {
                 // The quote's next line: its text without the `>`.
                 &next.text[next.shape.content..]
@@ -325,12 +324,8 @@ pub fn segment(text: &str) -> Vec<Unit> {
             last = next;
             i += 1;
         }
-        units.push(unit(
-            joined.as_deref().unwrap_or(head),
-            first,
-            syntax,
-            blank_before,
-        ));
+        let raw = if is_joined { joined.as_str() } else { head };
+        units.push(unit(raw, first, syntax, blank_before));
         blank_before = false;
     }
     units
