@@ -49,13 +49,39 @@ static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 /// The bullets that open a list item.
 const LIST_MARKERS: &[&str] = &["*", "-", "+", "o", "•", "–", "◦", "▪", "·"];
 
-/// Undoes the layout of `text`: columns side by side, then centred blocks.
-pub fn straighten(text: &str, syntax: Syntax) -> Cow<'_, str> {
+/// The bytes a line of a saved text usually holds, to size the list of lines.
+const EXPECTED_LINE_BYTES: usize = 32;
+
+/// The lines of `text` as `str::lines` cuts them, carriage returns kept (a last empty line is
+/// not a line): cut once, by a vectorised search, and read by every pass.
+pub fn lines_of(text: &str) -> Vec<&str> {
+    // Sized for lines of the usual length (a count would cost a pass over the text); a text
+    // of shorter lines grows the vector a few times.
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / EXPECTED_LINE_BYTES + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        lines.push(&text[start..end]);
+        start = end + 1;
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
+}
+
+/// Undoes the layout of `text`, whose lines (see [`lines_of`]) are `lines`: columns side by
+/// side, then centred blocks.
+pub fn straighten<'a>(text: &'a str, lines: &[&str], syntax: Syntax) -> Cow<'a, str> {
     if syntax.markdown {
         return Cow::Borrowed(text);
     }
-    let columns = side_by_side_columns(text);
-    match centred_blocks(&columns) {
+    let columns = side_by_side_columns(text, lines);
+    let aligned = match &columns {
+        Cow::Borrowed(_) => centred_blocks(text, lines),
+        Cow::Owned(read) => centred_blocks(read, &lines_of(read)),
+    };
+    match aligned {
         Cow::Owned(aligned) => Cow::Owned(aligned),
         Cow::Borrowed(_) => columns,
     }
@@ -69,9 +95,9 @@ pub fn straighten(text: &str, syntax: Syntax) -> Cow<'_, str> {
 /// Example: "                  wir bitten um eine faire Lösung" / "                für die Miete
 /// des Gemeindesaals am Ort" / "              bisher jährlich rund 2400 Euro (4700 DM) für"
 /// become three lines starting at the margin, then one paragraph.
-pub fn centred_blocks(text: &str) -> Cow<'_, str> {
+fn centred_blocks<'a>(text: &'a str, lines: &[&str]) -> Cow<'a, str> {
     let bytes = text.as_bytes();
-    if !has_centred_pair(bytes) {
+    if !has_centred_pair(lines) {
         return Cow::Borrowed(text);
     }
     // Byte ranges of the lines to align. A block holds a line indented by at least
@@ -138,26 +164,23 @@ pub fn centred_blocks(text: &str) -> Cow<'_, str> {
 /// half a column of one middle and not all share one indentation. One pass over the line
 /// starts, which reads only the indentation of most lines (lynx's paragraphs, lists and code
 /// share theirs line after line); a page without such a pair has no centred block.
-fn has_centred_pair(bytes: &[u8]) -> bool {
-    // The indentation and extent of the line before, when it is indented, with its middle once
+fn has_centred_pair(lines: &[&str]) -> bool {
+    // The indentation and text of the line before, when it is indented, with its middle once
     // read (each line's middle is read at most once, and only where the indentation changes).
     let mut previous: Option<Indented> = None;
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
-    for end in ends {
-        let line = (start, end);
-        start = end + 1;
-        if bytes.get(line.0) != Some(&b' ') {
+    for line in lines {
+        let line = line.as_bytes();
+        if line.first() != Some(&b' ') {
             previous = None;
             continue;
         }
-        let indent = indentation(&bytes[line.0..line.1]);
+        let indent = indentation(line);
         let mut read = None;
         if let Some(above) = previous
             && above.indent != indent
-            && let Some(a) = above.middle.unwrap_or_else(|| middle(bytes, above.line))
+            && let Some(a) = above.middle.unwrap_or_else(|| middle_of(above.line))
         {
-            let b = middle(bytes, line);
+            let b = middle_of(line);
             if b.is_some_and(|b| a.abs_diff(b) <= 2) {
                 return true;
             }
@@ -172,12 +195,12 @@ fn has_centred_pair(bytes: &[u8]) -> bool {
     false
 }
 
-/// An indented line as [`has_centred_pair`] read it: its indentation, its extent, and its middle
+/// An indented line as [`has_centred_pair`] read it: its indentation, its text, and its middle
 /// when read.
 #[derive(Debug, Clone, Copy)]
-struct Indented {
+struct Indented<'a> {
     indent: usize,
-    line: (usize, usize),
+    line: &'a [u8],
     middle: Option<Option<usize>>,
 }
 
@@ -235,7 +258,11 @@ fn line_after(bytes: &[u8], end: usize) -> Option<(usize, usize)> {
 /// Twice the middle column of an indented `line`, or `None` for a line not indented, blank, a
 /// list item or a line of no words (a rule of underscores).
 fn middle(bytes: &[u8], line: (usize, usize)) -> Option<usize> {
-    let text = &bytes[line.0..line.1];
+    middle_of(&bytes[line.0..line.1])
+}
+
+/// Twice the middle column of the indented line `text` (see [`middle`]).
+fn middle_of(text: &[u8]) -> Option<usize> {
     let indent = indentation(text);
     let body = text[indent..].trim_ascii_end();
     let words = body.iter().any(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
@@ -286,8 +313,8 @@ fn opens_with_marker(text: &[u8]) -> bool {
 /// paragraph wrapped inside its cell is joined as usual). Example: a menu column
 /// ("Einloggen" / "Mitgliedsname:" / "Passwort:") beside an article wrapped at 56 columns
 /// becomes the menu, then the article.
-pub fn side_by_side_columns(text: &str) -> Cow<'_, str> {
-    if lynx_indented(text.as_bytes()) || !has_layout_lines(text.as_bytes()) {
+fn side_by_side_columns<'a>(text: &'a str, lines: &[&str]) -> Cow<'a, str> {
+    if lynx_indented(lines) || !has_layout_lines(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut lines: Vec<Row> = text.lines().map(|l| Row::new(Cow::Borrowed(l))).collect();
@@ -359,22 +386,7 @@ fn has_layout_lines(bytes: &[u8]) -> bool {
         }
         let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |k| k + 1);
         let line_end = memchr::memchr(b'\n', &bytes[end..]).map_or(bytes.len(), |k| end + k);
-        let wide = bytes[line_start..line_end]
-            .split(|&b| b == b'\t')
-            .flat_map(|piece| piece.split(|&b| b == b' '))
-            .fold((0usize, 0usize), |(best, run), word| {
-                // Words joined by single spaces make a piece; an empty word is a second space.
-                let run = if word.is_empty() {
-                    0
-                } else if run == 0 {
-                    display_width(word)
-                } else {
-                    run + 1 + display_width(word)
-                };
-                (best.max(run), run)
-            })
-            .0;
-        if wide >= WIDE_SIDE {
+        if widest_piece(&bytes[line_start..line_end]) >= WIDE_SIDE {
             found += 1;
             if found >= MIN_CONTINUED_LINES {
                 return true;
@@ -385,17 +397,41 @@ fn has_layout_lines(bytes: &[u8]) -> bool {
     false
 }
 
+/// The display width of the widest piece of `line`: words (cut at spaces and tabs) joined by
+/// single spaces or tabs, counted as one column each; two in a row end a piece. One pass over
+/// the bytes, each weighed as in [`display_width`].
+fn widest_piece(line: &[u8]) -> usize {
+    let mut best = 0;
+    // The piece so far, and the word being read (`None` before its first byte).
+    let mut run = 0;
+    let mut word: Option<usize> = None;
+    let mut end_word = |word: Option<usize>, run: &mut usize| {
+        *run = match word {
+            None => 0,
+            Some(w) if *run == 0 => w,
+            Some(w) => *run + 1 + w,
+        };
+        best = best.max(*run);
+    };
+    for &b in line {
+        if b == b' ' || b == b'\t' {
+            end_word(word.take(), &mut run);
+        } else {
+            let columns = usize::from(b & 0xC0 != 0x80) + usize::from((0xE3..=0xED).contains(&b));
+            word = Some(word.unwrap_or(0) + columns);
+        }
+    }
+    end_word(word, &mut run);
+    best
+}
+
 /// True when the text's lines start three spaces in, as lynx prints running text (lynx lays
 /// tables out cell after cell, never side by side). Read on the first lines only.
-fn lynx_indented(bytes: &[u8]) -> bool {
+fn lynx_indented(text_lines: &[&str]) -> bool {
     let mut lines = 0;
     let mut indented = 0;
-    // Line ends found by a vectorised search (a byte-by-byte split costs more on long lines).
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
-    for end in ends {
-        let line = &bytes[start..end];
-        start = end + 1;
+    for line in text_lines {
+        let line = line.as_bytes();
         if line.trim_ascii().is_empty() {
             continue;
         }
@@ -714,7 +750,7 @@ mod tests {
                     Register              goes on beside the menu.\n\
                     \n\
                     Footer line that runs across the whole width of the page.\n";
-        let out = side_by_side_columns(text);
+        let out = side_by_side_columns(text, &lines_of(text));
         let expected = "Site name\n\
                         \n\
                         Login\n\
@@ -739,10 +775,16 @@ mod tests {
     fn text_without_columns_is_borrowed() {
         let text = "   A lynx paragraph indented by three spaces, as lynx does.\n   \
                     Another line.  With a double space once.\n";
-        assert!(matches!(side_by_side_columns(text), Cow::Borrowed(_)));
+        assert!(matches!(
+            side_by_side_columns(text, &lines_of(text)),
+            Cow::Borrowed(_)
+        ));
         let prose = "One.  Two words here\nand three.  Four more\nwords then five.  Six\n\
                      seven eight nine ten\n";
-        assert!(matches!(side_by_side_columns(prose), Cow::Borrowed(_)));
+        assert!(matches!(
+            side_by_side_columns(prose, &lines_of(prose)),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
@@ -763,7 +805,7 @@ mod tests {
                     \x20    * a list item\n\
                     \x20      __________________________\n";
         text.push_str(rest);
-        let out = centred_blocks(&text);
+        let out = centred_blocks(&text, &lines_of(&text));
         assert_eq!(out, format!("Title\n\n{}\n{rest}", lines.join("\n")));
     }
 
@@ -774,12 +816,15 @@ mod tests {
         let lynx = "   A paragraph of running text that lynx indents by three\n   spaces.\n\n     \
                     * a list item that wraps onto a second line of its\n       own\n\n        \
                     code line one\n        code line two\n";
-        assert!(!has_centred_pair(lynx.as_bytes()));
-        assert!(matches!(centred_blocks(lynx), Cow::Borrowed(_)));
+        assert!(!has_centred_pair(&lines_of(lynx)));
+        assert!(matches!(
+            centred_blocks(lynx, &lines_of(lynx)),
+            Cow::Borrowed(_)
+        ));
         let centred = "Title\n          centred line one\n        and centred line two\n";
-        assert!(has_centred_pair(centred.as_bytes()));
+        assert!(has_centred_pair(&lines_of(centred)));
         assert_eq!(
-            centred_blocks(centred),
+            centred_blocks(centred, &lines_of(centred)),
             "Title\ncentred line one\nand centred line two\n"
         );
     }
@@ -788,7 +833,7 @@ mod tests {
     fn runs_of_centred_lines_never_overlap() {
         // Each line may end one run and open the next; no line is cut twice.
         let text = "  ab\n ab\n    ab\n   abcd\n  abcdef\n abcdefgh\n";
-        let out = centred_blocks(text);
+        let out = centred_blocks(text, &lines_of(text));
         assert_eq!(out.split_whitespace().count(), 6, "{out}");
     }
 
@@ -800,7 +845,7 @@ mod tests {
                     图片          正文第二行的内容写得很长很长很长\n\
                     视频          正文第三行的内容写得很长很长很长\n\
                     体育          正文第四行的内容写得很长很长很长\n";
-        let out = side_by_side_columns(text);
+        let out = side_by_side_columns(text, &lines_of(text));
         assert!(
             out.starts_with("新闻中心\n图片\n视频\n体育\n\n正文第一行"),
             "{out}"

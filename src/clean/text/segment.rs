@@ -6,6 +6,7 @@
 //! on it. Never drops a unit; that is the rules' job.
 
 use super::markup::{self, Syntax};
+use std::borrow::Cow;
 
 /// What kind of block a unit is, as its markup says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,9 +84,6 @@ const MIN_NARROW_WRAPPED_SHARE: f64 = 0.8;
 /// case or in a script without case; a list of names, dates or links opens each line anew).
 const MAX_NARROW_ITEM_SHARE: f64 = 0.75;
 
-/// A joined unit is given room for this many lines of the length of its first one.
-const JOINED_LINES: usize = 6;
-
 /// The shape of one line: indentation, list or heading marker, where its content starts.
 #[derive(Debug, Clone, Copy)]
 struct Shape {
@@ -109,6 +107,8 @@ enum Marker {
 /// One line of the text, read once: its trimmed text, shape and length in characters.
 struct Line<'a> {
     text: &'a str,
+    /// The byte offset of the line in the text.
+    start: usize,
     /// The shape (of a non-blank line).
     shape: Shape,
     chars: usize,
@@ -117,7 +117,7 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    fn new(raw: &'a str, markdown: bool) -> Line<'a> {
+    fn new(raw: &'a str, start: usize, markdown: bool) -> Line<'a> {
         // Most lines end in a visible ASCII byte and need no trimming.
         let text = match raw.as_bytes().last() {
             Some(&b) if b > b' ' && b < 0x80 => raw,
@@ -130,6 +130,7 @@ impl<'a> Line<'a> {
         };
         Line {
             text,
+            start,
             shape,
             chars: char_count(text),
             hard_break: markdown && raw.trim_end_matches('\r').ends_with("  "),
@@ -145,47 +146,61 @@ impl<'a> Line<'a> {
 /// characters outside ASCII, counted eight bytes at a time (a line is too short for the
 /// standard library's count to reach its fast loop).
 pub fn char_count(text: &str) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
+    // Most lines are ASCII: told first, by the top bits of their words or'ed together (the
+    // standard library's test reads a short line byte by byte).
+    let tail = tail_word(bytes);
     let mut chunks = bytes.chunks_exact(8);
-    let mut continuation = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // One bit a byte: top bit set, the next one clear; the product sums them in its top byte.
-        let marks = (word >> 7) & !(word >> 6) & LOW;
-        continuation += (marks.wrapping_mul(LOW) >> 56) as usize;
+    let top = (&mut chunks).fold(tail, |top, chunk| top | word_of(chunk));
+    if top & TOP == 0 {
+        return bytes.len();
     }
-    continuation += chunks
-        .remainder()
-        .iter()
-        .filter(|&&b| b & 0xC0 == 0x80)
-        .count();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = continuation_bytes(tail);
+    for chunk in &mut chunks {
+        continuation += continuation_bytes(word_of(chunk));
+    }
     bytes.len() - continuation
 }
 
-/// The number of spaces and of characters in `text`, in one pass of eight bytes at a time
-/// (see [`char_count`]; a space is a byte whose difference from `b' '` is zero).
+/// One per byte of a word.
+const LOW: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes of `chunk` as a little-endian word.
+fn word_of(chunk: &[u8]) -> u64 {
+    u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))
+}
+
+/// The continuation bytes (`10xxxxxx`) in `word`: one bit a byte (top bit set, the next one
+/// clear), summed by the product in its top byte.
+fn continuation_bytes(word: u64) -> usize {
+    let marks = (word >> 7) & !(word >> 6) & LOW;
+    (marks.wrapping_mul(LOW) >> 56) as usize
+}
+
+/// The bytes `chunks_exact(8)` leaves over at the end of `bytes`, as the low bytes of a word
+/// whose other bytes are zero (neither a space nor a continuation byte). A text of eight bytes
+/// or more reads them in one load of its last eight bytes, shifted.
+fn tail_word(bytes: &[u8]) -> u64 {
+    let rest = bytes.len() % 8;
+    if rest == 0 {
+        return 0;
+    }
+    if bytes.len() >= 8 {
+        return word_of(&bytes[bytes.len() - 8..]) >> (8 * (8 - rest));
+    }
+    bytes
+        .iter()
+        .rev()
+        .fold(0, |word, &b| (word << 8) | u64::from(b))
+}
+
+/// The number of spaces and of characters in `text`: the spaces counted by a vectorised
+/// count (a text is long enough for it to pay), the characters by [`char_count`].
 pub fn spaces_and_chars(text: &str) -> (usize, usize) {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const TOP: u64 = 0x8080_8080_8080_8080;
-    let bytes = text.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
-    let mut spaces = 0;
-    let mut continuation = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let marks = (word >> 7) & !(word >> 6) & LOW;
-        continuation += (marks.wrapping_mul(LOW) >> 56) as usize;
-        let diff = word ^ (LOW * u64::from(b' '));
-        // Top bit set in each byte that is zero (no carry crosses a byte).
-        let zero = !(((diff & !TOP) + !TOP) | diff) & TOP;
-        spaces += ((zero >> 7).wrapping_mul(LOW) >> 56) as usize;
-    }
-    for &b in chunks.remainder() {
-        continuation += usize::from(b & 0xC0 == 0x80);
-        spaces += usize::from(b == b' ');
-    }
-    (spaces, bytes.len() - continuation)
+    let spaces = memchr::memchr_iter(b' ', text.as_bytes()).count();
+    (spaces, char_count(text))
 }
 
 /// True for the ASCII bytes that are white space to `char::is_whitespace` (tab to carriage
@@ -195,25 +210,44 @@ fn is_space_byte(b: u8) -> bool {
 }
 
 /// The characters in the first word of `text` as `split_whitespace` cuts it (0 when there is
-/// none). ASCII is read byte by byte; a character outside ASCII before the word's end sends
-/// the text to `split_whitespace` (it knows the white space outside ASCII).
-fn first_word_chars(text: &str) -> usize {
+/// none), counted up to `cap` (a longer word gives `cap`: the callers only ask whether it
+/// fits in some room, and a line of Chinese or a long address is one long word). ASCII is
+/// read byte by byte; from a character outside ASCII on, characters are read one by one
+/// (`char::is_whitespace` knows the white space outside ASCII).
+fn first_word_chars(text: &str, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let mut k = 0;
     while k < bytes.len() && is_space_byte(bytes[k]) {
         k += 1;
     }
     let start = k;
-    while k < bytes.len() && bytes[k] < 0x80 && !is_space_byte(bytes[k]) {
+    let stop = bytes.len().min(start.saturating_add(cap));
+    while k < stop && bytes[k] < 0x80 && !is_space_byte(bytes[k]) {
         k += 1;
     }
-    if bytes.get(k).is_some_and(|&b| b >= 0x80) {
-        return text
-            .split_whitespace()
-            .next()
-            .map_or(0, |w| w.chars().count());
+    if k < stop && bytes[k] >= 0x80 {
+        // The word goes on (or, when none has begun, white space outside ASCII may come first).
+        let mut count = k - start;
+        for c in text[k..].chars() {
+            if !c.is_whitespace() {
+                count += 1;
+                if count >= cap {
+                    break;
+                }
+            } else if count > 0 {
+                break;
+            }
+        }
+        return count;
     }
     k - start
+}
+
+/// True when the first word of `text` does not fit in what a line of `room` characters
+/// leaves after `used` characters: `used + words > room`, the word's characters counted no
+/// further than the answer needs.
+fn overflows(used: usize, text: &str, room: usize) -> bool {
+    used > room || used + first_word_chars(text, room - used + 1) > room
 }
 
 /// The shape given to blank lines (never read).
@@ -224,38 +258,32 @@ const BLANK: Shape = Shape {
     content_column: 0,
 };
 
-/// The lines of `text` as `str::lines` cuts them (a last empty line is not a line).
-fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .map(Some)
-        .chain(std::iter::once(None))
-        .filter_map(move |end| {
-            let from = start;
-            match end {
-                Some(k) => {
-                    start = k + 1;
-                    Some(&text[from..k])
-                }
-                None => (from < text.len()).then(|| &text[from..]),
-            }
-        })
-}
-
 /// Splits `text` into units.
 pub fn segment(text: &str) -> Vec<Unit> {
     let text = cut_reference_list(text);
     let syntax = detect_syntax(text);
-    let text = &*super::layout::straighten(text, syntax);
-    // Sized once by a vectorised count (the iterator cannot tell its length).
-    let mut lines: Vec<Line> =
-        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    lines.extend(split_lines(text).map(|l| Line::new(l, syntax.markdown)));
-    let page_width = wrap_width(&lines);
+    // The lines are cut once, for the layout's tests and for reading; a layout undone gives
+    // new ones.
+    let mut raw = super::layout::lines_of(text);
+    let straightened = super::layout::straighten(text, &raw, syntax);
+    if let Cow::Owned(straight) = &straightened {
+        raw = super::layout::lines_of(straight);
+    }
+    let mut lines: Vec<Line> = Vec::with_capacity(raw.len());
+    let mut start = 0;
+    lines.extend(raw.iter().map(|l| {
+        let line = Line::new(l, start, syntax.markdown);
+        start += l.len() + 1;
+        line
+    }));
+    let page_width = wrap_width(&straightened, &lines);
     let widths = narrow_block_widths(&lines, page_width);
     // At most one unit a line that is not blank: sized once.
     let mut units = Vec::with_capacity(lines.iter().filter(|l| !l.is_blank()).count());
     let mut blank_before = true;
+    // The text of a unit of wrapped lines joined, one buffer for all (most units are one line
+    // and read their line's text as it is).
+    let mut joined = String::new();
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -267,8 +295,7 @@ pub fn segment(text: &str) -> Vec<Unit> {
         let first = line.shape;
         let width = widths[i];
         let head = &line.text[first.content..];
-        // Built only when a wrapped line follows (most units are one line).
-        let mut joined: Option<String> = None;
+        let mut is_joined = false;
         let mut last = line;
         i += 1;
         while let Some(next) = lines.get(i) {
@@ -277,12 +304,12 @@ pub fn segment(text: &str) -> Vec<Unit> {
             {
                 break;
             }
-            let raw = joined.get_or_insert_with(|| {
-                // Room for a few wrapped lines, so most paragraphs grow once or never.
-                let mut raw = String::with_capacity(head.len() * JOINED_LINES);
-                raw.push_str(head);
-                raw
-            });
+            if !is_joined {
+                joined.clear();
+                joined.push_str(head);
+                is_joined = true;
+            }
+            let raw = &mut joined;
             let trimmed = if first.marker == Marker::Quote {
                 // The quote's next line: its text without the `>`.
                 &next.text[next.shape.content..]
@@ -301,12 +328,8 @@ pub fn segment(text: &str) -> Vec<Unit> {
             last = next;
             i += 1;
         }
-        units.push(unit(
-            joined.as_deref().unwrap_or(head),
-            first,
-            syntax,
-            blank_before,
-        ));
+        let raw = if is_joined { joined.as_str() } else { head };
+        units.push(unit(raw, first, syntax, blank_before));
         blank_before = false;
     }
     units
@@ -379,7 +402,7 @@ fn continues(last: &Line, next: &Line, first: Shape, width: Option<usize>, markd
         0
     };
     let used = last.chars;
-    used + 1 + first_word_chars(next.text) + second > width.saturating_sub(2)
+    overflows(used + 1 + second, next.text, width.saturating_sub(2))
         || (last.text.ends_with('-') && used + 12 > width)
 }
 
@@ -400,13 +423,21 @@ fn wrapped_without_space(last: &str, next: &str) -> bool {
 fn markdown_continues(last: &Line, next: &Line, first: Shape, markdown: bool) -> bool {
     if !markdown
         || last.hard_break
-        || next.text.trim().is_empty()
+        // (A line's text is trimmed at its end: only a blank one trims to nothing.)
+        || next.is_blank()
         || matches!(first.marker, Marker::Heading(_))
     {
         return false;
     }
     let shape_next = next.shape;
-    let table_row = |l: &str| l.contains(" | ") || l.trim_start().starts_with('|');
+    // A table row holds ` | ` or opens with `|`; most lines hold no `|`, found by one search.
+    let table_row = |l: &str| {
+        let bytes = l.as_bytes();
+        memchr::memchr_iter(b'|', bytes).any(|k| {
+            bytes[k + 1..].starts_with(b" ") && bytes[..k].ends_with(b" ")
+                || l[..k].trim_start().is_empty()
+        })
+    };
     if first.marker == Marker::Quote {
         // A quote's paragraph runs over its `>` lines until an empty `>` line.
         return shape_next.marker == Marker::Quote && !next.text[shape_next.content..].is_empty();
@@ -438,16 +469,37 @@ fn shape(line: &str, markdown: bool) -> Shape {
         Some(&b) if b < 0x80 && !is_space_byte(b) => 0,
         _ => after.len() - after.trim_start().len(),
     };
+    // Without a marker or padding, the content's column is its indentation of spaces.
+    let content_column = if content + pad == indent {
+        indent
+    } else {
+        char_count(&line[..content + pad])
+    };
     Shape {
         indent,
         marker,
         content: content + pad,
-        content_column: char_count(&line[..content + pad]),
+        content_column,
     }
 }
 
 /// The marker at the start of `rest` and its length in bytes.
 fn marker(rest: &str, indent: usize, markdown: bool) -> (Marker, usize) {
+    // Every marker opens with one of these bytes (the bullets outside ASCII with 0xC2 or
+    // 0xE2): most lines open with a letter and are told by their first byte.
+    if !matches!(
+        rest.as_bytes().first(),
+        Some(b'#' | b'>' | b'*' | b'+' | b'-' | b'o' | b'@' | b'0'..=b'9' | 0xC2 | 0xE2)
+    ) {
+        return (Marker::None, 0);
+    }
+    read_marker(rest, indent, markdown)
+}
+
+/// [`marker`] for a line that may open with one: kept out of line, so that the reading of
+/// every line stays small.
+#[inline(never)]
+fn read_marker(rest: &str, indent: usize, markdown: bool) -> (Marker, usize) {
     let mut chars = rest.chars();
     let Some(c) = chars.next() else {
         return (Marker::None, 0);
@@ -531,12 +583,15 @@ fn cut_reference_list(text: &str) -> &str {
 fn detect_syntax(text: &str) -> Syntax {
     let bytes = text.as_bytes();
     let links = memchr::memmem::find_iter(bytes, b"](").count();
+    // Counted only until they outnumber the links (and reach three): then the answer is known.
+    let enough = links.max(2) + 1;
     let markers = memchr::memchr_iter(b'[', bytes)
         .filter(|&k| {
             let rest = &bytes[k + 1..];
             let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
             digits > 0 && rest.get(digits) == Some(&b']')
         })
+        .take(enough)
         .count();
     Syntax {
         lynx_markers: markers >= 3 && markers > links,
@@ -571,25 +626,28 @@ fn narrow_block_widths(lines: &[Line], page_width: Option<usize>) -> Vec<Option<
             .position(Line::is_blank)
             .map_or(lines.len(), |k| start + k);
         let block = &lines[start..end];
-        let widest = block.iter().map(|l| l.chars).max().unwrap_or(0);
-        if block.len() >= MIN_NARROW_LINES && (MIN_NARROW_WIDTH..below).contains(&widest) {
-            let wrapped = block
-                .windows(2)
-                .filter(|pair| {
-                    pair[0].chars + 1 + first_word_chars(pair[1].text) > widest.saturating_sub(2)
-                })
-                .count();
-            let items = block[1..].iter().filter(|l| opens_item(l.text)).count();
-            let breaks = (block.len() - 1) as f64;
-            let last = block.last().map_or("", |l| l.text);
-            if wrapped as f64 >= breaks * MIN_NARROW_WRAPPED_SHARE
-                && items as f64 <= breaks * MAX_NARROW_ITEM_SHARE
-                && super::rules::sentence_end(last)
-            {
-                widths[start..end].fill(Some(widest));
-            }
-        }
         start = end;
+        if block.len() < MIN_NARROW_LINES {
+            continue;
+        }
+        let widest = block.iter().map(|l| l.chars).max().unwrap_or(0);
+        let last = block.last().map_or("", |l| l.text);
+        // The cheapest tests first: most blocks fail one of them.
+        if !(MIN_NARROW_WIDTH..below).contains(&widest) || !super::rules::sentence_end(last) {
+            continue;
+        }
+        let breaks = (block.len() - 1) as f64;
+        let items = block[1..].iter().filter(|l| opens_item(l.text)).count();
+        if items as f64 > breaks * MAX_NARROW_ITEM_SHARE {
+            continue;
+        }
+        let wrapped = block
+            .windows(2)
+            .filter(|pair| overflows(pair[0].chars + 1, pair[1].text, widest.saturating_sub(2)))
+            .count();
+        if wrapped as f64 >= breaks * MIN_NARROW_WRAPPED_SHARE {
+            widths[end - block.len()..end].fill(Some(widest));
+        }
     }
     widths
 }
@@ -604,29 +662,36 @@ fn opens_item(line: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c.is_ascii_punctuation())
 }
 
-/// True when `bytes` hold `://` (an address).
-fn has_scheme_separator(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b':', bytes).any(|k| bytes[k + 1..].starts_with(b"//"))
-}
+/// Finds the `://` of an address.
+static SCHEME_SEPARATOR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"://"));
 
-/// The column a wrapped dump was wrapped at, or `None` when lines were not wrapped.
-fn wrap_width(lines: &[Line]) -> Option<usize> {
+/// The column a wrapped dump was wrapped at, or `None` when lines were not wrapped; `lines`
+/// are the lines of `text`.
+fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
     let mut counts = [0usize; MAX_WRAP_WIDTH + 2];
     let mut multiword = 0usize;
+    // The addresses' `://`, found by one vectorised search over the whole text (a search a
+    // line costs more), met in order as the lines go by.
+    let mut schemes = SCHEME_SEPARATOR.find_iter(text.as_bytes()).peekable();
+    let mut has_scheme_separator = |line: &Line| {
+        while schemes.next_if(|&k| k < line.start).is_some() {}
+        schemes
+            .peek()
+            .is_some_and(|&k| k + 3 <= line.start + line.text.len())
+    };
     for line in lines {
         let bytes = line.text.as_bytes();
-        // (Two spaces come within a line's first bytes: read one by one, they cost less than
+        // (A line has no more characters than bytes: its count, known, tells short lines.
+        // Two spaces come within a line's first bytes: read one by one, they cost less than
         // a call to search.)
-        if bytes.len() < MIN_LONG_LINE
+        if line.chars < MIN_LONG_LINE
             || bytes.iter().filter(|&&b| b == b' ').nth(1).is_none()
-            || has_scheme_separator(bytes)
+            || has_scheme_separator(line)
         {
             continue;
         }
         let len = line.chars.min(MAX_WRAP_WIDTH + 1);
-        if len < MIN_LONG_LINE {
-            continue;
-        }
         multiword += 1;
         counts[len] += 1;
     }
@@ -768,6 +833,20 @@ mod tests {
     }
 
     #[test]
+    fn long_texts_are_counted_past_the_bytes_a_word_can_hold() {
+        // More than 255 words of eight bytes: the per-byte counts are summed on the way.
+        for text in [
+            "é a ".repeat(700),
+            "ab cd  ".repeat(600),
+            "出所 ".repeat(900),
+        ] {
+            let spaces = text.bytes().filter(|&b| b == b' ').count();
+            assert_eq!(char_count(&text), text.chars().count());
+            assert_eq!(spaces_and_chars(&text), (spaces, text.chars().count()));
+        }
+    }
+
+    #[test]
     fn first_words_are_cut_as_split_whitespace_cuts_them() {
         for text in [
             "",
@@ -785,7 +864,10 @@ mod tests {
                 .split_whitespace()
                 .next()
                 .map_or(0, |w| w.chars().count());
-            assert_eq!(first_word_chars(text), expected, "{text:?}");
+            assert_eq!(first_word_chars(text, usize::MAX), expected, "{text:?}");
+            for cap in 0..6 {
+                assert_eq!(first_word_chars(text, cap), expected.min(cap), "{text:?}");
+            }
         }
     }
 
