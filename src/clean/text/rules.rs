@@ -7,7 +7,6 @@
 //! `region` and `lift`; nothing here reads metadata or other units.
 
 use super::segment::{Kind, Unit};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 /// Families of boilerplate phrases.
@@ -464,17 +463,6 @@ fn mix_key(head: u64, len: usize) -> u64 {
     (key ^ (key >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
-/// A small automaton as a DFA: every unit's text goes through these, and a DFA reads a
-/// byte in a few instructions where the default NFA takes several times as many. The texts
-/// are short, so a prefilter costs more to start than it saves.
-fn dfa(patterns: &[&str]) -> Option<AhoCorasick> {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(patterns)
-        .ok()
-}
-
 /// Credit markers that open a picture credit wherever they stand ("…zeigenBild: dpa").
 const CREDIT_LABELS: &[&str] = &[
     "Bild:",
@@ -523,9 +511,6 @@ const CREDIT_SOURCES: &[&str] = &[
     "/EPA",
     "EPA-EFE",
 ];
-
-static LABELS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| dfa(CREDIT_LABELS));
-static SOURCES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| dfa(CREDIT_SOURCES));
 
 /// A caption's credit is at most this many words long.
 const MAX_CREDIT_WORDS: usize = 16;
@@ -1266,13 +1251,13 @@ pub fn credit_start(text: &str) -> Option<usize> {
             source = Some(k);
         }
     }
-    // (Every label opens with an ASCII byte or a character's first byte, so `at` is a
-    // character boundary.)
+    // Every place from the first label on where a label opens, in order: no label opens
+    // inside another (a test checks it), so these are the matches a search for the labels
+    // finds one after the other. (Every label opens with an ASCII byte or a character's
+    // first byte, so each is a character boundary.)
     let labelled = label.and_then(|at| {
-        LABELS
-            .as_ref()?
-            .find_iter(&text[at..])
-            .map(|m| at + m.start())
+        (at..bytes.len())
+            .filter(|&k| has_pair(&LABEL_PAIRS, bytes, k) && opens_label(&bytes[k..]))
             .find(|&k| opens_credit(text, k))
     });
     let start = labelled.or_else(|| {
@@ -1285,12 +1270,11 @@ pub fn credit_start(text: &str) -> Option<usize> {
         } else {
             source
         }?;
-        // (Every agency name opens with an ASCII byte, so `first` is a character boundary.)
-        SOURCES
-            .as_ref()?
-            .find_iter(&text[first..])
-            .map(|m| first + m.start())
-            .next()
+        // The first agency name from there: no name holds another after its first byte (a
+        // test checks it), so the name that opens first is also the one that ends first.
+        // (Every agency name opens with an ASCII byte, so it is a character boundary.)
+        (first..bytes.len())
+            .find(|&k| pairs.at(bytes, k) && opens_source(&bytes[k..]))
             .map(|k| source_start(text, k))
     })?;
     (spaces(&text[start..]) < MAX_CREDIT_WORDS).then_some(start)
@@ -1352,6 +1336,13 @@ fn opens_label(bytes: &[u8]) -> bool {
         let label = label.as_bytes();
         label[0] == bytes[0] && bytes.starts_with(label)
     })
+}
+
+/// True when one of the [`CREDIT_SOURCES`] opens `bytes`.
+fn opens_source(bytes: &[u8]) -> bool {
+    CREDIT_SOURCES
+        .iter()
+        .any(|source| bytes.starts_with(source.as_bytes()))
 }
 
 /// The first two bytes of every agency name in [`CREDIT_SOURCES`].
@@ -1669,6 +1660,24 @@ mod tests {
         assert!(!prefixes.open("the tags: a"));
         assert!(!prefixes.open(""));
         assert!(Prefixes::of(&["x", ""]).open(""));
+    }
+
+    /// No label or agency name holds another one after its first byte, so the first to open
+    /// is the first to end; and no label opens inside another, so every label opening after
+    /// a match is a match of its own (what [`credit_start`]'s direct scans rely on).
+    #[test]
+    fn no_credit_phrase_holds_another() {
+        for (list, overlap) in [(CREDIT_LABELS, false), (CREDIT_SOURCES, true)] {
+            for outer in list {
+                for inner in list {
+                    for (k, _) in outer.char_indices().skip(1) {
+                        let rest = &outer[k..];
+                        assert!(!rest.starts_with(inner), "{inner} inside {outer}");
+                        assert!(overlap || !inner.starts_with(rest), "{inner} over {outer}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
