@@ -1154,11 +1154,7 @@ fn date_stamp(unit: &Unit, facts: &Facts) -> bool {
         return true;
     }
     unit.text.bytes().filter(u8::is_ascii_digit).count() >= 4
-        && !crate::metadata::date::find_dates(
-            &unit.text,
-            crate::metadata::date::DayOrder::MonthFirst,
-        )
-        .is_empty()
+        && crate::metadata::date::has_date(&unit.text, crate::metadata::date::DayOrder::MonthFirst)
 }
 
 /// True when `text` starts with one of `prefixes`. Their first bytes are compared first: most
