@@ -19,6 +19,20 @@ const MAX_CAPTION_WORDS: usize = 50;
 
 /// Where a bare credit starts in `text`, if `text` is a caption closed by one.
 pub fn bare_credit_start(text: &str) -> Option<usize> {
+    bare_credit_in(text, None)
+}
+
+/// [`bare_credit_start`] of a text told its number of spaces (the rules' facts have it): a
+/// text with too many for a caption is let go at once.
+pub fn spaced_bare_credit_start(text: &str, spaces: usize) -> Option<usize> {
+    if spaces >= MAX_CAPTION_WORDS {
+        return None;
+    }
+    bare_credit_in(text, Some(spaces))
+}
+
+/// [`bare_credit_start`], with the text's number of spaces when it is known.
+fn bare_credit_in(text: &str, spaces: Option<usize>) -> Option<usize> {
     // A credit closes the text with a capitalised word (or a bracket after one): running
     // text, which ends with a stop, is let go at once.
     let bytes = text.as_bytes();
@@ -44,6 +58,7 @@ pub fn bare_credit_start(text: &str) -> Option<usize> {
     // (after a space or a bracket; both are ASCII, so every word start is a character
     // boundary); a word whose first byte opens no label is passed over without a look at the
     // list.
+    let known_spaces = spaces;
     let mut spaces = 0;
     let mut at = bytes.len();
     let (k, label) = loop {
@@ -62,7 +77,7 @@ pub fn bare_credit_start(text: &str) -> Option<usize> {
             }
         }
     };
-    if memchr::memchr_iter(b' ', bytes).count() >= MAX_CAPTION_WORDS
+    if known_spaces.unwrap_or_else(|| memchr::memchr_iter(b' ', bytes).count()) >= MAX_CAPTION_WORDS
         || !text[k + label.len()..].starts_with(' ')
     {
         return None;

@@ -559,6 +559,8 @@ pub struct Facts {
     pub sentence_end: bool,
     /// Characters in the text.
     pub chars: usize,
+    /// Spaces (the byte ` `) in the text.
+    pub spaces: usize,
     /// A sentence ends inside the text (". " followed by a capital). Read only when the
     /// unit does not end like a sentence (every reader asks `sentence_end` first), so it is
     /// computed only then: false when `sentence_end` is.
@@ -602,6 +604,7 @@ impl Facts {
             words,
             cues,
             chars,
+            spaces,
             inner_sentence: !sentence_end && inner_sentence(text, spaces > 0, chars == text.len()),
         }
     }
@@ -874,8 +877,9 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "caption",
-        test: |u, _| {
-            credit_start(&u.text).is_some() || super::credits::bare_credit_start(&u.text).is_some()
+        test: |u, f| {
+            spaced_credit_start(&u.text, f.spaces).is_some()
+                || super::credits::spaced_bare_credit_start(&u.text, f.spaces).is_some()
         },
     },
     Rule {
@@ -1203,18 +1207,28 @@ fn link_list(unit: &Unit, facts: &Facts) -> bool {
 
 /// Where a picture credit starts in `text`, if the text reads as a caption with a credit.
 pub fn credit_start(text: &str) -> Option<usize> {
-    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned: a
-    // vectorised count gives up on texts too long for a caption, then one backward pass finds
-    // where that tail starts, the first place in it where a label opens, and the first place
-    // in the last SOURCE_TAIL bytes where two bytes open an agency name. The automatons run
-    // only from there, when there is one (no match can start before it).
     let bytes = text.as_bytes();
-    // (A text shorter than that many bytes cannot hold that many spaces.)
-    if bytes.len() >= MAX_CAPTION_WORDS
-        && memchr::memchr_iter(b' ', bytes).count() >= MAX_CAPTION_WORDS
-    {
+    // (A text shorter than that many bytes cannot hold that many spaces: it is not counted.)
+    let spaces = if bytes.len() >= MAX_CAPTION_WORDS {
+        memchr::memchr_iter(b' ', bytes).count()
+    } else {
+        0
+    };
+    spaced_credit_start(text, spaces)
+}
+
+/// [`credit_start`] of a text told its number of spaces ([`Facts`] has it), or any number
+/// below [`MAX_CAPTION_WORDS`] when it has fewer.
+fn spaced_credit_start(text: &str, text_spaces: usize) -> Option<usize> {
+    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned: a text
+    // too long for a caption is let go by its count of spaces, then one backward pass finds
+    // where that tail starts, the first place in it where a label opens, and the first place
+    // in the last SOURCE_TAIL bytes where two bytes open an agency name. The phrases are
+    // compared only from there, when there is one (no match can start before it).
+    if text_spaces >= MAX_CAPTION_WORDS {
         return None;
     }
+    let bytes = text.as_bytes();
     let mut tail = text.len().saturating_sub(SOURCE_TAIL);
     while !text.is_char_boundary(tail) {
         tail -= 1;
@@ -1736,6 +1750,33 @@ mod tests {
             .words
                 > 10
         );
+    }
+
+    #[test]
+    fn credits_told_the_spaces_agree_with_credits_counting_them() {
+        let unit = |t: &str| segment(t).into_iter().next().expect("one unit");
+        let long = format!("{} Foto: Jane Doe", "word ".repeat(80));
+        for text in [
+            "Landrätin prüft neue Hochwasserschutzverordnung",
+            "Die Brücke bei Nacht. Foto: Jane Doe",
+            "Fans at the stadium, Imago/Jane Doe",
+            "Le pont au matin. Photo Jean Dupont",
+            long.as_str(),
+        ] {
+            let u = unit(text);
+            let facts = Facts::of(&u);
+            assert_eq!(facts.spaces, u.text.matches(' ').count(), "{text}");
+            assert_eq!(
+                spaced_credit_start(&u.text, facts.spaces),
+                credit_start(&u.text),
+                "{text}"
+            );
+            assert_eq!(
+                super::super::credits::spaced_bare_credit_start(&u.text, facts.spaces),
+                super::super::credits::bare_credit_start(&u.text),
+                "{text}"
+            );
+        }
     }
 
     #[test]
