@@ -845,6 +845,9 @@ pub fn cues(lower: &str) -> u16 {
 pub struct Rule {
     /// The rule's name.
     pub name: &'static str,
+    /// The [`Cue`] without which the test never fires (0: none, the rule is tried on every
+    /// unit): most units have no cue, and skip these rules untried.
+    pub cue: u16,
     /// True when the unit is boilerplate.
     pub test: fn(&Unit, &Facts) -> bool,
 }
@@ -853,30 +856,37 @@ pub struct Rule {
 pub const RULES: &[Rule] = &[
     Rule {
         name: "markup-only",
+        cue: 0,
         test: markup_only,
     },
     Rule {
         name: "image-alt",
+        cue: 0,
         test: image_alt,
     },
     Rule {
         name: "url-line",
+        cue: 0,
         test: url_line,
     },
     Rule {
         name: "skip-link",
+        cue: Cue::SkipLink as u16,
         test: skip_link,
     },
     Rule {
         name: "cookie-notice",
+        cue: Cue::Cookie as u16,
         test: cookie_notice,
     },
     Rule {
         name: "footer",
+        cue: 0,
         test: footer,
     },
     Rule {
         name: "caption",
+        cue: 0,
         test: |u, f| {
             spaced_credit_start(&u.text, f.spaces).is_some()
                 || super::credits::spaced_bare_credit_start(&u.text, f.spaces).is_some()
@@ -884,10 +894,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "newsletter",
+        cue: Cue::Newsletter as u16,
         test: newsletter,
     },
     Rule {
         name: "share-buttons",
+        cue: Cue::Share as u16,
         test: |u, f| {
             f.has(Cue::Share)
                 && f.words <= SHORT_WORDS
@@ -896,58 +908,72 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "share-row",
+        cue: Cue::Share as u16,
         test: super::share::share_row,
     },
     Rule {
         name: "advertisement",
+        cue: Cue::Advert as u16,
         test: |_, f| f.has(Cue::Advert) && f.words <= SHORT_WORDS,
     },
     Rule {
         name: "related-links",
+        cue: Cue::Related as u16,
         test: |_, f| f.has(Cue::Related) && f.words <= SHORT_WORDS,
     },
     Rule {
         name: "post-navigation",
+        cue: Cue::PostNav as u16,
         test: |_, f| f.has(Cue::PostNav) && f.words <= SHORT_WORDS,
     },
     Rule {
         name: "author-box",
+        cue: Cue::Author as u16,
         test: |_, f| f.has(Cue::Author) && f.words <= SHORT_WORDS,
     },
     Rule {
         name: "engagement-call",
+        cue: Cue::Engage as u16,
         test: |_, f| f.has(Cue::Engage) && f.words <= MAX_CALL_WORDS,
     },
     Rule {
         name: "tag-line",
+        cue: 0,
         test: tag_line,
     },
     Rule {
         name: "inline-teaser",
+        cue: 0,
         test: inline_teaser,
     },
     Rule {
         name: "date-stamp",
+        cue: 0,
         test: date_stamp,
     },
     Rule {
         name: "comment-header",
+        cue: 0,
         test: comment_header,
     },
     Rule {
         name: "comments",
+        cue: Cue::Comments as u16,
         test: |_, f| f.has(Cue::Comments) && f.words <= SHORT_WORDS && !f.sentence_end,
     },
     Rule {
         name: "login-paywall",
+        cue: Cue::Login as u16,
         test: |_, f| f.has(Cue::Login) && f.words <= 12,
     },
     Rule {
         name: "link-list",
+        cue: 0,
         test: link_list,
     },
     Rule {
         name: "form-field",
+        cue: 0,
         test: |u, _| {
             let bytes = u.text.as_bytes();
             memchr::memchr2_iter(b'_', b'[', bytes)
@@ -956,11 +982,22 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
+/// The [`RULES`] tried on every unit, in order (those that need no cue).
+static UNCUED_RULES: LazyLock<Vec<&'static Rule>> =
+    LazyLock::new(|| RULES.iter().filter(|rule| rule.cue == 0).collect());
+
 /// The name of the first rule that finds `unit` to be boilerplate.
 pub fn first_match(unit: &Unit, facts: &Facts) -> Option<&'static str> {
+    // (A rule that needs a cue the unit lacks would not fire: it is not tried.)
+    if facts.cues == 0 {
+        return UNCUED_RULES
+            .iter()
+            .find(|rule| (rule.test)(unit, facts))
+            .map(|rule| rule.name);
+    }
     RULES
         .iter()
-        .find(|rule| (rule.test)(unit, facts))
+        .find(|rule| (rule.cue == 0 || facts.cues & rule.cue != 0) && (rule.test)(unit, facts))
         .map(|rule| rule.name)
 }
 
@@ -1750,6 +1787,34 @@ mod tests {
             .words
                 > 10
         );
+    }
+
+    #[test]
+    fn a_rule_never_fires_without_its_cue() {
+        let unit = |t: &str| segment(t).into_iter().next().expect("one unit");
+        for text in [
+            "Skip to main content",
+            "We use cookies to improve your experience. Accept",
+            "Sign up for our daily newsletter",
+            "Share on Facebook",
+            "Condividi su Facebook Condividi su Telegram Invia per email",
+            "Advertisement",
+            "Related articles",
+            "Previous post",
+            "About the author",
+            "Enjoyed this article?",
+            "Leave a comment",
+            "Sign in to read the full story",
+        ] {
+            let u = unit(text);
+            let facts = Facts::of(&u);
+            assert!(first_match(&u, &facts).is_some(), "{text}");
+            for rule in RULES.iter().filter(|r| r.cue != 0) {
+                let mut without = facts.clone();
+                without.cues &= !rule.cue;
+                assert!(!(rule.test)(&u, &without), "{} on {text}", rule.name);
+            }
+        }
     }
 
     #[test]
