@@ -12,6 +12,16 @@ const BARE_LABELS: &[&str] = &[
 ];
 /// The first bytes of the [`BARE_LABELS`] (a test checks it).
 const LABEL_FIRST_BYTES: &[u8] = b"PpFfBCI";
+/// [`LABEL_FIRST_BYTES`] as a table.
+const OPENS_LABEL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut n = 0;
+    while n < LABEL_FIRST_BYTES.len() {
+        table[LABEL_FIRST_BYTES[n] as usize] = true;
+        n += 1;
+    }
+    table
+};
 /// A bare credit has at most this many words after its label.
 const MAX_BARE_CREDIT_WORDS: usize = 5;
 /// A caption carrying a bare credit has at most this many words.
@@ -42,8 +52,12 @@ fn bare_credit_in(text: &str, spaces: Option<usize>) -> Option<usize> {
     ) {
         return None;
     }
-    // (Read back byte by byte: a call to search costs more than a last word's few bytes.)
-    let last_word = &text[last_space(bytes).map_or(0, |k| k + 1)..];
+    // (Read back byte by byte: a call to search costs more than a last word's few bytes. A
+    // text known to hold no space is one word.)
+    let last_word = match spaces {
+        Some(0) => text,
+        _ => &text[last_space(bytes).map_or(0, |k| k + 1)..],
+    };
     let opens = last_word.as_bytes().first().copied().unwrap_or(b'a');
     let capital = if opens.is_ascii() {
         opens.is_ascii_uppercase() || opens == b'-'
@@ -64,10 +78,24 @@ fn bare_credit_in(text: &str, spaces: Option<usize>) -> Option<usize> {
     let (k, label) = loop {
         at = bytes[..at].iter().rposition(|&b| b == b' ' || b == b'(')?;
         let k = at + 1;
-        if bytes.get(k).is_some_and(|b| LABEL_FIRST_BYTES.contains(b)) {
-            let word = text[k..].split([' ', ')']).next().unwrap_or("");
-            if let Some(label) = BARE_LABELS.iter().find(|l| **l == word) {
-                break (k, *label);
+        if let Some(&first) = bytes.get(k).filter(|&&b| OPENS_LABEL[usize::from(b)]) {
+            // The label the word is, if any (a word runs to a space or a closing bracket):
+            // labels are told apart by their first byte before their other bytes are read.
+            let mut word = None;
+            for label in BARE_LABELS {
+                let l = label.as_bytes();
+                if l[0] == first
+                    && bytes[k..].starts_with(l)
+                    && bytes
+                        .get(k + l.len())
+                        .is_none_or(|&b| b == b' ' || b == b')')
+                {
+                    word = Some(*label);
+                    break;
+                }
+            }
+            if let Some(label) = word {
+                break (k, label);
             }
         }
         if bytes[at] == b' ' {
