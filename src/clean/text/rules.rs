@@ -1290,11 +1290,13 @@ fn spaced_credit_start(text: &str, text_spaces: usize) -> Option<usize> {
             }
             continue;
         }
-        if class & CREDIT_LABEL != 0 && has_pair(&LABEL_PAIRS, bytes, k) && opens_label(&bytes[k..])
-        {
+        // (The bytes at `k` as a pair, read once for both sets: 0 after the last byte follows
+        // no pair's first byte.)
+        let pair = usize::from(bytes[k]) << 8 | usize::from(bytes.get(k + 1).copied().unwrap_or(0));
+        if class & CREDIT_LABEL != 0 && in_pairs(&LABEL_PAIRS, pair) && opens_label(&bytes[k..]) {
             label = Some(k);
         }
-        if class & CREDIT_SOURCE != 0 && k >= tail && pairs.at(bytes, k) {
+        if class & CREDIT_SOURCE != 0 && k >= tail && in_pairs(&pairs.bits, pair) {
             source = Some(k);
         }
     }
@@ -1365,6 +1367,11 @@ const LABEL_PAIRS: [u64; 1024] = {
     }
     bits
 };
+
+/// True when `pair` (two bytes as `a << 8 | b`) is in the pair set `bits`.
+fn in_pairs(bits: &[u64; 1024], pair: usize) -> bool {
+    bits[pair >> 6] >> (pair & 63) & 1 != 0
+}
 
 /// True when the two bytes at `k` in `bytes` are in the pair set `bits`.
 fn has_pair(bits: &[u64; 1024], bytes: &[u8], k: usize) -> bool {
