@@ -1244,18 +1244,10 @@ fn link_list(unit: &Unit, facts: &Facts) -> bool {
 
 /// Where a picture credit starts in `text`, if the text reads as a caption with a credit.
 pub fn credit_start(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    // (A text shorter than that many bytes cannot hold that many spaces: it is not counted.)
-    let spaces = if bytes.len() >= MAX_CAPTION_WORDS {
-        memchr::memchr_iter(b' ', bytes).count()
-    } else {
-        0
-    };
-    spaced_credit_start(text, spaces)
+    spaced_credit_start(text, memchr::memchr_iter(b' ', text.as_bytes()).count())
 }
 
-/// [`credit_start`] of a text told its number of spaces ([`Facts`] has it), or any number
-/// below [`MAX_CAPTION_WORDS`] when it has fewer.
+/// [`credit_start`] of a text told its number of spaces ([`Facts`] has it).
 fn spaced_credit_start(text: &str, text_spaces: usize) -> Option<usize> {
     // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned: a text
     // too long for a caption is let go by its count of spaces, then one backward pass finds
@@ -1275,10 +1267,16 @@ fn spaced_credit_start(text: &str, text_spaces: usize) -> Option<usize> {
     let mut from = 0;
     let mut label = None;
     let mut source = None;
+    // (A text with too few spaces for the pass to stop at one reads them as any other byte.)
+    let classes = if text_spaces > MAX_CREDIT_WORDS {
+        &CREDIT_BYTES
+    } else {
+        &CREDIT_OPENINGS
+    };
     let mut k = bytes.len();
     while k > 0 {
         k -= 1;
-        let class = CREDIT_BYTES[usize::from(bytes[k])];
+        let class = classes[usize::from(bytes[k])];
         if class == 0 {
             continue;
         }
@@ -1351,6 +1349,13 @@ const CREDIT_BYTES: [u8; 256] = {
         table[CREDIT_SOURCES[n].as_bytes()[0] as usize] |= CREDIT_SOURCE;
         n += 1;
     }
+    table
+};
+
+/// [`CREDIT_BYTES`] without the space.
+const CREDIT_OPENINGS: [u8; 256] = {
+    let mut table = CREDIT_BYTES;
+    table[b' ' as usize] = 0;
     table
 };
 
