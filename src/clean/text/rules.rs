@@ -1003,7 +1003,12 @@ pub fn first_match(unit: &Unit, facts: &Facts) -> Option<&'static str> {
 
 /// Nothing but markup: `* * *`, `---`, a bullet without text. Example: `* * *`.
 fn markup_only(unit: &Unit, _: &Facts) -> bool {
-    unit.images.is_empty() && !unit.text.chars().any(char::is_alphanumeric)
+    // (An ASCII letter or digit settles most units; other characters are read only in a text
+    // without one.)
+    let text = unit.text.as_str();
+    unit.images.is_empty()
+        && !text.bytes().any(|b| b.is_ascii_alphanumeric())
+        && (text.is_ascii() || !text.chars().any(char::is_alphanumeric))
 }
 
 /// An image alone on its line: `![Alt](src)`, w3m's `[photo-3]`. Example: `[vw-concept-6]`.
@@ -1023,6 +1028,13 @@ fn url_line(unit: &Unit, _: &Facts) -> bool {
     ) {
         return false;
     }
+    url_words(text)
+}
+
+/// True when every word of `text` is an address (the rest of [`url_line`], which most units
+/// never reach: kept apart so that the rule's first test stays a short call).
+#[inline(never)]
+fn url_words(text: &str) -> bool {
     // The first word settles most others.
     let first = &text[..memchr::memchr(b' ', text.as_bytes()).unwrap_or(text.len())];
     !text.is_empty() && is_url(first) && text.split(' ').all(is_url)
@@ -1133,8 +1145,26 @@ const TAG_LABELS: &[&str] = &[
 /// "Dieser Eintrag wurde veröffentlicht in Reisen und verschlagwortet mit hamburg".
 fn tag_line(_: &Unit, facts: &Facts) -> bool {
     static LABELS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(TAG_LABELS));
-    facts.words <= MAX_TAG_LINE_WORDS && LABELS.open(&facts.lower)
+    // (The first byte lets most units go before the list is looked at.)
+    facts.words <= MAX_TAG_LINE_WORDS
+        && facts
+            .lower
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| TAG_FIRST_BYTES[usize::from(b)])
+        && LABELS.open(&facts.lower)
 }
+
+/// The first bytes of the [`TAG_LABELS`] (none is empty: a test checks it).
+const TAG_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut n = 0;
+    while n < TAG_LABELS.len() {
+        table[TAG_LABELS[n].as_bytes()[0] as usize] = true;
+        n += 1;
+    }
+    table
+};
 
 /// "Read more: …", "Lesen Sie auch: …" lines pointing to another article.
 fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
@@ -1821,6 +1851,14 @@ mod tests {
             .words
                 > 10
         );
+    }
+
+    #[test]
+    fn tag_labels_are_let_go_by_their_first_byte_only_when_none_opens_so() {
+        for label in TAG_LABELS {
+            assert!(!label.is_empty());
+            assert!(TAG_FIRST_BYTES[usize::from(label.as_bytes()[0])], "{label}");
+        }
     }
 
     #[test]
