@@ -1092,7 +1092,16 @@ fn comment_header(unit: &Unit, facts: &Facts) -> bool {
     };
     const OPENERS: &[&str] = &["responses to", "thoughts on", "replies to", "comments on"];
     const CLOSED: &[&str] = &["comments are closed", "kommentare sind geschlossen"];
-    // (Every ending closes with a colon: most lines are let go by their last byte.)
+    // A header ends with a colon, opens with a digit (a count of responses) or opens a
+    // closing note: most lines are let go by these three bytes.
+    let lower = facts.lower.as_bytes();
+    if lower.last() != Some(&b':')
+        && !unit.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && !CLOSED.iter().any(|c| c.as_bytes().first() == lower.first())
+    {
+        return false;
+    }
+    // (Every ending closes with a colon.)
     let ending = facts.lower.ends_with(':') && ENDINGS.iter().any(|e| facts.lower.ends_with(e));
     // "Dora Kessler on March 3, 2017 at 9:12 am said:"
     let dated =
@@ -1210,7 +1219,28 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "lire:",
         "also read:",
     ];
+    // The first bytes of both lists: most units are let go by their first byte.
+    const OPENS: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut n = 0;
+        while n < LEAD_IN.len() + LABELLED.len() {
+            let phrase = if n < LEAD_IN.len() {
+                LEAD_IN[n]
+            } else {
+                LABELLED[n - LEAD_IN.len()]
+            };
+            assert!(!phrase.is_empty(), "no empty lead-in");
+            table[phrase.as_bytes()[0] as usize] = true;
+            n += 1;
+        }
+        table
+    };
     facts.words <= 30
+        && facts
+            .lower
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| OPENS[usize::from(b)])
         && ((facts.has(Cue::Related) && starts_with_any(&facts.lower, LEAD_IN))
             || starts_with_any(&facts.lower, LABELLED))
 }
