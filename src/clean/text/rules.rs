@@ -574,7 +574,8 @@ impl Facts {
         let (spaces, chars) = super::segment::spaces_and_chars(text);
         // (A character outside ASCII has continuation bytes.)
         let ascii = chars == text.len();
-        let words = if chars > 20 && spaces * 12 < chars && unspaced_script(text) {
+        // (Every script without spaces lies outside ASCII.)
+        let words = if chars > 20 && spaces * 12 < chars && !ascii && unspaced_script(text) {
             chars / 2
         } else if unit.text.is_empty() {
             0
