@@ -638,9 +638,15 @@ fn lower_case_of(text: &str, ascii: bool) -> String {
     let mut k = 0;
     while k < bytes.len() {
         let end = (k + 8).min(bytes.len());
-        let mut word = [0u8; 8];
-        word[..end - k].copy_from_slice(&bytes[k..end]);
-        let w = u64::from_le_bytes(word);
+        // (Eight bytes are read as one load; only the last, shorter piece is copied out.)
+        let w = match bytes.get(k..k + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut word = [0u8; 8];
+                word[..end - k].copy_from_slice(&bytes[k..end]);
+                u64::from_le_bytes(word)
+            }
+        };
         // The lead bytes of characters outside ASCII (their two top bits set), one by one;
         // the common caseless ones (punctuation, CJK...) are told by their bytes alone.
         let mut leads = w & (w << 1) & 0x8080_8080_8080_8080;
