@@ -1065,8 +1065,9 @@ fn cookie_notice(_: &Unit, facts: &Facts) -> bool {
 
 /// Footer lines: "© 2024 Example | Impressum | Datenschutz", "Privacy Policy".
 fn footer(unit: &Unit, facts: &Facts) -> bool {
-    let copyright =
-        (unit.text.starts_with('©') || facts.lower.starts_with("copyright")) && facts.words <= 25;
+    let copyright = (unit.text.starts_with('©')
+        || (facts.lower.as_bytes().first() == Some(&b'c') && facts.lower.starts_with("copyright")))
+        && facts.words <= 25;
     copyright || (facts.has(Cue::Footer) && facts.words <= 12 && !facts.sentence_end)
 }
 
@@ -1313,7 +1314,12 @@ impl Prefixes {
     /// True when one of the prefixes opens `text`.
     fn open(&self, text: &str) -> bool {
         let slot = text.as_bytes().first().map_or(256, |&b| usize::from(b));
-        !self.0[256].is_empty() || self.0[slot].iter().any(|p| text.starts_with(p))
+        // (A prefix's second byte is compared before the call that compares the rest.)
+        let second = text.as_bytes().get(1);
+        !self.0[256].is_empty()
+            || self.0[slot].iter().any(|p| {
+                p.as_bytes().get(1).is_none_or(|b| Some(b) == second) && text.starts_with(p)
+            })
     }
 }
 
