@@ -1984,6 +1984,12 @@ pub fn find_dates(text: &str, order: DayOrder) -> Vec<(usize, FoundDate)> {
     scan(text, order, false)
 }
 
+/// True when [`find_dates`] finds a date in `text`; the scan stops at the first one (the
+/// scan reads the same way up to there, so it agrees with `find_dates` on every text).
+pub fn has_date(text: &str, order: DayOrder) -> bool {
+    !scan(text, order, true).is_empty()
+}
+
 /// A date in a URL's path (or query): `/2019/11/25/`, `/2019-11-25-slug`,
 /// `_2019_11_25`, `/20191125/`, `/2019/nov/25/`. A path with only a year and
 /// month (`/2019/11/`) gives `None`, as does anything outside 1990..=2035.
@@ -2986,6 +2992,29 @@ mod tests {
         assert_eq!(found[1].1.to_iso(), "2019-12-02");
         assert!(find_dates("", DayOrder::DayFirst).is_empty());
         assert!(find_dates("no digits here at all", DayOrder::DayFirst).is_empty());
+    }
+
+    #[test]
+    fn has_date_agrees_with_find_dates() {
+        for text in [
+            "",
+            "no digits here at all",
+            "Page 2 of 3",
+            "Tuesday November 19, 2019",
+            "3 days ago at 06:14 pm",
+            "Foo 25.11.2019 bar 1. Dezember 2019",
+            "Call 0800 123 456 now",
+            "Veröffentlicht: 25. März 2020",
+            "۲۴ آوریل ۲۰۲۰",
+        ] {
+            for order in [DayOrder::DayFirst, DayOrder::MonthFirst] {
+                assert_eq!(
+                    has_date(text, order),
+                    !find_dates(text, order).is_empty(),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

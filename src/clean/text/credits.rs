@@ -12,6 +12,16 @@ const BARE_LABELS: &[&str] = &[
 ];
 /// The first bytes of the [`BARE_LABELS`] (a test checks it).
 const LABEL_FIRST_BYTES: &[u8] = b"PpFfBCI";
+/// [`LABEL_FIRST_BYTES`] as a table.
+const OPENS_LABEL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut n = 0;
+    while n < LABEL_FIRST_BYTES.len() {
+        table[LABEL_FIRST_BYTES[n] as usize] = true;
+        n += 1;
+    }
+    table
+};
 /// A bare credit has at most this many words after its label.
 const MAX_BARE_CREDIT_WORDS: usize = 5;
 /// A caption carrying a bare credit has at most this many words.
@@ -19,6 +29,20 @@ const MAX_CAPTION_WORDS: usize = 50;
 
 /// Where a bare credit starts in `text`, if `text` is a caption closed by one.
 pub fn bare_credit_start(text: &str) -> Option<usize> {
+    bare_credit_in(text, None)
+}
+
+/// [`bare_credit_start`] of a text told its number of spaces (the rules' facts have it): a
+/// text with too many for a caption is let go at once.
+pub fn spaced_bare_credit_start(text: &str, spaces: usize) -> Option<usize> {
+    if spaces >= MAX_CAPTION_WORDS {
+        return None;
+    }
+    bare_credit_in(text, Some(spaces))
+}
+
+/// [`bare_credit_start`], with the text's number of spaces when it is known.
+fn bare_credit_in(text: &str, spaces: Option<usize>) -> Option<usize> {
     // A credit closes the text with a capitalised word (or a bracket after one): running
     // text, which ends with a stop, is let go at once.
     let bytes = text.as_bytes();
@@ -28,8 +52,12 @@ pub fn bare_credit_start(text: &str) -> Option<usize> {
     ) {
         return None;
     }
-    // (Read back byte by byte: a call to search costs more than a last word's few bytes.)
-    let last_word = &text[last_space(bytes).map_or(0, |k| k + 1)..];
+    // (Read back byte by byte: a call to search costs more than a last word's few bytes. A
+    // text known to hold no space is one word.)
+    let last_word = match spaces {
+        Some(0) => text,
+        _ => &text[last_space(bytes).map_or(0, |k| k + 1)..],
+    };
     let opens = last_word.as_bytes().first().copied().unwrap_or(b'a');
     let capital = if opens.is_ascii() {
         opens.is_ascii_uppercase() || opens == b'-'
@@ -44,15 +72,30 @@ pub fn bare_credit_start(text: &str) -> Option<usize> {
     // (after a space or a bracket; both are ASCII, so every word start is a character
     // boundary); a word whose first byte opens no label is passed over without a look at the
     // list.
+    let known_spaces = spaces;
     let mut spaces = 0;
     let mut at = bytes.len();
     let (k, label) = loop {
         at = bytes[..at].iter().rposition(|&b| b == b' ' || b == b'(')?;
         let k = at + 1;
-        if bytes.get(k).is_some_and(|b| LABEL_FIRST_BYTES.contains(b)) {
-            let word = text[k..].split([' ', ')']).next().unwrap_or("");
-            if let Some(label) = BARE_LABELS.iter().find(|l| **l == word) {
-                break (k, *label);
+        if let Some(&first) = bytes.get(k).filter(|&&b| OPENS_LABEL[usize::from(b)]) {
+            // The label the word is, if any (a word runs to a space or a closing bracket):
+            // labels are told apart by their first byte before their other bytes are read.
+            let mut word = None;
+            for label in BARE_LABELS {
+                let l = label.as_bytes();
+                if l[0] == first
+                    && bytes[k..].starts_with(l)
+                    && bytes
+                        .get(k + l.len())
+                        .is_none_or(|&b| b == b' ' || b == b')')
+                {
+                    word = Some(*label);
+                    break;
+                }
+            }
+            if let Some(label) = word {
+                break (k, label);
             }
         }
         if bytes[at] == b' ' {
@@ -62,7 +105,7 @@ pub fn bare_credit_start(text: &str) -> Option<usize> {
             }
         }
     };
-    if memchr::memchr_iter(b' ', bytes).count() >= MAX_CAPTION_WORDS
+    if known_spaces.unwrap_or_else(|| memchr::memchr_iter(b' ', bytes).count()) >= MAX_CAPTION_WORDS
         || !text[k + label.len()..].starts_with(' ')
     {
         return None;

@@ -7,7 +7,6 @@
 //! `region` and `lift`; nothing here reads metadata or other units.
 
 use super::segment::{Kind, Unit};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 /// Families of boilerplate phrases.
@@ -464,17 +463,6 @@ fn mix_key(head: u64, len: usize) -> u64 {
     (key ^ (key >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
-/// A small automaton as a DFA: every unit's text goes through these, and a DFA reads a
-/// byte in a few instructions where the default NFA takes several times as many. The texts
-/// are short, so a prefilter costs more to start than it saves.
-fn dfa(patterns: &[&str]) -> Option<AhoCorasick> {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(patterns)
-        .ok()
-}
-
 /// Credit markers that open a picture credit wherever they stand ("…zeigenBild: dpa").
 const CREDIT_LABELS: &[&str] = &[
     "Bild:",
@@ -524,9 +512,6 @@ const CREDIT_SOURCES: &[&str] = &[
     "EPA-EFE",
 ];
 
-static LABELS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| dfa(CREDIT_LABELS));
-static SOURCES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| dfa(CREDIT_SOURCES));
-
 /// A caption's credit is at most this many words long.
 const MAX_CREDIT_WORDS: usize = 16;
 /// An agency name closes a caption only within this many bytes of its end.
@@ -574,6 +559,8 @@ pub struct Facts {
     pub sentence_end: bool,
     /// Characters in the text.
     pub chars: usize,
+    /// Spaces (the byte ` `) in the text.
+    pub spaces: usize,
     /// A sentence ends inside the text (". " followed by a capital). Read only when the
     /// unit does not end like a sentence (every reader asks `sentence_end` first), so it is
     /// computed only then: false when `sentence_end` is.
@@ -587,7 +574,8 @@ impl Facts {
         let (spaces, chars) = super::segment::spaces_and_chars(text);
         // (A character outside ASCII has continuation bytes.)
         let ascii = chars == text.len();
-        let words = if chars > 20 && spaces * 12 < chars && unspaced_script(text) {
+        // (Every script without spaces lies outside ASCII.)
+        let words = if chars > 20 && spaces * 12 < chars && !ascii && unspaced_script(text) {
             chars / 2
         } else if unit.text.is_empty() {
             0
@@ -617,6 +605,7 @@ impl Facts {
             words,
             cues,
             chars,
+            spaces,
             inner_sentence: !sentence_end && inner_sentence(text, spaces > 0, chars == text.len()),
         }
     }
@@ -649,9 +638,15 @@ fn lower_case_of(text: &str, ascii: bool) -> String {
     let mut k = 0;
     while k < bytes.len() {
         let end = (k + 8).min(bytes.len());
-        let mut word = [0u8; 8];
-        word[..end - k].copy_from_slice(&bytes[k..end]);
-        let w = u64::from_le_bytes(word);
+        // (Eight bytes are read as one load; only the last, shorter piece is copied out.)
+        let w = match bytes.get(k..k + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut word = [0u8; 8];
+                word[..end - k].copy_from_slice(&bytes[k..end]);
+                u64::from_le_bytes(word)
+            }
+        };
         // The lead bytes of characters outside ASCII (their two top bits set), one by one;
         // the common caseless ones (punctuation, CJK...) are told by their bytes alone.
         let mut leads = w & (w << 1) & 0x8080_8080_8080_8080;
@@ -857,6 +852,9 @@ pub fn cues(lower: &str) -> u16 {
 pub struct Rule {
     /// The rule's name.
     pub name: &'static str,
+    /// The [`Cue`] without which the test never fires (0: none, the rule is tried on every
+    /// unit): most units have no cue, and skip these rules untried.
+    pub cue: u16,
     /// True when the unit is boilerplate.
     pub test: fn(&Unit, &Facts) -> bool,
 }
@@ -865,40 +863,50 @@ pub struct Rule {
 pub const RULES: &[Rule] = &[
     Rule {
         name: "markup-only",
+        cue: 0,
         test: markup_only,
     },
     Rule {
         name: "image-alt",
+        cue: 0,
         test: image_alt,
     },
     Rule {
         name: "url-line",
+        cue: 0,
         test: url_line,
     },
     Rule {
         name: "skip-link",
+        cue: Cue::SkipLink as u16,
         test: skip_link,
     },
     Rule {
         name: "cookie-notice",
+        cue: Cue::Cookie as u16,
         test: cookie_notice,
     },
     Rule {
         name: "footer",
+        cue: 0,
         test: footer,
     },
     Rule {
         name: "caption",
-        test: |u, _| {
-            credit_start(&u.text).is_some() || super::credits::bare_credit_start(&u.text).is_some()
+        cue: 0,
+        test: |u, f| {
+            spaced_credit_start(&u.text, f.spaces).is_some()
+                || super::credits::spaced_bare_credit_start(&u.text, f.spaces).is_some()
         },
     },
     Rule {
         name: "newsletter",
+        cue: Cue::Newsletter as u16,
         test: newsletter,
     },
     Rule {
         name: "share-buttons",
+        cue: Cue::Share as u16,
         test: |u, f| {
             f.has(Cue::Share)
                 && f.words <= SHORT_WORDS
@@ -907,58 +915,72 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "share-row",
+        cue: Cue::Share as u16,
         test: super::share::share_row,
     },
     Rule {
         name: "advertisement",
+        cue: Cue::Advert as u16,
         test: |_, f| f.has(Cue::Advert) && f.words <= SHORT_WORDS,
     },
     Rule {
         name: "related-links",
+        cue: Cue::Related as u16,
         test: |_, f| f.has(Cue::Related) && f.words <= SHORT_WORDS,
     },
     Rule {
         name: "post-navigation",
+        cue: Cue::PostNav as u16,
         test: |_, f| f.has(Cue::PostNav) && f.words <= SHORT_WORDS,
     },
     Rule {
         name: "author-box",
+        cue: Cue::Author as u16,
         test: |_, f| f.has(Cue::Author) && f.words <= SHORT_WORDS,
     },
     Rule {
         name: "engagement-call",
+        cue: Cue::Engage as u16,
         test: |_, f| f.has(Cue::Engage) && f.words <= MAX_CALL_WORDS,
     },
     Rule {
         name: "tag-line",
+        cue: 0,
         test: tag_line,
     },
     Rule {
         name: "inline-teaser",
+        cue: 0,
         test: inline_teaser,
     },
     Rule {
         name: "date-stamp",
+        cue: 0,
         test: date_stamp,
     },
     Rule {
         name: "comment-header",
+        cue: 0,
         test: comment_header,
     },
     Rule {
         name: "comments",
+        cue: Cue::Comments as u16,
         test: |_, f| f.has(Cue::Comments) && f.words <= SHORT_WORDS && !f.sentence_end,
     },
     Rule {
         name: "login-paywall",
+        cue: Cue::Login as u16,
         test: |_, f| f.has(Cue::Login) && f.words <= 12,
     },
     Rule {
         name: "link-list",
+        cue: 0,
         test: link_list,
     },
     Rule {
         name: "form-field",
+        cue: 0,
         test: |u, _| {
             let bytes = u.text.as_bytes();
             memchr::memchr2_iter(b'_', b'[', bytes)
@@ -967,17 +989,33 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
+/// The [`RULES`] tried on every unit, in order (those that need no cue).
+static UNCUED_RULES: LazyLock<Vec<&'static Rule>> =
+    LazyLock::new(|| RULES.iter().filter(|rule| rule.cue == 0).collect());
+
 /// The name of the first rule that finds `unit` to be boilerplate.
 pub fn first_match(unit: &Unit, facts: &Facts) -> Option<&'static str> {
+    // (A rule that needs a cue the unit lacks would not fire: it is not tried.)
+    if facts.cues == 0 {
+        return UNCUED_RULES
+            .iter()
+            .find(|rule| (rule.test)(unit, facts))
+            .map(|rule| rule.name);
+    }
     RULES
         .iter()
-        .find(|rule| (rule.test)(unit, facts))
+        .find(|rule| (rule.cue == 0 || facts.cues & rule.cue != 0) && (rule.test)(unit, facts))
         .map(|rule| rule.name)
 }
 
 /// Nothing but markup: `* * *`, `---`, a bullet without text. Example: `* * *`.
 fn markup_only(unit: &Unit, _: &Facts) -> bool {
-    unit.images.is_empty() && !unit.text.chars().any(char::is_alphanumeric)
+    // (An ASCII letter or digit settles most units; other characters are read only in a text
+    // without one.)
+    let text = unit.text.as_str();
+    unit.images.is_empty()
+        && !text.bytes().any(|b| b.is_ascii_alphanumeric())
+        && (text.is_ascii() || !text.chars().any(char::is_alphanumeric))
 }
 
 /// An image alone on its line: `![Alt](src)`, w3m's `[photo-3]`. Example: `[vw-concept-6]`.
@@ -997,6 +1035,13 @@ fn url_line(unit: &Unit, _: &Facts) -> bool {
     ) {
         return false;
     }
+    url_words(text)
+}
+
+/// True when every word of `text` is an address (the rest of [`url_line`], which most units
+/// never reach: kept apart so that the rule's first test stays a short call).
+#[inline(never)]
+fn url_words(text: &str) -> bool {
     // The first word settles most others.
     let first = &text[..memchr::memchr(b' ', text.as_bytes()).unwrap_or(text.len())];
     !text.is_empty() && is_url(first) && text.split(' ').all(is_url)
@@ -1020,8 +1065,9 @@ fn cookie_notice(_: &Unit, facts: &Facts) -> bool {
 
 /// Footer lines: "© 2024 Example | Impressum | Datenschutz", "Privacy Policy".
 fn footer(unit: &Unit, facts: &Facts) -> bool {
-    let copyright =
-        (unit.text.starts_with('©') || facts.lower.starts_with("copyright")) && facts.words <= 25;
+    let copyright = (unit.text.starts_with('©')
+        || (facts.lower.as_bytes().first() == Some(&b'c') && facts.lower.starts_with("copyright")))
+        && facts.words <= 25;
     copyright || (facts.has(Cue::Footer) && facts.words <= 12 && !facts.sentence_end)
 }
 
@@ -1054,7 +1100,16 @@ fn comment_header(unit: &Unit, facts: &Facts) -> bool {
     };
     const OPENERS: &[&str] = &["responses to", "thoughts on", "replies to", "comments on"];
     const CLOSED: &[&str] = &["comments are closed", "kommentare sind geschlossen"];
-    // (Every ending closes with a colon: most lines are let go by their last byte.)
+    // A header ends with a colon, opens with a digit (a count of responses) or opens a
+    // closing note: most lines are let go by these three bytes.
+    let lower = facts.lower.as_bytes();
+    if lower.last() != Some(&b':')
+        && !unit.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && !CLOSED.iter().any(|c| c.as_bytes().first() == lower.first())
+    {
+        return false;
+    }
+    // (Every ending closes with a colon.)
     let ending = facts.lower.ends_with(':') && ENDINGS.iter().any(|e| facts.lower.ends_with(e));
     // "Dora Kessler on March 3, 2017 at 9:12 am said:"
     let dated =
@@ -1107,8 +1162,26 @@ const TAG_LABELS: &[&str] = &[
 /// "Dieser Eintrag wurde veröffentlicht in Reisen und verschlagwortet mit hamburg".
 fn tag_line(_: &Unit, facts: &Facts) -> bool {
     static LABELS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(TAG_LABELS));
-    facts.words <= MAX_TAG_LINE_WORDS && LABELS.open(&facts.lower)
+    // (The first byte lets most units go before the list is looked at.)
+    facts.words <= MAX_TAG_LINE_WORDS
+        && facts
+            .lower
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| TAG_FIRST_BYTES[usize::from(b)])
+        && LABELS.open(&facts.lower)
 }
+
+/// The first bytes of the [`TAG_LABELS`] (none is empty: a test checks it).
+const TAG_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut n = 0;
+    while n < TAG_LABELS.len() {
+        table[TAG_LABELS[n].as_bytes()[0] as usize] = true;
+        n += 1;
+    }
+    table
+};
 
 /// "Read more: …", "Lesen Sie auch: …" lines pointing to another article.
 fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
@@ -1154,7 +1227,28 @@ fn inline_teaser(_: &Unit, facts: &Facts) -> bool {
         "lire:",
         "also read:",
     ];
+    // The first bytes of both lists: most units are let go by their first byte.
+    const OPENS: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut n = 0;
+        while n < LEAD_IN.len() + LABELLED.len() {
+            let phrase = if n < LEAD_IN.len() {
+                LEAD_IN[n]
+            } else {
+                LABELLED[n - LEAD_IN.len()]
+            };
+            assert!(!phrase.is_empty(), "no empty lead-in");
+            table[phrase.as_bytes()[0] as usize] = true;
+            n += 1;
+        }
+        table
+    };
     facts.words <= 30
+        && facts
+            .lower
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| OPENS[usize::from(b)])
         && ((facts.has(Cue::Related) && starts_with_any(&facts.lower, LEAD_IN))
             || starts_with_any(&facts.lower, LABELLED))
 }
@@ -1168,12 +1262,30 @@ fn date_stamp(unit: &Unit, facts: &Facts) -> bool {
     if facts.has(Cue::Stamp) && unit.text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    unit.text.bytes().filter(u8::is_ascii_digit).count() >= 4
-        && !crate::metadata::date::find_dates(
-            &unit.text,
-            crate::metadata::date::DayOrder::MonthFirst,
-        )
-        .is_empty()
+    ascii_digits(unit.text.as_bytes()) >= 4
+        && crate::metadata::date::has_date(&unit.text, crate::metadata::date::DayOrder::MonthFirst)
+}
+
+/// The ASCII digits in `bytes`, eight bytes a step: each range test adds to the low seven
+/// bits of every byte at once (as [`non_letters`] does), and bytes with the top bit set are
+/// no digits.
+fn ascii_digits(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let low = word & !TOP;
+        let at_least = |c: u8| (low + LOW * u64::from(0x80 - c)) & TOP;
+        let digits = at_least(b'0') & !at_least(b'9' + 1) & !word & TOP;
+        n += digits.count_ones() as usize;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .count()
 }
 
 /// True when `text` starts with one of `prefixes`. Their first bytes are compared first: most
@@ -1202,7 +1314,12 @@ impl Prefixes {
     /// True when one of the prefixes opens `text`.
     fn open(&self, text: &str) -> bool {
         let slot = text.as_bytes().first().map_or(256, |&b| usize::from(b));
-        !self.0[256].is_empty() || self.0[slot].iter().any(|p| text.starts_with(p))
+        // (A prefix's second byte is compared before the call that compares the rest.)
+        let second = text.as_bytes().get(1);
+        !self.0[256].is_empty()
+            || self.0[slot].iter().any(|p| {
+                p.as_bytes().get(1).is_none_or(|b| Some(b) == second) && text.starts_with(p)
+            })
     }
 }
 
@@ -1222,18 +1339,20 @@ fn link_list(unit: &Unit, facts: &Facts) -> bool {
 
 /// Where a picture credit starts in `text`, if the text reads as a caption with a credit.
 pub fn credit_start(text: &str) -> Option<usize> {
-    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned: a
-    // vectorised count gives up on texts too long for a caption, then one backward pass finds
+    spaced_credit_start(text, memchr::memchr_iter(b' ', text.as_bytes()).count())
+}
+
+/// [`credit_start`] of a text told its number of spaces ([`Facts`] has it).
+fn spaced_credit_start(text: &str, text_spaces: usize) -> Option<usize> {
+    // A credit has at most MAX_CREDIT_WORDS words, so only the text's tail is scanned: a text
+    // too long for a caption is let go by its count of spaces, then one backward pass finds
     // where that tail starts, the first place in it where a label opens, and the first place
-    // in the last SOURCE_TAIL bytes where two bytes open an agency name. The automatons run
-    // only from there, when there is one (no match can start before it).
-    let bytes = text.as_bytes();
-    // (A text shorter than that many bytes cannot hold that many spaces.)
-    if bytes.len() >= MAX_CAPTION_WORDS
-        && memchr::memchr_iter(b' ', bytes).count() >= MAX_CAPTION_WORDS
-    {
+    // in the last SOURCE_TAIL bytes where two bytes open an agency name. The phrases are
+    // compared only from there, when there is one (no match can start before it).
+    if text_spaces >= MAX_CAPTION_WORDS {
         return None;
     }
+    let bytes = text.as_bytes();
     let mut tail = text.len().saturating_sub(SOURCE_TAIL);
     while !text.is_char_boundary(tail) {
         tail -= 1;
@@ -1243,10 +1362,16 @@ pub fn credit_start(text: &str) -> Option<usize> {
     let mut from = 0;
     let mut label = None;
     let mut source = None;
+    // (A text with too few spaces for the pass to stop at one reads them as any other byte.)
+    let classes = if text_spaces > MAX_CREDIT_WORDS {
+        &CREDIT_BYTES
+    } else {
+        &CREDIT_OPENINGS
+    };
     let mut k = bytes.len();
     while k > 0 {
         k -= 1;
-        let class = CREDIT_BYTES[usize::from(bytes[k])];
+        let class = classes[usize::from(bytes[k])];
         if class == 0 {
             continue;
         }
@@ -1258,21 +1383,23 @@ pub fn credit_start(text: &str) -> Option<usize> {
             }
             continue;
         }
-        if class & CREDIT_LABEL != 0 && has_pair(&LABEL_PAIRS, bytes, k) && opens_label(&bytes[k..])
-        {
+        // (The bytes at `k` as a pair, read once for both sets: 0 after the last byte follows
+        // no pair's first byte.)
+        let pair = usize::from(bytes[k]) << 8 | usize::from(bytes.get(k + 1).copied().unwrap_or(0));
+        if class & CREDIT_LABEL != 0 && in_pairs(&LABEL_PAIRS, pair) && opens_label(&bytes[k..]) {
             label = Some(k);
         }
-        if class & CREDIT_SOURCE != 0 && k >= tail && pairs.at(bytes, k) {
+        if class & CREDIT_SOURCE != 0 && k >= tail && in_pairs(&pairs.bits, pair) {
             source = Some(k);
         }
     }
-    // (Every label opens with an ASCII byte or a character's first byte, so `at` is a
-    // character boundary.)
+    // Every place from the first label on where a label opens, in order: no label opens
+    // inside another (a test checks it), so these are the matches a search for the labels
+    // finds one after the other. (Every label opens with an ASCII byte or a character's
+    // first byte, so each is a character boundary.)
     let labelled = label.and_then(|at| {
-        LABELS
-            .as_ref()?
-            .find_iter(&text[at..])
-            .map(|m| at + m.start())
+        (at..bytes.len())
+            .filter(|&k| has_pair(&LABEL_PAIRS, bytes, k) && opens_label(&bytes[k..]))
             .find(|&k| opens_credit(text, k))
     });
     let start = labelled.or_else(|| {
@@ -1285,12 +1412,11 @@ pub fn credit_start(text: &str) -> Option<usize> {
         } else {
             source
         }?;
-        // (Every agency name opens with an ASCII byte, so `first` is a character boundary.)
-        SOURCES
-            .as_ref()?
-            .find_iter(&text[first..])
-            .map(|m| first + m.start())
-            .next()
+        // The first agency name from there: no name holds another after its first byte (a
+        // test checks it), so the name that opens first is also the one that ends first.
+        // (Every agency name opens with an ASCII byte, so it is a character boundary.)
+        (first..bytes.len())
+            .find(|&k| pairs.at(bytes, k) && opens_source(&bytes[k..]))
             .map(|k| source_start(text, k))
     })?;
     (spaces(&text[start..]) < MAX_CREDIT_WORDS).then_some(start)
@@ -1321,6 +1447,13 @@ const CREDIT_BYTES: [u8; 256] = {
     table
 };
 
+/// [`CREDIT_BYTES`] without the space.
+const CREDIT_OPENINGS: [u8; 256] = {
+    let mut table = CREDIT_BYTES;
+    table[b' ' as usize] = 0;
+    table
+};
+
 /// The first two bytes of every credit label, one bit each (a label's first byte alone is
 /// a capital letter, which opens many words).
 const LABEL_PAIRS: [u64; 1024] = {
@@ -1334,6 +1467,11 @@ const LABEL_PAIRS: [u64; 1024] = {
     }
     bits
 };
+
+/// True when `pair` (two bytes as `a << 8 | b`) is in the pair set `bits`.
+fn in_pairs(bits: &[u64; 1024], pair: usize) -> bool {
+    bits[pair >> 6] >> (pair & 63) & 1 != 0
+}
 
 /// True when the two bytes at `k` in `bytes` are in the pair set `bits`.
 fn has_pair(bits: &[u64; 1024], bytes: &[u8], k: usize) -> bool {
@@ -1352,6 +1490,13 @@ fn opens_label(bytes: &[u8]) -> bool {
         let label = label.as_bytes();
         label[0] == bytes[0] && bytes.starts_with(label)
     })
+}
+
+/// True when one of the [`CREDIT_SOURCES`] opens `bytes`.
+fn opens_source(bytes: &[u8]) -> bool {
+    CREDIT_SOURCES
+        .iter()
+        .any(|source| bytes.starts_with(source.as_bytes()))
 }
 
 /// The first two bytes of every agency name in [`CREDIT_SOURCES`].
@@ -1671,6 +1816,24 @@ mod tests {
         assert!(Prefixes::of(&["x", ""]).open(""));
     }
 
+    /// No label or agency name holds another one after its first byte, so the first to open
+    /// is the first to end; and no label opens inside another, so every label opening after
+    /// a match is a match of its own (what [`credit_start`]'s direct scans rely on).
+    #[test]
+    fn no_credit_phrase_holds_another() {
+        for (list, overlap) in [(CREDIT_LABELS, false), (CREDIT_SOURCES, true)] {
+            for outer in list {
+                for inner in list {
+                    for (k, _) in outer.char_indices().skip(1) {
+                        let rest = &outer[k..];
+                        assert!(!rest.starts_with(inner), "{inner} inside {outer}");
+                        assert!(overlap || !inner.starts_with(rest), "{inner} over {outer}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn credit_bytes_mark_every_label_and_agency_opening() {
         for label in CREDIT_LABELS {
@@ -1731,6 +1894,90 @@ mod tests {
             .words
                 > 10
         );
+    }
+
+    #[test]
+    fn tag_labels_are_let_go_by_their_first_byte_only_when_none_opens_so() {
+        for label in TAG_LABELS {
+            assert!(!label.is_empty());
+            assert!(TAG_FIRST_BYTES[usize::from(label.as_bytes()[0])], "{label}");
+        }
+    }
+
+    #[test]
+    fn digits_are_counted_eight_bytes_a_step() {
+        for text in [
+            "",
+            "1",
+            "abc",
+            "2019-11-25 14:03",
+            "٣ 0 9 / : ÿ9",
+            "a0b1c2d3e4f5g6h7i8j9",
+        ] {
+            let bytes = text.as_bytes();
+            assert_eq!(
+                ascii_digits(bytes),
+                bytes.iter().filter(|b| b.is_ascii_digit()).count(),
+                "{text}"
+            );
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(ascii_digits(&all), 10);
+    }
+
+    #[test]
+    fn a_rule_never_fires_without_its_cue() {
+        let unit = |t: &str| segment(t).into_iter().next().expect("one unit");
+        for text in [
+            "Skip to main content",
+            "We use cookies to improve your experience. Accept",
+            "Sign up for our daily newsletter",
+            "Share on Facebook",
+            "Condividi su Facebook Condividi su Telegram Invia per email",
+            "Advertisement",
+            "Related articles",
+            "Previous post",
+            "About the author",
+            "Enjoyed this article?",
+            "Leave a comment",
+            "Sign in to read the full story",
+        ] {
+            let u = unit(text);
+            let facts = Facts::of(&u);
+            assert!(first_match(&u, &facts).is_some(), "{text}");
+            for rule in RULES.iter().filter(|r| r.cue != 0) {
+                let mut without = facts.clone();
+                without.cues &= !rule.cue;
+                assert!(!(rule.test)(&u, &without), "{} on {text}", rule.name);
+            }
+        }
+    }
+
+    #[test]
+    fn credits_told_the_spaces_agree_with_credits_counting_them() {
+        let unit = |t: &str| segment(t).into_iter().next().expect("one unit");
+        let long = format!("{} Foto: Jane Doe", "word ".repeat(80));
+        for text in [
+            "Landrätin prüft neue Hochwasserschutzverordnung",
+            "Die Brücke bei Nacht. Foto: Jane Doe",
+            "Fans at the stadium, Imago/Jane Doe",
+            "Le pont au matin. Photo Jean Dupont",
+            long.as_str(),
+        ] {
+            let u = unit(text);
+            let facts = Facts::of(&u);
+            assert_eq!(facts.spaces, u.text.matches(' ').count(), "{text}");
+            assert_eq!(
+                spaced_credit_start(&u.text, facts.spaces),
+                credit_start(&u.text),
+                "{text}"
+            );
+            assert_eq!(
+                super::super::credits::spaced_bare_credit_start(&u.text, facts.spaces),
+                super::super::credits::bare_credit_start(&u.text),
+                "{text}"
+            );
+        }
     }
 
     #[test]
