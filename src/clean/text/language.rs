@@ -158,15 +158,21 @@ fn first_stage_can_settle(sample: &str) -> bool {
     if has_web_address(sample) {
         return false;
     }
-    let mut letters = 0usize;
-    for c in sample.chars() {
-        if c.is_ascii_alphabetic() {
-            letters += 1;
-        } else if c.is_alphabetic() {
-            if !FIRST_STAGE_LETTERS.contains(c) {
-                return false;
+    // ASCII letters are counted byte by byte (vector code); only the characters outside ASCII
+    // (those whose first byte is 0xC0 and up) are decoded.
+    let bytes = sample.as_bytes();
+    let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    if !sample.is_ascii() {
+        for (at, _) in bytes.iter().enumerate().filter(|(_, b)| **b >= 0xC0) {
+            let Some(c) = sample.get(at..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
+            if c.is_alphabetic() {
+                if !FIRST_STAGE_LETTERS.contains(c) {
+                    return false;
+                }
+                letters += 1;
             }
-            letters += 1;
         }
     }
     letters as f64 >= sample.len() as f64 * MIN_LETTER_SHARE
@@ -179,7 +185,10 @@ fn first_stage_can_settle(sample: &str) -> bool {
 ///
 /// Example: "12. https://www.example.com/news/world/ 13. https://www.example.com/news/sport/"
 fn has_web_address(sample: &str) -> bool {
-    sample.contains("://") || sample.contains("www.")
+    // Found from their first bytes (a few in a sample), without building a substring searcher.
+    let bytes = sample.as_bytes();
+    memchr::memchr_iter(b':', bytes).any(|at| bytes[at..].starts_with(b"://"))
+        || memchr::memchr_iter(b'w', bytes).any(|at| bytes[at..].starts_with(b"www."))
 }
 
 #[cfg(test)]
