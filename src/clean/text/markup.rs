@@ -292,8 +292,25 @@ fn push_counted(out: &mut String, text: &str, in_link: bool, inline: &mut Inline
 /// Counts the first word of `text` as link text (out of line: most text follows no marker).
 #[inline(never)]
 fn count_first_word(text: &str, inline: &mut Inline) {
-    let first = text.split_whitespace().next().unwrap_or("");
-    inline.link_chars += first.chars().count();
+    // Byte by byte (`split_whitespace` decodes every character): white space is told by
+    // [`space_width`], and the word's characters are its bytes that are not continuation
+    // bytes (0x80 to 0xBF).
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        match space_width(bytes, start) {
+            0 => break,
+            width => start += width,
+        }
+    }
+    let mut end = start;
+    while end < bytes.len() && space_width(bytes, end) == 0 {
+        end += 1;
+    }
+    inline.link_chars += bytes[start..end]
+        .iter()
+        .filter(|&&b| !(0x80..0xC0).contains(&b))
+        .count();
 }
 
 /// The bytes that may open Markdown-like markup in [`markdown`]: escape, line break, image,
@@ -479,6 +496,25 @@ mod tests {
         }
         for text in texts {
             assert_eq!(squeeze_runs(&text), squeeze(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn count_first_word_counts_the_characters_of_the_first_word() {
+        for text in [
+            "",
+            "   ",
+            "Home page",
+            "  Köln\u{a0}Mitte",
+            "\u{2003}日本語 text",
+            "Straße\n",
+            "\u{1c}x y",
+            "word",
+        ] {
+            let mut inline = Inline::default();
+            count_first_word(text, &mut inline);
+            let first = text.split_whitespace().next().unwrap_or("");
+            assert_eq!(inline.link_chars, first.chars().count(), "{text:?}");
         }
     }
 
