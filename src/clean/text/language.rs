@@ -131,6 +131,13 @@ pub(crate) fn identify(sample: &str) -> Option<Lang> {
         let info = DETECTOR.detect(sample)?;
         return info.is_reliable().then_some(info.lang());
     }
+    // A sample in another script than Latin gets the one detector's answer from the two stages
+    // too (the first stage's languages are all Latin), and the first stage's cost is saved.
+    if may_be_other_script(sample)
+        && whatlang::detect_script(sample).is_some_and(|s| s != whatlang::Script::Latin)
+    {
+        return DETECTOR.detect_lang(sample);
+    }
     let winner = match FIRST.detect(sample) {
         Some(info)
             if SETTLED.contains(&info.lang())
@@ -152,21 +159,40 @@ pub(crate) fn identify(sample: &str) -> Option<Lang> {
     second.detect_lang(sample)
 }
 
+/// True when the sample has a character of a block where scripts other than Latin are written:
+/// a UTF-8 lead byte of U+0340 to U+1FFF (Greek, Cyrillic, Hebrew, Arabic, the Indic scripts,
+/// Thai, Georgian, Hangul Jamo...) or of U+3000 and up (CJK, kana, Hangul). Punctuation and
+/// symbols (U+2000 to U+2FFF: quotes, dashes) do not count. Only a sample with one is asked
+/// for its script; one without is in Latin letters or has none.
+///
+/// Example: "Городской совет" has one; "The “council” voted" has none.
+fn may_be_other_script(sample: &str) -> bool {
+    sample.bytes().fold(false, |found, b| {
+        found | (b.wrapping_sub(0xCD) <= 0xE1 - 0xCD) | (0xE3..0xF8).contains(&b)
+    })
+}
+
 /// True when the sample is mostly letters ([`MIN_LETTER_SHARE`]), has no letter outside
 /// [`FIRST_STAGE_LETTERS`] and a-z, and has no web address ([`has_web_address`]).
 fn first_stage_can_settle(sample: &str) -> bool {
     if has_web_address(sample) {
         return false;
     }
-    let mut letters = 0usize;
-    for c in sample.chars() {
-        if c.is_ascii_alphabetic() {
-            letters += 1;
-        } else if c.is_alphabetic() {
-            if !FIRST_STAGE_LETTERS.contains(c) {
-                return false;
+    // ASCII letters are counted byte by byte (vector code); only the characters outside ASCII
+    // (those whose first byte is 0xC0 and up) are decoded.
+    let bytes = sample.as_bytes();
+    let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    if !sample.is_ascii() {
+        for (at, _) in bytes.iter().enumerate().filter(|(_, b)| **b >= 0xC0) {
+            let Some(c) = sample.get(at..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
+            if c.is_alphabetic() {
+                if !FIRST_STAGE_LETTERS.contains(c) {
+                    return false;
+                }
+                letters += 1;
             }
-            letters += 1;
         }
     }
     letters as f64 >= sample.len() as f64 * MIN_LETTER_SHARE
@@ -179,7 +205,10 @@ fn first_stage_can_settle(sample: &str) -> bool {
 ///
 /// Example: "12. https://www.example.com/news/world/ 13. https://www.example.com/news/sport/"
 fn has_web_address(sample: &str) -> bool {
-    sample.contains("://") || sample.contains("www.")
+    // Found from their first bytes (a few in a sample), without building a substring searcher.
+    let bytes = sample.as_bytes();
+    memchr::memchr_iter(b':', bytes).any(|at| bytes[at..].starts_with(b"://"))
+        || memchr::memchr_iter(b'w', bytes).any(|at| bytes[at..].starts_with(b"www."))
 }
 
 #[cfg(test)]
@@ -269,6 +298,31 @@ mod tests {
         assert!(!has_web_address(
             "The council voted on Tuesday to close the bridge for repairs."
         ));
+    }
+
+    #[test]
+    fn samples_in_other_scripts_skip_the_first_stage_with_the_same_answer() {
+        assert!(may_be_other_script("Городской совет"));
+        assert!(may_be_other_script("市議会"));
+        assert!(may_be_other_script("Ελληνικά"));
+        assert!(!may_be_other_script("The “council” voted – again…"));
+        assert!(!may_be_other_script("Zażółć gęślą jaźń, Straße"));
+        let samples = [
+            "Городской совет во вторник решил закрыть мост на ремонт после того, как инженеры \
+             обнаружили трещины в двух его опорах.",
+            "Градският съвет реши във вторник да затвори моста за ремонт, след като инженерите \
+             откриха пукнатини в две от опорите му.",
+            "Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να κλείσει τη γέφυρα για επισκευές, αφού \
+             οι μηχανικοί βρήκαν ρωγμές σε δύο από τα στηρίγματά της.",
+            "The mayor said “Городской совет” in a speech about the bridge that the council voted \
+             on Tuesday to close for repairs after engineers found cracks.",
+            "Ngày thứ Ba, hội đồng thành phố đã bỏ phiếu đóng cửa cây cầu để sửa chữa sau khi các \
+             kỹ sư phát hiện vết nứt ở hai trụ đỡ.",
+        ];
+        for s in samples {
+            assert!(s.len() >= SHORT_SAMPLE);
+            assert_eq!(identify(s), DETECTOR.detect_lang(s), "{s}");
+        }
     }
 
     #[test]

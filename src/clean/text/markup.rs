@@ -59,7 +59,7 @@ pub fn read(raw: &str, syntax: Syntax) -> Inline {
     inline.text = if is_squeezed(&out) {
         out
     } else {
-        squeeze(&out)
+        squeeze_runs(&out)
     };
     inline
 }
@@ -69,7 +69,68 @@ fn squeezed(text: &str) -> String {
     if is_squeezed(text) {
         text.to_owned()
     } else {
-        squeeze(text)
+        squeeze_runs(text)
+    }
+}
+
+/// [`squeeze`]'s answer (the words of `text` joined by single spaces), copied run by run: a
+/// run of words with single spaces between them is copied whole, and the bytes of a word are
+/// passed over in a tight loop (only white space and lead bytes 0xC2 and up stop it).
+fn squeeze_runs(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    // The start of the run being copied, if one is.
+    let mut run: Option<usize> = None;
+    while i < bytes.len() {
+        let width = space_width(bytes, i);
+        if width == 0 {
+            if run.is_none() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                run = Some(i);
+            }
+            i += 1;
+            while bytes.get(i).is_some_and(|&b| b > b' ' && b < 0xC2) {
+                i += 1;
+            }
+            continue;
+        }
+        // A single space between two words stays in the run.
+        if run.is_some()
+            && bytes[i] == b' '
+            && i + 1 < bytes.len()
+            && space_width(bytes, i + 1) == 0
+        {
+            i += 1;
+            continue;
+        }
+        if let Some(start) = run.take() {
+            out.push_str(text.get(start..i).unwrap_or_default());
+        }
+        i += width;
+    }
+    if let Some(start) = run {
+        out.push_str(text.get(start..).unwrap_or_default());
+    }
+    out
+}
+
+/// The bytes of the white-space character (`char::is_whitespace`) that starts at `bytes[i]`,
+/// or 0 when none does.
+#[inline(always)]
+fn space_width(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(&b) if b == b' ' || is_control_space(b) => 1,
+        Some(&b) if b >= 0xC2 && starts_unicode_space(&bytes[i..]) => {
+            if b == 0xC2 {
+                2
+            } else {
+                3
+            }
+        }
+        _ => 0,
     }
 }
 
@@ -231,8 +292,25 @@ fn push_counted(out: &mut String, text: &str, in_link: bool, inline: &mut Inline
 /// Counts the first word of `text` as link text (out of line: most text follows no marker).
 #[inline(never)]
 fn count_first_word(text: &str, inline: &mut Inline) {
-    let first = text.split_whitespace().next().unwrap_or("");
-    inline.link_chars += first.chars().count();
+    // Byte by byte (`split_whitespace` decodes every character): white space is told by
+    // [`space_width`], and the word's characters are its bytes that are not continuation
+    // bytes (0x80 to 0xBF).
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        match space_width(bytes, start) {
+            0 => break,
+            width => start += width,
+        }
+    }
+    let mut end = start;
+    while end < bytes.len() && space_width(bytes, end) == 0 {
+        end += 1;
+    }
+    inline.link_chars += bytes[start..end]
+        .iter()
+        .filter(|&&b| !(0x80..0xC0).contains(&b))
+        .count();
 }
 
 /// The bytes that may open Markdown-like markup in [`markdown`]: escape, line break, image,
@@ -399,6 +477,46 @@ fn matching_close(bytes: &[u8], from: usize, open: u8, close: u8) -> Option<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squeeze_runs_gives_squeezes_answer() {
+        let pieces = [
+            "a", "Köln", "é", " ", "  ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{a0}", "\u{85}",
+            "\u{1680}", "\u{2003}", "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{1c}",
+            "\u{200b}", "日本", "x.", "ẞ", "\u{e000}",
+        ];
+        let mut texts = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("{a} {b}  {c} word"));
+                }
+            }
+        }
+        for text in texts {
+            assert_eq!(squeeze_runs(&text), squeeze(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn count_first_word_counts_the_characters_of_the_first_word() {
+        for text in [
+            "",
+            "   ",
+            "Home page",
+            "  Köln\u{a0}Mitte",
+            "\u{2003}日本語 text",
+            "Straße\n",
+            "\u{1c}x y",
+            "word",
+        ] {
+            let mut inline = Inline::default();
+            count_first_word(text, &mut inline);
+            let first = text.split_whitespace().next().unwrap_or("");
+            assert_eq!(inline.link_chars, first.chars().count(), "{text:?}");
+        }
+    }
 
     #[test]
     fn squeezed_text_is_told_from_text_to_squeeze() {
