@@ -60,14 +60,7 @@ impl Dropped {
 
 /// Collapses every run of white space to one space and trims.
 pub fn squeeze(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::spaces::squeeze(text)
 }
 
 /// Inline formatting of a [`Span`].

@@ -30,6 +30,7 @@ pub mod input;
 pub mod metadata;
 pub mod options;
 pub mod render;
+mod spaces;
 
 pub use article::{Article, Block, Caption, Dropped, Metadata, PageType, SourceKind, Span};
 pub use error::Error;
