@@ -147,38 +147,91 @@ struct Phrases {
     /// The openings of the licence and disclosure phrases, which count only at a word's
     /// start: see [`Phrases::may_match`].
     openings: Openings,
+    /// The last [`OPENING_BYTES`] bytes of the source labels, each ending with a colon.
+    endings: Bits,
 }
 
-/// The first [`OPENING_BYTES`] bytes of phrases, hashed to one bit each, and the phrases
-/// shorter than that ("cc0") whole.
+/// A set of keys (up to eight bytes read as a little-endian number), hashed to one bit each:
+/// a key that is not in the set may still set a bit (the test passes too much, never too
+/// little).
+struct Bits(Box<[u64; 1024]>);
+
+impl Bits {
+    fn new() -> Bits {
+        Bits(Box::new([0u64; 1024]))
+    }
+
+    /// The bit a key sets.
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+
+    fn insert(&mut self, key: u64) {
+        let bit = Bits::bit(key);
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    fn has(&self, key: u64) -> bool {
+        let bit = Bits::bit(key);
+        self.0[bit >> 6] >> (bit & 63) & 1 != 0
+    }
+}
+
+/// The openings of phrases: the first [`LONG_OPENING_BYTES`] bytes of the phrases that long
+/// and the first [`OPENING_BYTES`] bytes of the others, hashed to one bit each, and the
+/// phrases shorter than that ("cc0") whole, with a table of their first bytes. Eight bytes
+/// tell most words apart from a phrase's opening ("may " opens "may earn a commission" and
+/// many sentences, "may earn" few).
 struct Openings {
-    bits: Box<[u64; 1024]>,
+    /// The first four bytes of every phrase that long.
+    any: Bits,
+    long: Bits,
+    bits: Bits,
     short: Vec<Vec<u8>>,
+    short_first: [bool; 256],
 }
 
-/// Bytes of a phrase's opening that [`Openings`] hashes.
+/// Bytes of a short phrase's opening (and of a source label's ending) that a [`Bits`] table
+/// holds.
 const OPENING_BYTES: usize = 4;
+/// Bytes of a long phrase's opening that [`Openings::long`] holds.
+const LONG_OPENING_BYTES: usize = 8;
 
-/// The bit of [`Openings::bits`] that an opening's bytes (read as a little-endian number)
-/// set.
-fn opening_bit(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+/// `bytes` read as a little-endian number.
+fn key4(bytes: [u8; OPENING_BYTES]) -> u64 {
+    u64::from(u32::from_le_bytes(bytes))
 }
 
 impl Openings {
     fn of<'a>(phrases: impl Iterator<Item = &'a str>) -> Openings {
-        let mut bits = Box::new([0u64; 1024]);
+        let mut any = Bits::new();
+        let mut long = Bits::new();
+        let mut bits = Bits::new();
         let mut short = Vec::new();
+        let mut short_first = [false; 256];
         for phrase in phrases {
-            match phrase.as_bytes().get(..OPENING_BYTES) {
-                Some(&[a, b, c, d]) => {
-                    let bit = opening_bit(u32::from_le_bytes([a, b, c, d]));
-                    bits[bit >> 6] |= 1 << (bit & 63);
+            let bytes = phrase.as_bytes();
+            if let Some(&[a, b, c, d]) = bytes.get(..OPENING_BYTES) {
+                any.insert(key4([a, b, c, d]));
+            }
+            if let Some(&[a, b, c, d, e, f, g, h]) = bytes.get(..LONG_OPENING_BYTES) {
+                long.insert(u64::from_le_bytes([a, b, c, d, e, f, g, h]));
+            } else if let Some(&[a, b, c, d]) = bytes.get(..OPENING_BYTES) {
+                bits.insert(key4([a, b, c, d]));
+            } else {
+                if let Some(&b) = bytes.first() {
+                    short_first[usize::from(b)] = true;
                 }
-                _ => short.push(phrase.as_bytes().to_vec()),
+                short.push(bytes.to_vec());
             }
         }
-        Openings { bits, short }
+        Openings {
+            any,
+            long,
+            bits,
+            short,
+            short_first,
+        }
     }
 
     /// True when one of the phrases may open at a word's start in `bytes` (at its start or
@@ -188,38 +241,63 @@ impl Openings {
         if self.opens_at(bytes, 0) {
             return true;
         }
+        let mut chunks = bytes.chunks_exact(8);
         let mut base = 0;
-        while base < bytes.len() {
-            let end = (base + 8).min(bytes.len());
-            let mut word = [0u8; 8];
-            word[..end - base].copy_from_slice(&bytes[base..end]);
-            let mut stops = non_alphanumeric(u64::from_le_bytes(word));
-            if end - base < 8 {
-                stops &= (1u64 << (8 * (end - base))) - 1;
+        for chunk in &mut chunks {
+            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            if self.any_after_stops(bytes, base, non_alphanumeric(u64::from_le_bytes(word))) {
+                return true;
             }
-            while stops != 0 {
-                let k = base + (stops.trailing_zeros() / 8) as usize;
-                stops &= stops - 1;
-                if self.opens_at(bytes, k + 1) {
-                    return true;
-                }
+            base += 8;
+        }
+        let rest = chunks.remainder();
+        if rest.is_empty() {
+            return false;
+        }
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        let stops = non_alphanumeric(u64::from_le_bytes(word)) & ((1u64 << (8 * rest.len())) - 1);
+        self.any_after_stops(bytes, base, stops)
+    }
+
+    /// True when one of the phrases may open after one of the `stops` (top bits of the bytes
+    /// of the eight at `base`).
+    fn any_after_stops(&self, bytes: &[u8], base: usize, mut stops: u64) -> bool {
+        while stops != 0 {
+            let k = base + (stops.trailing_zeros() / 8) as usize;
+            stops &= stops - 1;
+            if self.opens_at(bytes, k + 1) {
+                return true;
             }
-            base = end;
         }
         false
     }
 
-    /// True when one of the phrases may open at `k` in `bytes`.
+    /// True when one of the phrases may open at `k` in `bytes`. One look-up for most words:
+    /// the table of all four-byte openings, and only for the openings found there the table of
+    /// the short phrases' or the eight bytes of the long ones.
     fn opens_at(&self, bytes: &[u8], k: usize) -> bool {
         if let Some(&[a, b, c, d]) = bytes.get(k..k + OPENING_BYTES) {
-            let bit = opening_bit(u32::from_le_bytes([a, b, c, d]));
-            if self.bits[bit >> 6] >> (bit & 63) & 1 != 0 {
-                return true;
+            let key = key4([a, b, c, d]);
+            if self.any.has(key) {
+                if self.bits.has(key) {
+                    return true;
+                }
+                if let Some(&[a, b, c, d, e, f, g, h]) = bytes.get(k..k + LONG_OPENING_BYTES)
+                    && self.long.has(u64::from_le_bytes([a, b, c, d, e, f, g, h]))
+                {
+                    return true;
+                }
             }
         }
         bytes
-            .get(k..)
-            .is_some_and(|rest| self.short.iter().any(|s| rest.starts_with(s)))
+            .get(k)
+            .is_some_and(|&b| self.short_first[usize::from(b)])
+            && bytes
+                .get(k..)
+                .is_some_and(|rest| self.short.iter().any(|s| rest.starts_with(s)))
     }
 }
 
@@ -238,12 +316,16 @@ fn non_alphanumeric(word: u64) -> u64 {
 }
 
 impl Phrases {
-    /// False when [`find`] can find nothing in `lower`: every source label holds a colon, and
-    /// a licence or disclosure phrase counts only at a word's start. One pass over the bytes
-    /// with a table look-up per word, several times cheaper than the automaton (most of the
-    /// region's units hold none of the phrases).
+    /// False when [`find`] can find nothing in `lower`: every source label ends with a colon
+    /// (so the bytes up to some colon end like one), and a licence or disclosure phrase counts
+    /// only at a word's start. One pass over the bytes with a table look-up per word, several
+    /// times cheaper than the automaton (most of the region's units hold none of the phrases).
     fn may_match(&self, lower: &[u8]) -> bool {
-        memchr::memchr(b':', lower).is_some() || self.openings.any_at_word_start(lower)
+        memchr::memchr_iter(b':', lower).any(|k| {
+            k + 1 >= OPENING_BYTES
+                && matches!(lower.get(k + 1 - OPENING_BYTES..=k),
+                    Some(&[a, b, c, d]) if self.endings.has(key4([a, b, c, d])))
+        }) || self.openings.any_at_word_start(lower)
     }
 }
 
@@ -273,10 +355,24 @@ static PHRASES: LazyLock<Option<Phrases>> = LazyLock::new(|| {
             .filter(|(_, f)| **f != Family::Source)
             .map(|(p, _)| p.as_str()),
     );
+    let mut endings = Bits::new();
+    for (pattern, _) in patterns
+        .iter()
+        .zip(&families)
+        .filter(|(_, f)| **f == Family::Source)
+    {
+        let bytes = pattern.as_bytes();
+        match bytes.get(bytes.len().checked_sub(OPENING_BYTES)?..) {
+            Some(&[a, b, c, d]) if d == b':' => endings.insert(key4([a, b, c, d])),
+            // A label that is too short or does not end with a colon could not be told.
+            _ => return None,
+        }
+    }
     Some(Phrases {
         automaton,
         families,
         openings,
+        endings,
     })
 });
 
@@ -453,7 +549,14 @@ mod tests {
                 assert!(phrases.may_match(text.as_bytes()), "{text}");
             }
         }
+        for label in SOURCE_LABELS {
+            let text = format!("a photo / {} pixabay", label.to_lowercase());
+            assert!(phrases.may_match(text.as_bytes()), "{text}");
+        }
         assert!(!phrases.may_match(b"the mayor met the council on monday"));
+        assert!(!phrases.may_match(b"at 10:30 the mayor said: read https://x.org"));
+        assert!(!phrases.may_match(b":"));
+        assert!(!phrases.may_match(b"we may link the public part of it"));
         assert!(phrases.may_match("é/cc0".as_bytes()));
         assert!(phrases.may_match(b"12345678 public domain"));
         for b in 0..=255u8 {
