@@ -234,43 +234,36 @@ impl Openings {
         }
     }
 
-    /// True when one of the phrases may open at a word's start in `bytes` (at its start or
-    /// after a byte that is not an ASCII letter or digit, as [`find`] asks). The bytes are
-    /// read eight at a time: the word starts are told by a mask, and only they are looked up.
+    /// True when one of the phrases may open at a word's start in `bytes` (an ASCII letter or
+    /// digit at its start or after a byte that is not one, as [`find`] asks; every phrase
+    /// opens with a letter). The bytes are read eight at a time: the word starts are told by
+    /// a mask, and only they are looked up, so a word of non-ASCII letters costs nothing.
     fn any_at_word_start(&self, bytes: &[u8]) -> bool {
-        if self.opens_at(bytes, 0) {
-            return true;
-        }
-        let mut chunks = bytes.chunks_exact(8);
         let mut base = 0;
-        for chunk in &mut chunks {
-            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-                break;
+        // The flags of the eight bytes before (only the last one's is read).
+        let mut before = 0u64;
+        while base < bytes.len() {
+            let word = match bytes.get(base..base + 8) {
+                Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+                _ => {
+                    // Zero bytes pad the rest: they are no letters.
+                    let rest = bytes.get(base..).unwrap_or_default();
+                    let mut word = [0u8; 8];
+                    word[..rest.len()].copy_from_slice(rest);
+                    u64::from_le_bytes(word)
+                }
             };
-            if self.any_after_stops(bytes, base, non_alphanumeric(u64::from_le_bytes(word))) {
-                return true;
+            let alnum = alphanumeric(word);
+            let mut starts = alnum & !(alnum << 8 | before >> 56);
+            while starts != 0 {
+                let k = base + (starts.trailing_zeros() / 8) as usize;
+                starts &= starts - 1;
+                if self.opens_at(bytes, k) {
+                    return true;
+                }
             }
+            before = alnum;
             base += 8;
-        }
-        let rest = chunks.remainder();
-        if rest.is_empty() {
-            return false;
-        }
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        let stops = non_alphanumeric(u64::from_le_bytes(word)) & ((1u64 << (8 * rest.len())) - 1);
-        self.any_after_stops(bytes, base, stops)
-    }
-
-    /// True when one of the phrases may open after one of the `stops` (top bits of the bytes
-    /// of the eight at `base`).
-    fn any_after_stops(&self, bytes: &[u8], base: usize, mut stops: u64) -> bool {
-        while stops != 0 {
-            let k = base + (stops.trailing_zeros() / 8) as usize;
-            stops &= stops - 1;
-            if self.opens_at(bytes, k + 1) {
-                return true;
-            }
         }
         false
     }
@@ -278,6 +271,7 @@ impl Openings {
     /// True when one of the phrases may open at `k` in `bytes`. One look-up for most words:
     /// the table of all four-byte openings, and only for the openings found there the table of
     /// the short phrases' or the eight bytes of the long ones.
+    #[inline(always)]
     fn opens_at(&self, bytes: &[u8], k: usize) -> bool {
         if let Some(&[a, b, c, d]) = bytes.get(k..k + OPENING_BYTES) {
             let key = key4([a, b, c, d]);
@@ -299,6 +293,12 @@ impl Openings {
                 .get(k..)
                 .is_some_and(|rest| self.short.iter().any(|s| rest.starts_with(s)))
     }
+}
+
+/// The bytes of `word` (eight bytes, little-endian) that are ASCII letters or digits, as their
+/// top bit.
+fn alphanumeric(word: u64) -> u64 {
+    !non_alphanumeric(word) & 0x8080_8080_8080_8080
 }
 
 /// The bytes of `word` (eight bytes, little-endian) that are not ASCII letters or digits, as
@@ -557,6 +557,19 @@ mod tests {
         assert!(!phrases.may_match(b"at 10:30 the mayor said: read https://x.org"));
         assert!(!phrases.may_match(b":"));
         assert!(!phrases.may_match(b"we may link the public part of it"));
+        assert!(phrases.may_match(b"cc0"));
+        assert!(phrases.may_match(b"1234567,cc0"));
+        assert!(!phrases.may_match(b"1234567xcc0"));
+        assert!(!phrases.may_match(b"12345678public domain"));
+        assert!(phrases.may_match(b"1234567\xc3public domain"));
+        assert!(!phrases.may_match("Каждый год в июле".as_bytes()));
+        // Every phrase opens with a letter, where a word starts.
+        assert!(
+            LICENCE_PHRASES
+                .iter()
+                .chain(DISCLOSURE_PHRASES)
+                .all(|p| p.as_bytes()[0].is_ascii_lowercase())
+        );
         assert!(phrases.may_match("é/cc0".as_bytes()));
         assert!(phrases.may_match(b"12345678 public domain"));
         for b in 0..=255u8 {
