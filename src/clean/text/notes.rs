@@ -117,15 +117,21 @@ const SOURCE_LABELS: &[&str] = &[
 ];
 
 /// Words of which a disclosure longer than a caption names one ("advertisers",
-/// "affiliate", "afiliado", "affiliazione"), lower case.
-static LONG_DISCLOSURE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-    LazyLock::new(|| {
-        [
-            memchr::memmem::Finder::new("advertis"),
-            memchr::memmem::Finder::new("affil"),
-            memchr::memmem::Finder::new("afili"),
-        ]
-    });
+/// "affiliate", "afiliado", "affiliazione"), lower case: "advertis", "affil" or "afili". The
+/// last two share "fil", so one search finds both.
+static ADVERTIS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("advertis"));
+static FIL: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("fil"));
+
+/// True when `lower` holds "advertis", "affil" or "afili" (see [`ADVERTIS`]).
+fn names_long_disclosure_word(lower: &[u8]) -> bool {
+    ADVERTIS.find(lower).is_some()
+        || FIL.find_iter(lower).any(|k| {
+            let before = &lower[..k];
+            before.ends_with(b"af") || before.ends_with(b"a") && lower.get(k + 3) == Some(&b'i')
+        })
+}
 
 /// What a phrase of the automaton names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -506,9 +512,7 @@ fn phrases_in(unit: &Unit, facts: &Facts) -> Option<Found> {
     let bytes = facts.lower.as_bytes();
     if facts.words > MAX_LICENCE_WORDS
         && !(facts.words <= MAX_CAPTION_WORDS && memchr::memchr(b':', bytes).is_some())
-        && !LONG_DISCLOSURE_WORDS
-            .iter()
-            .any(|w| w.find(bytes).is_some())
+        && !names_long_disclosure_word(bytes)
     {
         return None;
     }
@@ -582,6 +586,30 @@ mod tests {
     fn rule(text: &str) -> Option<&'static str> {
         let unit = Unit::paragraph(text);
         note_rule(&unit, &Facts::of(&unit)).map(Note::rule)
+    }
+
+    #[test]
+    fn long_disclosure_words_are_found_anywhere() {
+        for text in [
+            "advertisers",
+            "nonaffiliated",
+            "enlaces afiliados",
+            "afili",
+            "affil",
+        ] {
+            assert!(names_long_disclosure_word(text.as_bytes()), "{text}");
+        }
+        for text in [
+            "a profile",
+            "the film",
+            "afil",
+            "fil",
+            "af",
+            "advert",
+            "filia",
+        ] {
+            assert!(!names_long_disclosure_word(text.as_bytes()), "{text}");
+        }
     }
 
     #[test]
