@@ -361,36 +361,45 @@ fn closing_rule(unit: &Unit, facts: &Facts, listed: bool) -> Option<&'static str
 /// dieser Seite stehen unter einer Creative Commons Lizenz." (rules `closing-call`,
 /// `closing-note`).
 fn has_phrase(lower: &str, phrases: &[&str]) -> bool {
-    // A phrase counts only at a word start, so the places where a word may start are listed
+    // A phrase counts only at a word start, so the places where a word may start are read
     // once (after a byte that is not an ASCII letter or digit, so every word start is among
-    // them), and a phrase found at none of them is let go without a search; the others are
-    // searched as before.
-    // The first two bytes of every word start are kept in a bit set too: most phrases open
-    // with a pair no word opens with, and are let go by one look-up.
+    // them): their first four bytes (hashed) and first two bytes are kept in bit sets, and a
+    // phrase whose opening no word start has is let go by one look-up, without a search; the
+    // others are searched as before.
     let bytes = lower.as_bytes();
     let pair = |a: u8, b: u8| usize::from(a & 63) << 6 | usize::from(b & 63);
+    let quad = |key: [u8; 4]| (u32::from_le_bytes(key).wrapping_mul(0x9E37_79B1) >> 20) as usize;
     let mut pairs = [0u64; 64];
-    let starts: Vec<usize> = (0..bytes.len())
-        .filter(|&k| bytes[k] & 0xC0 != 0x80 && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric()))
-        .inspect(|&k| {
-            if let Some(&next) = bytes.get(k + 1) {
-                let bit = pair(bytes[k], next);
-                pairs[bit >> 6] |= 1 << (bit & 63);
-            }
-        })
-        .collect();
-    phrases.iter().any(|p| {
-        let needle = p.as_bytes();
-        if let [a, b, ..] = *needle {
-            let bit = pair(a, b);
-            if pairs[bit >> 6] >> (bit & 63) & 1 == 0 {
-                return false;
-            }
+    let mut quads = [0u64; 64];
+    let mut alnum_before = false;
+    for (k, &b) in bytes.iter().enumerate() {
+        let start = b & 0xC0 != 0x80 && !alnum_before;
+        alnum_before = b.is_ascii_alphanumeric();
+        if !start {
+            continue;
         }
-        let may_start = |&k: &usize| {
-            needle.first().is_none_or(|&b| b == bytes[k]) && bytes[k..].starts_with(needle)
+        if let Some(&next) = bytes.get(k + 1) {
+            let bit = pair(b, next);
+            pairs[bit >> 6] |= 1 << (bit & 63);
+        }
+        if let Some(&[a, b, c, d]) = bytes.get(k..k + 4) {
+            let bit = quad([a, b, c, d]);
+            quads[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
+    phrases.iter().any(|p| {
+        let opens = match *p.as_bytes() {
+            [a, b, c, d, ..] => {
+                let bit = quad([a, b, c, d]);
+                quads[bit >> 6] >> (bit & 63) & 1 != 0
+            }
+            [a, b, ..] => {
+                let bit = pair(a, b);
+                pairs[bit >> 6] >> (bit & 63) & 1 != 0
+            }
+            _ => true,
         };
-        (needle.is_empty() || starts.iter().any(may_start))
+        opens
             && lower.match_indices(p).any(|(k, _)| {
                 let before = lower[..k].chars().next_back();
                 let word_start = before.is_none_or(|c| !c.is_alphanumeric());
@@ -457,6 +466,20 @@ fn trailing_headline(unit: &Unit, facts: &Facts, listed: bool) -> bool {
 mod tests {
     use super::super::segment::segment;
     use super::*;
+
+    #[test]
+    fn a_phrase_counts_at_a_word_start_only() {
+        let phrases = &["follow us", "app", "ab"];
+        assert!(has_phrase("please follow us on x", phrases));
+        assert!(has_phrase("follow us", phrases));
+        assert!(has_phrase("é·follow us", phrases));
+        assert!(!has_phrase("unfollow us now", phrases));
+        assert!(has_phrase("get the app.", phrases));
+        assert!(!has_phrase("an apple", phrases));
+        assert!(has_phrase("x ab", phrases));
+        assert!(!has_phrase("xab", phrases));
+        assert!(!has_phrase("", phrases));
+    }
 
     /// The tail verdicts of `text` read as a whole region, after `given` verdicts (unit index,
     /// rule) set by earlier rules.
