@@ -303,7 +303,7 @@ impl Openings {
 
 /// The bytes of `word` (eight bytes, little-endian) that are ASCII letters or digits, as their
 /// top bit.
-fn alphanumeric(word: u64) -> u64 {
+pub(super) fn alphanumeric(word: u64) -> u64 {
     !non_alphanumeric(word) & 0x8080_8080_8080_8080
 }
 

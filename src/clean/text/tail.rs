@@ -372,20 +372,36 @@ fn has_phrase(lower: &str, phrases: &[&str]) -> bool {
     let quad = |key: [u8; 4]| (u32::from_le_bytes(key).wrapping_mul(0x9E37_79B1) >> 20) as usize;
     let mut pairs = [0u64; 64];
     let mut quads = [0u64; 64];
-    let mut alnum_before = false;
-    for (k, &b) in bytes.iter().enumerate() {
-        let start = b & 0xC0 != 0x80 && !alnum_before;
-        alnum_before = b.is_ascii_alphanumeric();
-        if !start {
-            continue;
-        }
-        if let Some(&next) = bytes.get(k + 1) {
-            let bit = pair(b, next);
-            pairs[bit >> 6] |= 1 << (bit & 63);
-        }
-        if let Some(&[a, b, c, d]) = bytes.get(k..k + 4) {
-            let bit = quad([a, b, c, d]);
-            quads[bit >> 6] |= 1 << (bit & 63);
+    // The bytes are read eight at a time: a mask tells the word starts (no UTF-8
+    // continuation byte, no ASCII letter or digit before), and only they are looked at.
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let mut before = 0u64;
+    for base in (0..bytes.len()).step_by(8) {
+        let rest = bytes.get(base..).unwrap_or_default();
+        let n = rest.len().min(8);
+        let mut word = [0u8; 8];
+        word[..n].copy_from_slice(&rest[..n]);
+        let word = u64::from_le_bytes(word);
+        let alnum = super::notes::alphanumeric(word);
+        let continuation = word & !(word << 1) & TOP;
+        let valid = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        let mut starts = !continuation & !(alnum << 8 | before >> 56) & TOP & valid;
+        before = alnum;
+        while starts != 0 {
+            let k = base + (starts.trailing_zeros() / 8) as usize;
+            starts &= starts - 1;
+            if let Some(&[a, b]) = bytes.get(k..k + 2) {
+                let bit = pair(a, b);
+                pairs[bit >> 6] |= 1 << (bit & 63);
+            }
+            if let Some(&[a, b, c, d]) = bytes.get(k..k + 4) {
+                let bit = quad([a, b, c, d]);
+                quads[bit >> 6] |= 1 << (bit & 63);
+            }
         }
     }
     phrases.iter().any(|p| {
@@ -506,6 +522,10 @@ mod tests {
         assert!(has_phrase("x ab", phrases));
         assert!(!has_phrase("xab", phrases));
         assert!(!has_phrase("", phrases));
+        assert!(has_phrase("1234567 follow us", phrases));
+        assert!(!has_phrase("12345678follow us", phrases));
+        assert!(has_phrase("1234567,ab", phrases));
+        assert!(!has_phrase("1234567xab", phrases));
         assert!(PROFESSIONS.iter().all(|p| p.len() >= 2 && profession_at(p)));
         assert!(names_profession("sie ist crm-expertin"));
         assert!(names_profession("rédactrice"));
