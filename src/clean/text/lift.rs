@@ -44,7 +44,7 @@ pub fn lift(
     if let Some(t) = title {
         metadata.title = Some(units[t].text.clone());
         for k in 0..units.len() {
-            if units[k].text == units[t].text && verdicts[k].is_none() {
+            if verdicts[k].is_none() && units[k].text == units[t].text {
                 verdicts[k] = Some("title");
             }
         }
@@ -467,7 +467,7 @@ fn captions(
 ) -> Vec<Caption> {
     let mut out = Vec::new();
     for k in 0..units.len() {
-        if verdicts[k] != Some("caption") {
+        if verdicts[k].is_none_or(|v| v != "caption") {
             continue;
         }
         let text = &units[k].text;
