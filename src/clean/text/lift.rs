@@ -44,7 +44,7 @@ pub fn lift(
     if let Some(t) = title {
         metadata.title = Some(units[t].text.clone());
         for k in 0..units.len() {
-            if units[k].text == units[t].text && verdicts[k].is_none() {
+            if verdicts[k].is_none() && units[k].text == units[t].text {
                 verdicts[k] = Some("title");
             }
         }
@@ -192,7 +192,7 @@ fn lift_labelled_lists(
     for k in range {
         let lower = &facts[k].lower;
         let labelled = lower.len() == units[k].text.len()
-            && (lower.as_bytes().iter().take(24).any(|&b| b == b':')
+            && (lower.as_bytes()[..lower.len().min(24)].contains(&b':')
                 || lower.starts_with("tagged")
                 || lower.starts_with("filed under")
                 || lower.starts_with("posted in"));
@@ -332,6 +332,11 @@ fn find_title(
             let hits = words.iter().filter(|w| slug.contains(w)).count();
             score += (30 * hits / words.len().max(1)) as i64;
         }
+        // A date only lowers the score: a unit that cannot beat the best without it is not
+        // read for dates.
+        if best.is_some_and(|(s, _)| score <= s) {
+            continue;
+        }
         if !find_dates(&unit.text, DayOrder::DayFirst).is_empty() {
             score -= 15;
         }
@@ -462,7 +467,7 @@ fn captions(
 ) -> Vec<Caption> {
     let mut out = Vec::new();
     for k in 0..units.len() {
-        if verdicts[k] != Some("caption") {
+        if verdicts[k].is_none_or(|v| v != "caption") {
             continue;
         }
         let text = &units[k].text;

@@ -117,15 +117,21 @@ const SOURCE_LABELS: &[&str] = &[
 ];
 
 /// Words of which a disclosure longer than a caption names one ("advertisers",
-/// "affiliate", "afiliado", "affiliazione"), lower case.
-static LONG_DISCLOSURE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-    LazyLock::new(|| {
-        [
-            memchr::memmem::Finder::new("advertis"),
-            memchr::memmem::Finder::new("affil"),
-            memchr::memmem::Finder::new("afili"),
-        ]
-    });
+/// "affiliate", "afiliado", "affiliazione"), lower case: "advertis", "affil" or "afili". The
+/// last two share "fil", so one search finds both.
+static ADVERTIS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("advertis"));
+static FIL: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("fil"));
+
+/// True when `lower` holds "advertis", "affil" or "afili" (see [`ADVERTIS`]).
+fn names_long_disclosure_word(lower: &[u8]) -> bool {
+    ADVERTIS.find(lower).is_some()
+        || FIL.find_iter(lower).any(|k| {
+            let before = &lower[..k];
+            before.ends_with(b"af") || before.ends_with(b"a") && lower.get(k + 3) == Some(&b'i')
+        })
+}
 
 /// What a phrase of the automaton names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,80 +153,158 @@ struct Phrases {
     /// The openings of the licence and disclosure phrases, which count only at a word's
     /// start: see [`Phrases::may_match`].
     openings: Openings,
+    /// The last [`OPENING_BYTES`] bytes of the source labels, each ending with a colon.
+    endings: Bits,
 }
 
-/// The first [`OPENING_BYTES`] bytes of phrases, hashed to one bit each, and the phrases
-/// shorter than that ("cc0") whole.
+/// A set of keys (up to eight bytes read as a little-endian number), hashed to one bit each:
+/// a key that is not in the set may still set a bit (the test passes too much, never too
+/// little).
+struct Bits(Box<[u64; 1024]>);
+
+impl Bits {
+    fn new() -> Bits {
+        Bits(Box::new([0u64; 1024]))
+    }
+
+    /// The bit a key sets.
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+
+    fn insert(&mut self, key: u64) {
+        let bit = Bits::bit(key);
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    fn has(&self, key: u64) -> bool {
+        let bit = Bits::bit(key);
+        self.0[bit >> 6] >> (bit & 63) & 1 != 0
+    }
+}
+
+/// The openings of phrases: the first [`LONG_OPENING_BYTES`] bytes of the phrases that long
+/// and the first [`OPENING_BYTES`] bytes of the others, hashed to one bit each, and the
+/// phrases shorter than that ("cc0") whole, with a table of their first bytes. Eight bytes
+/// tell most words apart from a phrase's opening ("may " opens "may earn a commission" and
+/// many sentences, "may earn" few).
 struct Openings {
-    bits: Box<[u64; 1024]>,
+    /// The first four bytes of every phrase that long.
+    any: Bits,
+    long: Bits,
+    bits: Bits,
     short: Vec<Vec<u8>>,
+    short_first: [bool; 256],
 }
 
-/// Bytes of a phrase's opening that [`Openings`] hashes.
+/// Bytes of a short phrase's opening (and of a source label's ending) that a [`Bits`] table
+/// holds.
 const OPENING_BYTES: usize = 4;
+/// Bytes of a long phrase's opening that [`Openings::long`] holds.
+const LONG_OPENING_BYTES: usize = 8;
 
-/// The bit of [`Openings::bits`] that an opening's bytes (read as a little-endian number)
-/// set.
-fn opening_bit(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+/// `bytes` read as a little-endian number.
+fn key4(bytes: [u8; OPENING_BYTES]) -> u64 {
+    u64::from(u32::from_le_bytes(bytes))
 }
 
 impl Openings {
     fn of<'a>(phrases: impl Iterator<Item = &'a str>) -> Openings {
-        let mut bits = Box::new([0u64; 1024]);
+        let mut any = Bits::new();
+        let mut long = Bits::new();
+        let mut bits = Bits::new();
         let mut short = Vec::new();
+        let mut short_first = [false; 256];
         for phrase in phrases {
-            match phrase.as_bytes().get(..OPENING_BYTES) {
-                Some(&[a, b, c, d]) => {
-                    let bit = opening_bit(u32::from_le_bytes([a, b, c, d]));
-                    bits[bit >> 6] |= 1 << (bit & 63);
+            let bytes = phrase.as_bytes();
+            if let Some(&[a, b, c, d]) = bytes.get(..OPENING_BYTES) {
+                any.insert(key4([a, b, c, d]));
+            }
+            if let Some(&[a, b, c, d, e, f, g, h]) = bytes.get(..LONG_OPENING_BYTES) {
+                long.insert(u64::from_le_bytes([a, b, c, d, e, f, g, h]));
+            } else if let Some(&[a, b, c, d]) = bytes.get(..OPENING_BYTES) {
+                bits.insert(key4([a, b, c, d]));
+            } else {
+                if let Some(&b) = bytes.first() {
+                    short_first[usize::from(b)] = true;
                 }
-                _ => short.push(phrase.as_bytes().to_vec()),
+                short.push(bytes.to_vec());
             }
         }
-        Openings { bits, short }
+        Openings {
+            any,
+            long,
+            bits,
+            short,
+            short_first,
+        }
     }
 
-    /// True when one of the phrases may open at a word's start in `bytes` (at its start or
-    /// after a byte that is not an ASCII letter or digit, as [`find`] asks). The bytes are
-    /// read eight at a time: the word starts are told by a mask, and only they are looked up.
+    /// True when one of the phrases may open at a word's start in `bytes` (an ASCII letter or
+    /// digit at its start or after a byte that is not one, as [`find`] asks; every phrase
+    /// opens with a letter). The bytes are read eight at a time: the word starts are told by
+    /// a mask, and only they are looked up, so a word of non-ASCII letters costs nothing.
     fn any_at_word_start(&self, bytes: &[u8]) -> bool {
-        if self.opens_at(bytes, 0) {
-            return true;
-        }
         let mut base = 0;
+        // The flags of the eight bytes before (only the last one's is read).
+        let mut before = 0u64;
         while base < bytes.len() {
-            let end = (base + 8).min(bytes.len());
-            let mut word = [0u8; 8];
-            word[..end - base].copy_from_slice(&bytes[base..end]);
-            let mut stops = non_alphanumeric(u64::from_le_bytes(word));
-            if end - base < 8 {
-                stops &= (1u64 << (8 * (end - base))) - 1;
-            }
-            while stops != 0 {
-                let k = base + (stops.trailing_zeros() / 8) as usize;
-                stops &= stops - 1;
-                if self.opens_at(bytes, k + 1) {
+            let word = match bytes.get(base..base + 8) {
+                Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+                _ => {
+                    // Zero bytes pad the rest: they are no letters.
+                    let rest = bytes.get(base..).unwrap_or_default();
+                    let mut word = [0u8; 8];
+                    word[..rest.len()].copy_from_slice(rest);
+                    u64::from_le_bytes(word)
+                }
+            };
+            let alnum = alphanumeric(word);
+            let mut starts = alnum & !(alnum << 8 | before >> 56);
+            while starts != 0 {
+                let k = base + (starts.trailing_zeros() / 8) as usize;
+                starts &= starts - 1;
+                if self.opens_at(bytes, k) {
                     return true;
                 }
             }
-            base = end;
+            before = alnum;
+            base += 8;
         }
         false
     }
 
-    /// True when one of the phrases may open at `k` in `bytes`.
+    /// True when one of the phrases may open at `k` in `bytes`. One look-up for most words:
+    /// the table of all four-byte openings, and only for the openings found there the table of
+    /// the short phrases' or the eight bytes of the long ones.
+    #[inline(always)]
     fn opens_at(&self, bytes: &[u8], k: usize) -> bool {
         if let Some(&[a, b, c, d]) = bytes.get(k..k + OPENING_BYTES) {
-            let bit = opening_bit(u32::from_le_bytes([a, b, c, d]));
-            if self.bits[bit >> 6] >> (bit & 63) & 1 != 0 {
-                return true;
+            let key = key4([a, b, c, d]);
+            if self.any.has(key) {
+                if self.bits.has(key) {
+                    return true;
+                }
+                if let Some(&[a, b, c, d, e, f, g, h]) = bytes.get(k..k + LONG_OPENING_BYTES)
+                    && self.long.has(u64::from_le_bytes([a, b, c, d, e, f, g, h]))
+                {
+                    return true;
+                }
             }
         }
         bytes
-            .get(k..)
-            .is_some_and(|rest| self.short.iter().any(|s| rest.starts_with(s)))
+            .get(k)
+            .is_some_and(|&b| self.short_first[usize::from(b)])
+            && bytes
+                .get(k..)
+                .is_some_and(|rest| self.short.iter().any(|s| rest.starts_with(s)))
     }
+}
+
+/// The bytes of `word` (eight bytes, little-endian) that are ASCII letters or digits, as their
+/// top bit.
+pub(super) fn alphanumeric(word: u64) -> u64 {
+    !non_alphanumeric(word) & 0x8080_8080_8080_8080
 }
 
 /// The bytes of `word` (eight bytes, little-endian) that are not ASCII letters or digits, as
@@ -238,12 +322,16 @@ fn non_alphanumeric(word: u64) -> u64 {
 }
 
 impl Phrases {
-    /// False when [`find`] can find nothing in `lower`: every source label holds a colon, and
-    /// a licence or disclosure phrase counts only at a word's start. One pass over the bytes
-    /// with a table look-up per word, several times cheaper than the automaton (most of the
-    /// region's units hold none of the phrases).
+    /// False when [`find`] can find nothing in `lower`: every source label ends with a colon
+    /// (so the bytes up to some colon end like one), and a licence or disclosure phrase counts
+    /// only at a word's start. One pass over the bytes with a table look-up per word, several
+    /// times cheaper than the automaton (most of the region's units hold none of the phrases).
     fn may_match(&self, lower: &[u8]) -> bool {
-        memchr::memchr(b':', lower).is_some() || self.openings.any_at_word_start(lower)
+        memchr::memchr_iter(b':', lower).any(|k| {
+            k + 1 >= OPENING_BYTES
+                && matches!(lower.get(k + 1 - OPENING_BYTES..=k),
+                    Some(&[a, b, c, d]) if self.endings.has(key4([a, b, c, d])))
+        }) || self.openings.any_at_word_start(lower)
     }
 }
 
@@ -273,10 +361,24 @@ static PHRASES: LazyLock<Option<Phrases>> = LazyLock::new(|| {
             .filter(|(_, f)| **f != Family::Source)
             .map(|(p, _)| p.as_str()),
     );
+    let mut endings = Bits::new();
+    for (pattern, _) in patterns
+        .iter()
+        .zip(&families)
+        .filter(|(_, f)| **f == Family::Source)
+    {
+        let bytes = pattern.as_bytes();
+        match bytes.get(bytes.len().checked_sub(OPENING_BYTES)?..) {
+            Some(&[a, b, c, d]) if d == b':' => endings.insert(key4([a, b, c, d])),
+            // A label that is too short or does not end with a colon could not be told.
+            _ => return None,
+        }
+    }
     Some(Phrases {
         automaton,
         families,
         openings,
+        endings,
     })
 });
 
@@ -410,9 +512,7 @@ fn phrases_in(unit: &Unit, facts: &Facts) -> Option<Found> {
     let bytes = facts.lower.as_bytes();
     if facts.words > MAX_LICENCE_WORDS
         && !(facts.words <= MAX_CAPTION_WORDS && memchr::memchr(b':', bytes).is_some())
-        && !LONG_DISCLOSURE_WORDS
-            .iter()
-            .any(|w| w.find(bytes).is_some())
+        && !names_long_disclosure_word(bytes)
     {
         return None;
     }
@@ -453,7 +553,27 @@ mod tests {
                 assert!(phrases.may_match(text.as_bytes()), "{text}");
             }
         }
+        for label in SOURCE_LABELS {
+            let text = format!("a photo / {} pixabay", label.to_lowercase());
+            assert!(phrases.may_match(text.as_bytes()), "{text}");
+        }
         assert!(!phrases.may_match(b"the mayor met the council on monday"));
+        assert!(!phrases.may_match(b"at 10:30 the mayor said: read https://x.org"));
+        assert!(!phrases.may_match(b":"));
+        assert!(!phrases.may_match(b"we may link the public part of it"));
+        assert!(phrases.may_match(b"cc0"));
+        assert!(phrases.may_match(b"1234567,cc0"));
+        assert!(!phrases.may_match(b"1234567xcc0"));
+        assert!(!phrases.may_match(b"12345678public domain"));
+        assert!(phrases.may_match(b"1234567\xc3public domain"));
+        assert!(!phrases.may_match("Каждый год в июле".as_bytes()));
+        // Every phrase opens with a letter, where a word starts.
+        assert!(
+            LICENCE_PHRASES
+                .iter()
+                .chain(DISCLOSURE_PHRASES)
+                .all(|p| p.as_bytes()[0].is_ascii_lowercase())
+        );
         assert!(phrases.may_match("é/cc0".as_bytes()));
         assert!(phrases.may_match(b"12345678 public domain"));
         for b in 0..=255u8 {
@@ -466,6 +586,30 @@ mod tests {
     fn rule(text: &str) -> Option<&'static str> {
         let unit = Unit::paragraph(text);
         note_rule(&unit, &Facts::of(&unit)).map(Note::rule)
+    }
+
+    #[test]
+    fn long_disclosure_words_are_found_anywhere() {
+        for text in [
+            "advertisers",
+            "nonaffiliated",
+            "enlaces afiliados",
+            "afili",
+            "affil",
+        ] {
+            assert!(names_long_disclosure_word(text.as_bytes()), "{text}");
+        }
+        for text in [
+            "a profile",
+            "the film",
+            "afil",
+            "fil",
+            "af",
+            "advert",
+            "filia",
+        ] {
+            assert!(!names_long_disclosure_word(text.as_bytes()), "{text}");
+        }
     }
 
     #[test]

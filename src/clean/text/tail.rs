@@ -10,6 +10,7 @@
 use super::rules::Facts;
 use super::segment::{Kind, Unit};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// How many kept units, back from the region's end, are read at most.
 const TAIL_UNITS: usize = 6;
@@ -361,36 +362,61 @@ fn closing_rule(unit: &Unit, facts: &Facts, listed: bool) -> Option<&'static str
 /// dieser Seite stehen unter einer Creative Commons Lizenz." (rules `closing-call`,
 /// `closing-note`).
 fn has_phrase(lower: &str, phrases: &[&str]) -> bool {
-    // A phrase counts only at a word start, so the places where a word may start are listed
+    // A phrase counts only at a word start, so the places where a word may start are read
     // once (after a byte that is not an ASCII letter or digit, so every word start is among
-    // them), and a phrase found at none of them is let go without a search; the others are
-    // searched as before.
-    // The first two bytes of every word start are kept in a bit set too: most phrases open
-    // with a pair no word opens with, and are let go by one look-up.
+    // them): their first four bytes (hashed) and first two bytes are kept in bit sets, and a
+    // phrase whose opening no word start has is let go by one look-up, without a search; the
+    // others are searched as before.
     let bytes = lower.as_bytes();
     let pair = |a: u8, b: u8| usize::from(a & 63) << 6 | usize::from(b & 63);
+    let quad = |key: [u8; 4]| (u32::from_le_bytes(key).wrapping_mul(0x9E37_79B1) >> 20) as usize;
     let mut pairs = [0u64; 64];
-    let starts: Vec<usize> = (0..bytes.len())
-        .filter(|&k| bytes[k] & 0xC0 != 0x80 && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric()))
-        .inspect(|&k| {
-            if let Some(&next) = bytes.get(k + 1) {
-                let bit = pair(bytes[k], next);
+    let mut quads = [0u64; 64];
+    // The bytes are read eight at a time: a mask tells the word starts (no UTF-8
+    // continuation byte, no ASCII letter or digit before), and only they are looked at.
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let mut before = 0u64;
+    for base in (0..bytes.len()).step_by(8) {
+        let rest = bytes.get(base..).unwrap_or_default();
+        let n = rest.len().min(8);
+        let mut word = [0u8; 8];
+        word[..n].copy_from_slice(&rest[..n]);
+        let word = u64::from_le_bytes(word);
+        let alnum = super::notes::alphanumeric(word);
+        let continuation = word & !(word << 1) & TOP;
+        let valid = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        let mut starts = !continuation & !(alnum << 8 | before >> 56) & TOP & valid;
+        before = alnum;
+        while starts != 0 {
+            let k = base + (starts.trailing_zeros() / 8) as usize;
+            starts &= starts - 1;
+            if let Some(&[a, b]) = bytes.get(k..k + 2) {
+                let bit = pair(a, b);
                 pairs[bit >> 6] |= 1 << (bit & 63);
             }
-        })
-        .collect();
-    phrases.iter().any(|p| {
-        let needle = p.as_bytes();
-        if let [a, b, ..] = *needle {
-            let bit = pair(a, b);
-            if pairs[bit >> 6] >> (bit & 63) & 1 == 0 {
-                return false;
+            if let Some(&[a, b, c, d]) = bytes.get(k..k + 4) {
+                let bit = quad([a, b, c, d]);
+                quads[bit >> 6] |= 1 << (bit & 63);
             }
         }
-        let may_start = |&k: &usize| {
-            needle.first().is_none_or(|&b| b == bytes[k]) && bytes[k..].starts_with(needle)
+    }
+    phrases.iter().any(|p| {
+        let opens = match *p.as_bytes() {
+            [a, b, c, d, ..] => {
+                let bit = quad([a, b, c, d]);
+                quads[bit >> 6] >> (bit & 63) & 1 != 0
+            }
+            [a, b, ..] => {
+                let bit = pair(a, b);
+                pairs[bit >> 6] >> (bit & 63) & 1 != 0
+            }
+            _ => true,
         };
-        (needle.is_empty() || starts.iter().any(may_start))
+        opens
             && lower.match_indices(p).any(|(k, _)| {
                 let before = lower[..k].chars().next_back();
                 let word_start = before.is_none_or(|c| !c.is_alphanumeric());
@@ -426,20 +452,46 @@ fn is_bio(text: &str, lower: &str) -> bool {
 
 /// True when `word` (lower case) starts with a profession.
 fn profession_at(word: &str) -> bool {
-    PROFESSIONS.iter().any(|p| word.starts_with(p))
+    // Most words open with two bytes no profession opens with: one look-up lets them go.
+    let opens = match *word.as_bytes() {
+        [a, b, ..] => {
+            let bit = byte_pair(a, b);
+            PROFESSION_PAIRS[bit >> 6] >> (bit & 63) & 1 != 0
+        }
+        _ => false,
+    };
+    opens && PROFESSIONS.iter().any(|p| word.starts_with(p))
 }
+
+/// The bit of a 4096-bit set that a pair of bytes sets (their low six bits each).
+fn byte_pair(a: u8, b: u8) -> usize {
+    usize::from(a & 63) << 6 | usize::from(b & 63)
+}
+
+/// The first two bytes of every profession, as [`byte_pair`] bits (each is two bytes long or
+/// more).
+static PROFESSION_PAIRS: LazyLock<[u64; 64]> = LazyLock::new(|| {
+    let mut bits = [0u64; 64];
+    for p in PROFESSIONS {
+        if let [a, b, ..] = *p.as_bytes() {
+            let bit = byte_pair(a, b);
+            bits[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
+    bits
+});
 
 /// True when a profession starts a word or a part of a hyphenated word of `lower`.
 fn names_profession(lower: &str) -> bool {
-    lower
-        .char_indices()
-        .filter(|&(k, _)| {
-            lower[..k]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-        })
-        .any(|(k, _)| profession_at(&lower[k..]))
+    // Whether the character before is a letter or digit.
+    let mut alphanumeric_before = false;
+    for (k, c) in lower.char_indices() {
+        if !alphanumeric_before && profession_at(&lower[k..]) {
+            return true;
+        }
+        alphanumeric_before = c.is_alphanumeric();
+    }
+    false
 }
 
 /// A headline left after the last paragraph (rule `trailing-headline`): a short unit without
@@ -457,6 +509,29 @@ fn trailing_headline(unit: &Unit, facts: &Facts, listed: bool) -> bool {
 mod tests {
     use super::super::segment::segment;
     use super::*;
+
+    #[test]
+    fn a_phrase_counts_at_a_word_start_only() {
+        let phrases = &["follow us", "app", "ab"];
+        assert!(has_phrase("please follow us on x", phrases));
+        assert!(has_phrase("follow us", phrases));
+        assert!(has_phrase("é·follow us", phrases));
+        assert!(!has_phrase("unfollow us now", phrases));
+        assert!(has_phrase("get the app.", phrases));
+        assert!(!has_phrase("an apple", phrases));
+        assert!(has_phrase("x ab", phrases));
+        assert!(!has_phrase("xab", phrases));
+        assert!(!has_phrase("", phrases));
+        assert!(has_phrase("1234567 follow us", phrases));
+        assert!(!has_phrase("12345678follow us", phrases));
+        assert!(has_phrase("1234567,ab", phrases));
+        assert!(!has_phrase("1234567xab", phrases));
+        assert!(PROFESSIONS.iter().all(|p| p.len() >= 2 && profession_at(p)));
+        assert!(names_profession("sie ist crm-expertin"));
+        assert!(names_profession("rédactrice"));
+        assert!(!names_profession("the unwriter"));
+        assert!(!names_profession("w"));
+    }
 
     /// The tail verdicts of `text` read as a whole region, after `given` verdicts (unit index,
     /// rule) set by earlier rules.

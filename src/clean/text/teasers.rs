@@ -102,15 +102,16 @@ fn mark_repeated_below(
     region: &Range<usize>,
 ) {
     // The candidates are few: they are sorted once, and each text below the article is
-    // looked up among them (no hashing of every unit below).
-    let mut candidates: Vec<(&str, usize)> = region
+    // looked up among them (no hashing of every unit below). They are sorted by length
+    // first, so most look-ups compare lengths, not texts.
+    let mut candidates: Vec<(usize, &str, usize)> = region
         .clone()
         .filter(|&k| {
             verdicts[k].is_none()
                 && facts[k].words >= MIN_REPEATED_WORDS
                 && headline_like(&units[k], &facts[k])
         })
-        .map(|k| (units[k].text.as_str(), k))
+        .map(|k| (units[k].text.len(), units[k].text.as_str(), k))
         .collect();
     if candidates.is_empty() {
         return;
@@ -118,8 +119,8 @@ fn mark_repeated_below(
     candidates.sort_unstable();
     for unit in &units[region.end.min(units.len())..] {
         let text = unit.text.as_str();
-        let from = candidates.partition_point(|(t, _)| *t < text);
-        for &(t, k) in &candidates[from..] {
+        let from = candidates.partition_point(|&(n, t, _)| (n, t) < (text.len(), text));
+        for &(_, t, k) in &candidates[from..] {
             if t != text {
                 break;
             }
