@@ -12,7 +12,6 @@
 
 use super::rules::Facts;
 use super::segment::{Kind, Unit};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -133,7 +132,7 @@ fn names_long_disclosure_word(lower: &[u8]) -> bool {
         })
 }
 
-/// What a phrase of the automaton names.
+/// What a phrase of the table names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
     Licence,
@@ -141,15 +140,20 @@ enum Family {
     Source,
 }
 
-/// One automaton over the three lists (source labels in lower case), so each unit is read
-/// once; the families of its patterns, by pattern id. The longest phrase at a place is taken,
-/// so a plural ("affiliate links") is not hidden by its singular, which fails the whole-word
-/// test there. A contiguous NFA, not a DFA: the DFA
-/// took about 5M instructions to build, more than the searches of a hundred pages cost, and a
-/// single-page run pays the build alone.
+/// The three lists (source labels in lower case) in one table, so each unit is read once;
+/// the families of its patterns, by pattern id. The longest phrase at a place is taken, so a
+/// plural ("affiliate links") is not hidden by its singular, which fails the whole-word test
+/// there. A table of phrases by first byte, not an automaton: few units get past
+/// [`Phrases::may_match`], so the searches of a hundred pages cost less than building an
+/// Aho-Corasick NFA (about 0.8M instructions, paid by every process; a DFA took 5M).
 struct Phrases {
-    automaton: AhoCorasick,
+    patterns: Vec<String>,
     families: Vec<Family>,
+    /// Pattern ids grouped by first byte, the longest first (the lowest id first among
+    /// equally long ones).
+    by_length: Vec<usize>,
+    /// For each first byte, its range in `by_length`.
+    first: [(u16, u16); 256],
     /// The openings of the licence and disclosure phrases, which count only at a word's
     /// start: see [`Phrases::may_match`].
     openings: Openings,
@@ -325,13 +329,38 @@ impl Phrases {
     /// False when [`find`] can find nothing in `lower`: every source label ends with a colon
     /// (so the bytes up to some colon end like one), and a licence or disclosure phrase counts
     /// only at a word's start. One pass over the bytes with a table look-up per word, several
-    /// times cheaper than the automaton (most of the region's units hold none of the phrases).
+    /// times cheaper than the search (most of the region's units hold none of the phrases).
     fn may_match(&self, lower: &[u8]) -> bool {
         memchr::memchr_iter(b':', lower).any(|k| {
             k + 1 >= OPENING_BYTES
                 && matches!(lower.get(k + 1 - OPENING_BYTES..=k),
                     Some(&[a, b, c, d]) if self.endings.has(key4([a, b, c, d])))
         }) || self.openings.any_at_word_start(lower)
+    }
+}
+
+impl Phrases {
+    /// The phrases in `bytes`, leftmost first and the longest at a place, not overlapping
+    /// (the search goes on after each): start, end and pattern id. Phrases are whole UTF-8
+    /// text, so a match never starts inside a character.
+    fn matches<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while let Some(&byte) = bytes.get(at) {
+                let (from, to) = self.first[usize::from(byte)];
+                let rest = &bytes[at..];
+                let found = self.by_length[usize::from(from)..usize::from(to)]
+                    .iter()
+                    .find(|&&n| rest.starts_with(self.patterns[n].as_bytes()));
+                if let Some(&n) = found {
+                    let start = at;
+                    at += self.patterns[n].len();
+                    return Some((start, at, n));
+                }
+                at += 1;
+            }
+            None
+        })
     }
 }
 
@@ -348,12 +377,24 @@ static PHRASES: LazyLock<Option<Phrases>> = LazyLock::new(|| {
             families.push(family);
         }
     }
-    let automaton = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .prefilter(false)
-        .build(&patterns)
-        .ok()?;
+    let mut by_length: Vec<usize> = (0..patterns.len()).collect();
+    by_length.sort_by_key(|&n| {
+        (
+            patterns[n].as_bytes().first().copied(),
+            std::cmp::Reverse(patterns[n].len()),
+        )
+    });
+    let mut first = [(0u16, 0u16); 256];
+    for (k, &n) in by_length.iter().enumerate() {
+        // An empty phrase would match everywhere; none is in the lists.
+        let byte = *patterns[n].as_bytes().first()?;
+        let k = u16::try_from(k).ok()?;
+        let range = &mut first[usize::from(byte)];
+        if range.0 == range.1 {
+            *range = (k, k);
+        }
+        range.1 = k + 1;
+    }
     let openings = Openings::of(
         patterns
             .iter()
@@ -375,14 +416,16 @@ static PHRASES: LazyLock<Option<Phrases>> = LazyLock::new(|| {
         }
     }
     Some(Phrases {
-        automaton,
+        patterns,
         families,
+        by_length,
+        first,
         openings,
         endings,
     })
 });
 
-/// What the automaton found in a unit's lower-case text.
+/// What the search found in a unit's lower-case text.
 #[derive(Debug, Default)]
 struct Found {
     /// Where the last licence phrase ends.
@@ -403,16 +446,14 @@ fn find(lower: &str) -> Found {
     if !phrases.may_match(bytes) {
         return found;
     }
-    for m in phrases.automaton.find_iter(lower) {
-        let family = phrases.families[m.pattern().as_usize()];
-        let before = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
-        let after = bytes
-            .get(m.end())
-            .is_none_or(|b| !b.is_ascii_alphanumeric());
+    for (start, end, n) in phrases.matches(bytes) {
+        let family = phrases.families[n];
+        let before = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+        let after = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
         match family {
-            Family::Licence if before && after => found.licence_end = Some(m.end()),
+            Family::Licence if before && after => found.licence_end = Some(end),
             Family::Disclosure if before && after => found.disclosure = true,
-            Family::Source => found.source |= source_credit(lower, m.start(), m.end()),
+            Family::Source => found.source |= source_credit(lower, start, end),
             _ => {}
         }
     }
@@ -508,7 +549,7 @@ fn phrases_in(unit: &Unit, facts: &Facts) -> Option<Found> {
     }
     // Most units are longer than a licence line: only a caption's source credit, which holds
     // a colon, or a disclosure, which names advertisers or affiliates, may be among them;
-    // byte searches tell those apart before the automaton runs.
+    // byte searches tell those apart before the phrase search runs.
     let bytes = facts.lower.as_bytes();
     if facts.words > MAX_LICENCE_WORDS
         && !(facts.words <= MAX_CAPTION_WORDS && memchr::memchr(b':', bytes).is_some())
@@ -542,7 +583,7 @@ mod tests {
     fn the_prefilter_passes_every_phrase_and_skips_plain_text() {
         assert!(SOURCE_LABELS.iter().all(|l| l.contains(':')));
         let Some(phrases) = PHRASES.as_ref() else {
-            panic!("the automaton builds");
+            panic!("the phrase table builds");
         };
         for phrase in LICENCE_PHRASES.iter().chain(DISCLOSURE_PHRASES) {
             for text in [
@@ -586,6 +627,34 @@ mod tests {
     fn rule(text: &str) -> Option<&'static str> {
         let unit = Unit::paragraph(text);
         note_rule(&unit, &Facts::of(&unit)).map(Note::rule)
+    }
+
+    #[test]
+    fn the_phrase_table_finds_what_a_leftmost_longest_automaton_finds() {
+        let Some(phrases) = PHRASES.as_ref() else {
+            panic!("the phrase table builds");
+        };
+        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&phrases.patterns)
+        else {
+            panic!("the automaton builds");
+        };
+        let mut texts: Vec<String> = phrases
+            .patterns
+            .iter()
+            .flat_map(|p| [p.clone(), format!("x{p}y {p}{p} źródło: {p}")])
+            .collect();
+        texts.push(phrases.patterns.concat());
+        texts.push("photo: reuters / quelle: dpa, affiliate links and cc by-sa 4.0".to_string());
+        for text in &texts {
+            let ours: Vec<_> = phrases.matches(text.as_bytes()).collect();
+            let theirs: Vec<_> = automaton
+                .find_iter(text.as_str())
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            assert_eq!(ours, theirs, "{text}");
+        }
     }
 
     #[test]
