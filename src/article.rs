@@ -116,6 +116,13 @@ impl Span {
 /// Joins spans into plain text (images and their alt text left out, line breaks as `\n`).
 pub fn spans_text(spans: &[Span]) -> String {
     let mut out = String::new();
+    push_spans_text(&mut out, spans);
+    out
+}
+
+/// Appends [`spans_text`] of `spans` to `out`, trimmed the same way, without building it apart.
+fn push_spans_text(out: &mut String, spans: &[Span]) {
+    let start = out.len();
     for span in spans {
         if span.line_break {
             out.push('\n');
@@ -123,7 +130,12 @@ pub fn spans_text(spans: &[Span]) -> String {
             out.push_str(&span.text);
         }
     }
-    out.trim().to_string()
+    let end = start + out[start..].trim_end().len();
+    out.truncate(end);
+    let lead = end - start - out[start..].trim_start().len();
+    if lead > 0 {
+        out.drain(start..start + lead);
+    }
 }
 
 /// One list item; `depth` is 0 for the outer list, 1 for a list nested in it, and so on.
@@ -202,27 +214,48 @@ pub enum Block {
 impl Block {
     /// The block's plain text, as the `text` format writes it.
     pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.push_text(&mut out);
+        out
+    }
+
+    /// Appends [`Block::text`] to `out`, without building it apart.
+    pub fn push_text(&self, out: &mut String) {
         match self {
             Block::Heading { spans, .. }
             | Block::Paragraph { spans }
-            | Block::Caption { spans } => spans_text(spans),
-            Block::List { items, .. } => items
-                .iter()
-                .map(|item| spans_text(&item.spans))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Block::Quote { paragraphs } => paragraphs
-                .iter()
-                .map(|p| spans_text(p))
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-            Block::Code { text, .. } => text.clone(),
-            Block::Table { rows } => rows
-                .iter()
-                .map(|row| row.cells.join("\t"))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Block::Image { .. } => String::new(),
+            | Block::Caption { spans } => push_spans_text(out, spans),
+            Block::List { items, .. } => {
+                for (k, item) in items.iter().enumerate() {
+                    if k > 0 {
+                        out.push('\n');
+                    }
+                    push_spans_text(out, &item.spans);
+                }
+            }
+            Block::Quote { paragraphs } => {
+                for (k, p) in paragraphs.iter().enumerate() {
+                    if k > 0 {
+                        out.push_str("\n\n");
+                    }
+                    push_spans_text(out, p);
+                }
+            }
+            Block::Code { text, .. } => out.push_str(text),
+            Block::Table { rows } => {
+                for (k, row) in rows.iter().enumerate() {
+                    if k > 0 {
+                        out.push('\n');
+                    }
+                    for (c, cell) in row.cells.iter().enumerate() {
+                        if c > 0 {
+                            out.push('\t');
+                        }
+                        out.push_str(cell);
+                    }
+                }
+            }
+            Block::Image { .. } => {}
         }
     }
 
