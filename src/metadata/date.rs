@@ -43,6 +43,10 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike};
 
+// (The month and weekday tables are looked up for every word next to a number: SipHash's
+// cost per look-up showed in profiles; the tables are fixed, so an unkeyed hash is safe.)
+use crate::clean::signals::WordHashing;
+
 /// Earliest year accepted in a date written for people.
 const MIN_YEAR: i32 = 1990;
 /// Latest year accepted in a date written for people.
@@ -771,8 +775,8 @@ const TIME_ZONES: &[(&str, i32)] = &[
 ];
 
 /// Folded month name -> month number (1..=12), built once from the tables.
-static MONTH_INDEX: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static MONTH_INDEX: LazyLock<HashMap<String, u32, WordHashing>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
     for (_, table) in MONTH_TABLES {
         for (month, names) in (1u32..).zip(table.iter()) {
             for name in names.iter() {
@@ -784,7 +788,7 @@ static MONTH_INDEX: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
 });
 
 /// Folded weekday names, built once from the table.
-static WEEKDAY_INDEX: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static WEEKDAY_INDEX: LazyLock<HashSet<String, WordHashing>> = LazyLock::new(|| {
     WEEKDAYS
         .iter()
         .flat_map(|lang| lang.iter())
