@@ -980,13 +980,21 @@ fn lex(text: &str, pos: usize) -> Option<Tok> {
     } else if is_cjk(first) {
         tok.kind = Kind::Word;
     } else if is_word_char(first) {
+        // (ASCII letters are read as bytes: each is a word character and none is CJK; other
+        // characters are decoded one by one.)
+        let bytes = text.as_bytes();
         let mut n = 1usize;
-        for (i, c) in chars {
-            if !is_word_char(c) || is_cjk(c) {
-                break;
-            }
+        loop {
+            let width = match bytes.get(tok.end) {
+                Some(b) if b.is_ascii_alphabetic() => 1,
+                Some(&b) if b >= 0x80 => match text.get(tok.end..).and_then(|r| r.chars().next()) {
+                    Some(c) if is_word_char(c) && !is_cjk(c) => c.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
+            };
             n += 1;
-            tok.end = pos.checked_add(i)?.checked_add(c.len_utf8())?;
+            tok.end = tok.end.checked_add(width)?;
             if n > MAX_WORD {
                 return Some(tok);
             }
