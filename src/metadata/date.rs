@@ -937,17 +937,22 @@ fn is_word_char(c: char) -> bool {
 
 fn lex(text: &str, pos: usize) -> Option<Tok> {
     let rest = text.get(pos..)?;
-    let mut chars = rest.char_indices();
     let mut gap = 0usize;
-    let (off, first) = loop {
-        let (i, c) = chars.next()?;
+    let mut off = 0usize;
+    // (An ASCII byte is its own character; only others are decoded.)
+    let first = loop {
+        let c = match *rest.as_bytes().get(off)? {
+            b if b.is_ascii() => char::from(b),
+            _ => rest.get(off..)?.chars().next()?,
+        };
         if is_space(c) {
             gap += 1;
             if gap > MAX_GAP {
                 return None;
             }
+            off += c.len_utf8();
         } else {
-            break (i, c);
+            break c;
         }
     };
     let start = pos.checked_add(off)?;
