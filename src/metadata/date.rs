@@ -43,6 +43,10 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike};
 
+// (The month and weekday tables are looked up for every word next to a number: SipHash's
+// cost per look-up showed in profiles; the tables are fixed, so an unkeyed hash is safe.)
+use crate::clean::signals::WordHashing;
+
 /// Earliest year accepted in a date written for people.
 const MIN_YEAR: i32 = 1990;
 /// Latest year accepted in a date written for people.
@@ -771,8 +775,8 @@ const TIME_ZONES: &[(&str, i32)] = &[
 ];
 
 /// Folded month name -> month number (1..=12), built once from the tables.
-static MONTH_INDEX: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static MONTH_INDEX: LazyLock<HashMap<String, u32, WordHashing>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
     for (_, table) in MONTH_TABLES {
         for (month, names) in (1u32..).zip(table.iter()) {
             for name in names.iter() {
@@ -784,7 +788,7 @@ static MONTH_INDEX: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
 });
 
 /// Folded weekday names, built once from the table.
-static WEEKDAY_INDEX: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static WEEKDAY_INDEX: LazyLock<HashSet<String, WordHashing>> = LazyLock::new(|| {
     WEEKDAYS
         .iter()
         .flat_map(|lang| lang.iter())
@@ -933,17 +937,22 @@ fn is_word_char(c: char) -> bool {
 
 fn lex(text: &str, pos: usize) -> Option<Tok> {
     let rest = text.get(pos..)?;
-    let mut chars = rest.char_indices();
     let mut gap = 0usize;
-    let (off, first) = loop {
-        let (i, c) = chars.next()?;
+    let mut off = 0usize;
+    // (An ASCII byte is its own character; only others are decoded.)
+    let first = loop {
+        let c = match *rest.as_bytes().get(off)? {
+            b if b.is_ascii() => char::from(b),
+            _ => rest.get(off..)?.chars().next()?,
+        };
         if is_space(c) {
             gap += 1;
             if gap > MAX_GAP {
                 return None;
             }
+            off += c.len_utf8();
         } else {
-            break (i, c);
+            break c;
         }
     };
     let start = pos.checked_add(off)?;
@@ -976,13 +985,21 @@ fn lex(text: &str, pos: usize) -> Option<Tok> {
     } else if is_cjk(first) {
         tok.kind = Kind::Word;
     } else if is_word_char(first) {
+        // (ASCII letters are read as bytes: each is a word character and none is CJK; other
+        // characters are decoded one by one.)
+        let bytes = text.as_bytes();
         let mut n = 1usize;
-        for (i, c) in chars {
-            if !is_word_char(c) || is_cjk(c) {
-                break;
-            }
+        loop {
+            let width = match bytes.get(tok.end) {
+                Some(b) if b.is_ascii_alphabetic() => 1,
+                Some(&b) if b >= 0x80 => match text.get(tok.end..).and_then(|r| r.chars().next()) {
+                    Some(c) if is_word_char(c) && !is_cjk(c) => c.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
+            };
             n += 1;
-            tok.end = pos.checked_add(i)?.checked_add(c.len_utf8())?;
+            tok.end = tok.end.checked_add(width)?;
             if n > MAX_WORD {
                 return Some(tok);
             }
