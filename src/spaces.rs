@@ -94,6 +94,17 @@ pub(crate) fn is_squeezed(text: &str) -> bool {
         }
         k += SQUEEZE_BLOCK;
     }
+    if k == bytes.len() {
+        return true;
+    }
+    // A text longer than a block reads its last bytes as the block that ends it (bytes read
+    // twice are told the same twice), without a copy; that block's test stops short of the
+    // last byte, which is not a space (told above) nor a Unicode space's lead (a text ends
+    // with a whole character), so only a control space is left to test there.
+    if let Some(last) = bytes.len().checked_sub(SQUEEZE_BLOCK + 1) {
+        return block_squeezed(&bytes[last..], bytes, last)
+            && !bytes.last().copied().is_some_and(is_control_space);
+    }
     let mut padded = [0u8; SQUEEZE_BLOCK + 1];
     let tail = &bytes[k..];
     padded[..tail.len()].copy_from_slice(tail);
@@ -253,6 +264,15 @@ mod tests {
                     spaced.insert_str(k, space);
                     assert_eq!(is_squeezed(&spaced), reference(&spaced), "{spaced:?}");
                 }
+            }
+            // White space as the very last character (past the last whole block).
+            for space in [
+                " ", "\t", "\n", "\r", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}",
+            ] {
+                let ended = format!("{text}{space}");
+                assert_eq!(is_squeezed(&ended), reference(&ended), "{ended:?}");
+                let ended = format!("{text}{space}x");
+                assert_eq!(is_squeezed(&ended), reference(&ended), "{ended:?}");
             }
         }
     }
