@@ -13,6 +13,11 @@
 //! `scrapinghub` and `readability`, snippet P/R/F and accuracy for `snippets`. Speed is measured
 //! single-threaded over the scrapinghub pages (wall time of `gleaner::extract`, parse included).
 
+/// The installed command's allocator (`src/main.rs`), so that the speed lines time what users
+/// run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod corpus;
 mod meta;
 mod metric;
