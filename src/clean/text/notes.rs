@@ -312,17 +312,9 @@ pub(super) fn alphanumeric(word: u64) -> u64 {
 }
 
 /// The bytes of `word` (eight bytes, little-endian) that are not ASCII letters or digits, as
-/// their top bit. Each range test adds to the low seven bits of every byte at once (no carry
-/// crosses a byte).
+/// their top bit (bytes with the top bit set are none).
 fn non_alphanumeric(word: u64) -> u64 {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const TOP: u64 = 0x8080_8080_8080_8080;
-    let low = word & !TOP;
-    let at_least = |c: u8| (low + LOW * u64::from(0x80 - c)) & TOP;
-    let digit = at_least(b'0') & !at_least(b'9' + 1);
-    let upper = at_least(b'A') & !at_least(b'Z' + 1);
-    let lower = at_least(b'a') & !at_least(b'z' + 1);
-    (!(digit | upper | lower) | word) & TOP
+    (!super::rules::low_bits_alphanumeric(word) | word) & 0x8080_8080_8080_8080
 }
 
 impl Phrases {

@@ -443,18 +443,29 @@ fn word_key(word: &[u8]) -> u64 {
     mix_key(u64::from_le_bytes(head), word.len())
 }
 
-/// The bytes of `word` (eight bytes, little-endian) that are not [`LETTER`]s, as their top
-/// bit: ASCII bytes outside `0-9`, `A-Z` and `a-z`. Each range test adds to the low seven
-/// bits of every byte at once (no carry crosses a byte).
-fn non_letters(word: u64) -> u64 {
+/// The bytes of `word` (eight bytes, little-endian) whose low seven bits lie in `from..=to`,
+/// as their top bit (the top bit itself is not read: callers mask bytes that have it). Each
+/// range test adds to the low seven bits of every byte at once; no carry crosses a byte.
+#[inline(always)]
+pub(super) fn low_bits_in(word: u64, from: u8, to: u8) -> u64 {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const TOP: u64 = 0x8080_8080_8080_8080;
     let low = word & !TOP;
     let at_least = |c: u8| (low + LOW * u64::from(0x80 - c)) & TOP;
-    let digit = at_least(b'0') & !at_least(b'9' + 1);
-    let upper = at_least(b'A') & !at_least(b'Z' + 1);
-    let lower = at_least(b'a') & !at_least(b'z' + 1);
-    !(digit | upper | lower | word) & TOP
+    at_least(from) & !at_least(to + 1)
+}
+
+/// The bytes of `word` whose low seven bits are an ASCII letter or digit, as their top bit
+/// ([`low_bits_in`]; a byte with the top bit set may be flagged too).
+#[inline(always)]
+pub(super) fn low_bits_alphanumeric(word: u64) -> u64 {
+    low_bits_in(word, b'0', b'9') | low_bits_in(word, b'A', b'Z') | low_bits_in(word, b'a', b'z')
+}
+
+/// The bytes of `word` (eight bytes, little-endian) that are not [`LETTER`]s, as their top
+/// bit: ASCII bytes outside `0-9`, `A-Z` and `a-z`.
+fn non_letters(word: u64) -> u64 {
+    !(low_bits_alphanumeric(word) | word) & 0x8080_8080_8080_8080
 }
 
 /// [`word_key`] of a word of `len` bytes whose first eight (zero-padded) read as `head`.
@@ -1266,19 +1277,15 @@ fn date_stamp(unit: &Unit, facts: &Facts) -> bool {
         && crate::metadata::date::has_date(&unit.text, crate::metadata::date::DayOrder::MonthFirst)
 }
 
-/// The ASCII digits in `bytes`, eight bytes a step: each range test adds to the low seven
-/// bits of every byte at once (as [`non_letters`] does), and bytes with the top bit set are
-/// no digits.
+/// The ASCII digits in `bytes`, eight bytes a step ([`low_bits_in`]; bytes with the top bit
+/// set are no digits).
 fn ascii_digits(bytes: &[u8]) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
     const TOP: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let mut n = 0;
     for chunk in &mut chunks {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let low = word & !TOP;
-        let at_least = |c: u8| (low + LOW * u64::from(0x80 - c)) & TOP;
-        let digits = at_least(b'0') & !at_least(b'9' + 1) & !word & TOP;
+        let digits = low_bits_in(word, b'0', b'9') & !word & TOP;
         n += digits.count_ones() as usize;
     }
     n + chunks
